@@ -1,0 +1,289 @@
+use crate::edit::{Edit, UnknownKind};
+use crate::history::History;
+use crate::snapshot::Snapshot;
+use maestro_catalog::Catalog;
+use maestro_model::{EditError, KindId, Model};
+use maestro_store::StoreError;
+use std::path::{Path, PathBuf};
+use thiserror::Error;
+
+#[derive(Debug, Error)]
+pub enum DocumentError {
+    #[error("{0}")]
+    Edit(#[from] EditError),
+    #[error("the catalog has no element kind '{0}'")]
+    UnknownKind(KindId),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("this model has not been saved yet: choose where to save it")]
+    NoPath,
+}
+
+/// One model being edited.
+#[derive(Debug)]
+pub struct Document {
+    model: Model,
+    history: History,
+    path: Option<PathBuf>,
+    /// The revision that matches the file on disk; `None` when no state of this document is on disk.
+    saved_revision: Option<u64>,
+}
+
+impl Document {
+    /// A document for `model` that belongs to no file yet and has nothing to save (a new or sample model).
+    pub fn untitled(model: Model) -> Self {
+        Self {
+            model,
+            history: History::default(),
+            path: None,
+            saved_revision: Some(0),
+        }
+    }
+
+    /// Opens the model saved at `path`.
+    pub fn open(path: &Path) -> Result<Self, DocumentError> {
+        let model = maestro_store::load(path)?;
+        Ok(Self {
+            model,
+            history: History::default(),
+            path: Some(path.to_owned()),
+            saved_revision: Some(0),
+        })
+    }
+
+    /// Opens `path` if it exists; otherwise starts an empty model that Save will write there.
+    pub fn open_or_create(path: &Path) -> Result<Self, DocumentError> {
+        if path.exists() {
+            return Self::open(path);
+        }
+        let name = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .filter(|s| !s.trim().is_empty());
+        let model = Model::new(name.unwrap_or_else(|| "Untitled model".to_owned()));
+        Ok(Self {
+            model,
+            history: History::default(),
+            path: Some(path.to_owned()),
+            saved_revision: None,
+        })
+    }
+
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// True when the document has changes that are not in its file (or has no file and was edited).
+    pub fn is_dirty(&self) -> bool {
+        self.saved_revision != Some(self.history.current_revision())
+    }
+
+    pub fn can_undo(&self) -> bool {
+        self.history.can_undo()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        self.history.can_redo()
+    }
+
+    /// Applies a user's edit; on error nothing changes.
+    pub fn apply(&mut self, edit: Edit, catalog: &Catalog) -> Result<(), DocumentError> {
+        let op = edit
+            .into_op(&self.model, catalog)
+            .map_err(|UnknownKind(kind)| DocumentError::UnknownKind(kind))?;
+        let undo = self.model.apply(op.clone())?;
+        self.history.record(op, undo);
+        Ok(())
+    }
+
+    /// Undoes the latest change; `false` when there is nothing to undo.
+    pub fn undo(&mut self) -> Result<bool, DocumentError> {
+        let model = &mut self.model;
+        self.history
+            .undo(|op| model.apply(op))
+            .transpose()
+            .map(|done| done.is_some())
+            .map_err(Into::into)
+    }
+
+    /// Redoes the latest undone change; `false` when there is nothing to redo.
+    pub fn redo(&mut self) -> Result<bool, DocumentError> {
+        let model = &mut self.model;
+        self.history
+            .redo(|op| model.apply(op))
+            .transpose()
+            .map(|done| done.is_some())
+            .map_err(Into::into)
+    }
+
+    /// Writes the model to its file.
+    pub fn save(&mut self) -> Result<(), DocumentError> {
+        let path = self.path.clone().ok_or(DocumentError::NoPath)?;
+        self.save_as(&path)
+    }
+
+    /// Writes the model to `path`, which becomes the document's file.
+    pub fn save_as(&mut self, path: &Path) -> Result<(), DocumentError> {
+        maestro_store::save(&self.model, path)?;
+        self.path = Some(path.to_owned());
+        self.saved_revision = Some(self.history.current_revision());
+        Ok(())
+    }
+
+    pub fn snapshot(&self, catalog: &Catalog) -> Snapshot {
+        Snapshot::of(self, catalog)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use maestro_model::{ElementMove, Position};
+
+    fn add(doc: &mut Document, kind: &str) {
+        doc.apply(
+            Edit::AddElement {
+                kind: kind.into(),
+                position: Position::new(10.0, 20.0),
+            },
+            Catalog::builtin(),
+        )
+        .unwrap();
+    }
+
+    #[test]
+    fn added_elements_get_fresh_ids_and_unused_names() {
+        let mut doc = Document::untitled(Model::new("m"));
+        add(&mut doc, "agent");
+        add(&mut doc, "agent");
+        add(&mut doc, "peer-agent");
+        let names: Vec<_> = doc
+            .model()
+            .elements
+            .iter()
+            .map(|e| (e.id.as_str(), e.name.as_str()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("agent-1", "Agent"),
+                ("agent-2", "Agent 2"),
+                ("peer-agent-1", "Peer agent")
+            ]
+        );
+    }
+
+    #[test]
+    fn an_unknown_kind_is_refused() {
+        let mut doc = Document::untitled(Model::new("m"));
+        let err = doc
+            .apply(
+                Edit::AddElement {
+                    kind: "warp-drive".into(),
+                    position: Position::default(),
+                },
+                Catalog::builtin(),
+            )
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "the catalog has no element kind 'warp-drive'"
+        );
+        assert!(!doc.is_dirty());
+    }
+
+    #[test]
+    fn undo_and_redo_walk_the_history_and_the_dirty_flag_follows_the_saved_revision() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.maestro");
+        let mut doc = Document::open_or_create(&path).unwrap();
+        assert_eq!(doc.model().name, "m");
+        assert!(
+            doc.is_dirty(),
+            "a new file that is not written yet has something to save"
+        );
+        add(&mut doc, "agent");
+        add(&mut doc, "tool");
+        doc.apply(
+            Edit::Connect {
+                from: "agent-1".into(),
+                to: "tool-1".into(),
+            },
+            Catalog::builtin(),
+        )
+        .unwrap();
+        doc.save().unwrap();
+        assert!(!doc.is_dirty());
+
+        doc.apply(
+            Edit::Move {
+                moves: vec![ElementMove {
+                    id: "tool-1".into(),
+                    position: Position::new(300.0, 0.0),
+                }],
+            },
+            Catalog::builtin(),
+        )
+        .unwrap();
+        assert!(doc.is_dirty());
+        assert!(doc.undo().unwrap());
+        assert!(
+            !doc.is_dirty(),
+            "undoing back to the saved state is clean again"
+        );
+        assert!(doc.undo().unwrap());
+        assert!(doc.model().flows.is_empty());
+        assert!(doc.is_dirty());
+        assert!(doc.redo().unwrap());
+        assert!(doc.redo().unwrap());
+        assert_eq!(
+            doc.model().element(&"tool-1".into()).unwrap().position,
+            Position::new(300.0, 0.0)
+        );
+        assert!(!doc.redo().unwrap(), "nothing left to redo");
+
+        // A new edit after an undo drops the redo list.
+        assert!(doc.undo().unwrap());
+        doc.apply(
+            Edit::RenameElement {
+                id: "agent-1".into(),
+                name: "Planner".into(),
+            },
+            Catalog::builtin(),
+        )
+        .unwrap();
+        assert!(!doc.can_redo());
+
+        let reopened = Document::open(&path).unwrap();
+        assert_eq!(reopened.model().elements.len(), 2);
+        assert_eq!(reopened.model().flows.len(), 1);
+        assert!(!reopened.is_dirty());
+    }
+
+    #[test]
+    fn saving_an_untitled_document_asks_for_a_path() {
+        let mut doc = Document::untitled(Model::new("m"));
+        assert!(matches!(doc.save(), Err(DocumentError::NoPath)));
+    }
+
+    #[test]
+    fn a_failed_edit_leaves_the_history_untouched() {
+        let mut doc = Document::untitled(Model::new("m"));
+        add(&mut doc, "agent");
+        let err = doc.apply(
+            Edit::Connect {
+                from: "agent-1".into(),
+                to: "agent-1".into(),
+            },
+            Catalog::builtin(),
+        );
+        assert!(err.is_err());
+        assert!(doc.undo().unwrap());
+        assert!(doc.model().elements.is_empty());
+        assert!(!doc.undo().unwrap());
+    }
+}

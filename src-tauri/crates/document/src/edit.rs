@@ -1,0 +1,109 @@
+//! What a user interface asks for. The document turns each request into a concrete [`EditOp`]
+//! (choosing ids and default names), which is what the history records, so redo repeats exactly
+//! what was done.
+
+use maestro_catalog::Catalog;
+use maestro_model::{
+    EditOp, Element, ElementId, ElementMove, Flow, FlowId, KindId, Model, Placed, Position,
+    Properties,
+};
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Type)]
+#[serde(
+    tag = "type",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
+pub enum Edit {
+    /// Places a new element of `kind` at `position`, named after its kind.
+    AddElement {
+        kind: KindId,
+        position: Position,
+    },
+    /// Draws a flow from one element to another.
+    Connect {
+        from: ElementId,
+        to: ElementId,
+    },
+    /// Ends a drag: the elements' new positions.
+    Move {
+        moves: Vec<ElementMove>,
+    },
+    /// Deletes elements (with their flows) and flows.
+    Delete {
+        elements: Vec<ElementId>,
+        flows: Vec<FlowId>,
+    },
+    RenameElement {
+        id: ElementId,
+        name: String,
+    },
+    RenameFlow {
+        id: FlowId,
+        name: String,
+    },
+    RenameModel {
+        name: String,
+    },
+}
+
+/// Why a request could not become an operation.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct UnknownKind(pub KindId);
+
+impl Edit {
+    pub(crate) fn into_op(self, model: &Model, catalog: &Catalog) -> Result<EditOp, UnknownKind> {
+        Ok(match self {
+            Edit::AddElement { kind, position } => {
+                let label = catalog
+                    .kind(kind.as_str())
+                    .ok_or_else(|| UnknownKind(kind.clone()))?
+                    .label
+                    .clone();
+                let element = Element {
+                    id: model.fresh_id(kind.as_str()).as_str().into(),
+                    name: unused_name(model, &label),
+                    kind,
+                    position,
+                    properties: Properties::new(),
+                };
+                EditOp::Insert {
+                    elements: vec![Placed::appended(element)],
+                    flows: vec![],
+                }
+            }
+            Edit::Connect { from, to } => {
+                let flow = Flow {
+                    id: FlowId::new(model.fresh_id("flow")),
+                    from,
+                    to,
+                    name: String::new(),
+                    properties: Properties::new(),
+                };
+                EditOp::Insert {
+                    elements: vec![],
+                    flows: vec![Placed::appended(flow)],
+                }
+            }
+            Edit::Move { moves } => EditOp::Move { moves },
+            Edit::Delete { elements, flows } => EditOp::Remove { elements, flows },
+            Edit::RenameElement { id, name } => EditOp::RenameElement { id, name },
+            Edit::RenameFlow { id, name } => EditOp::RenameFlow { id, name },
+            Edit::RenameModel { name } => EditOp::RenameModel { name },
+        })
+    }
+}
+
+/// `label`, or `label 2`, `label 3`… whichever no element has yet.
+fn unused_name(model: &Model, label: &str) -> String {
+    let taken = |name: &str| model.elements.iter().any(|e| e.name == name);
+    if !taken(label) {
+        return label.to_owned();
+    }
+    (2..)
+        .map(|n| format!("{label} {n}"))
+        .find(|n| !taken(n))
+        .expect("an unbounded range yields a free name")
+}

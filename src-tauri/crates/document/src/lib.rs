@@ -1,0 +1,18 @@
+//! An open document: the single source of truth for one model being edited.
+//!
+//! A [`Document`] owns the model, the undo and redo history (of edit operations, not copies of the
+//! model), the file it belongs to and whether it has unsaved changes. A user interface sends it
+//! [`Edit`]s and renders the [`Snapshot`] it returns; it keeps no model of its own.
+//!
+//! This crate knows nothing of windows, IPC or how dialogs are shown.
+
+mod document;
+mod edit;
+mod history;
+mod sample;
+mod snapshot;
+
+pub use document::{Document, DocumentError};
+pub use edit::Edit;
+pub use sample::{SAMPLE_NAME, sample_model};
+pub use snapshot::{Snapshot, window_title};

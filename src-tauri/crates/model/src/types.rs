@@ -1,0 +1,142 @@
+use crate::ids::{ElementId, FlowId, KindId};
+use serde::{Deserialize, Serialize};
+use specta::Type;
+use std::collections::BTreeMap;
+
+/// A property value as the catalog types them: booleans, enumerated or free text, numbers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Type)]
+#[serde(untagged)]
+pub enum PropertyValue {
+    Bool(bool),
+    Number(f64),
+    Text(String),
+}
+
+/// Properties by their catalog id, kept sorted so files and reports are deterministic.
+pub type Properties = BTreeMap<String, PropertyValue>;
+
+/// A point on the canvas, in canvas units.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize, Type)]
+pub struct Position {
+    pub x: f64,
+    pub y: f64,
+}
+
+impl Position {
+    pub fn new(x: f64, y: f64) -> Self {
+        Self { x, y }
+    }
+
+    /// Canvas coordinates must be finite: NaN or infinity cannot be stored or drawn.
+    pub fn is_finite(&self) -> bool {
+        self.x.is_finite() && self.y.is_finite()
+    }
+}
+
+/// Something the user drew: an agent, a tool, a store, a peer…
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Type)]
+pub struct Element {
+    pub id: ElementId,
+    pub kind: KindId,
+    pub name: String,
+    pub position: Position,
+    #[serde(default)]
+    pub properties: Properties,
+}
+
+/// A directed flow of data or control from one element to another.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Type)]
+pub struct Flow {
+    pub id: FlowId,
+    pub from: ElementId,
+    pub to: ElementId,
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub properties: Properties,
+}
+
+/// A whole threat model. Order is kept as the user created it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, Type)]
+pub struct Model {
+    pub name: String,
+    pub elements: Vec<Element>,
+    pub flows: Vec<Flow>,
+}
+
+impl Model {
+    pub fn new(name: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            ..Self::default()
+        }
+    }
+
+    pub fn element(&self, id: &ElementId) -> Option<&Element> {
+        self.elements.iter().find(|e| &e.id == id)
+    }
+
+    pub fn flow(&self, id: &FlowId) -> Option<&Flow> {
+        self.flows.iter().find(|f| &f.id == id)
+    }
+
+    pub(crate) fn element_index(&self, id: &ElementId) -> Option<usize> {
+        self.elements.iter().position(|e| &e.id == id)
+    }
+
+    pub(crate) fn flow_index(&self, id: &FlowId) -> Option<usize> {
+        self.flows.iter().position(|f| &f.id == id)
+    }
+
+    /// The first id of the form `{prefix}-{n}` (n from 1) that no element or flow uses yet.
+    /// Deterministic, so the same edits always give the same ids.
+    pub fn fresh_id(&self, prefix: &str) -> String {
+        let prefix = sanitize_id_prefix(prefix);
+        (1..)
+            .map(|n| format!("{prefix}-{n}"))
+            .find(|candidate| {
+                !self.elements.iter().any(|e| e.id.as_str() == candidate)
+                    && !self.flows.iter().any(|f| f.id.as_str() == candidate)
+            })
+            .expect("an unbounded range always yields a free id")
+    }
+}
+
+fn sanitize_id_prefix(prefix: &str) -> String {
+    let cleaned: String = prefix
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let trimmed = cleaned.trim_matches('-');
+    if trimmed.is_empty() {
+        "item".to_owned()
+    } else {
+        trimmed.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fresh_ids_skip_taken_ones_and_sanitize_the_prefix() {
+        let mut model = Model::new("m");
+        model.elements.push(Element {
+            id: "agent-1".into(),
+            kind: "agent".into(),
+            name: "A".into(),
+            position: Position::default(),
+            properties: Properties::new(),
+        });
+        assert_eq!(model.fresh_id("agent"), "agent-2");
+        assert_eq!(model.fresh_id("Peer Agent!"), "peer-agent-1");
+        assert_eq!(model.fresh_id("<>"), "item-1");
+    }
+}

@@ -1,0 +1,54 @@
+//! The file format: tables, and the version marks that tell our files apart.
+
+use crate::StoreError;
+use rusqlite::Connection;
+use std::path::Path;
+
+/// Marks an SQLite file as a MAESTRO Studio model (`PRAGMA application_id`; ASCII "MAES").
+const APPLICATION_ID: i64 = 0x4D41_4553;
+
+/// The format this version writes and the newest it reads (`PRAGMA user_version`).
+pub const FORMAT_VERSION: i64 = 1;
+
+pub(crate) fn create(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute_batch(&format!(
+        "PRAGMA application_id = {APPLICATION_ID};
+         PRAGMA user_version = {FORMAT_VERSION};
+         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+         CREATE TABLE elements (
+             ord INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, name TEXT NOT NULL,
+             x REAL NOT NULL, y REAL NOT NULL, properties TEXT NOT NULL
+         ) STRICT;
+         CREATE TABLE flows (
+             ord INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, source TEXT NOT NULL, target TEXT NOT NULL,
+             name TEXT NOT NULL, properties TEXT NOT NULL
+         ) STRICT;"
+    ))
+}
+
+pub(crate) fn check_readable(conn: &Connection, path: &Path) -> Result<(), StoreError> {
+    let pragma = |name: &str| -> Result<i64, StoreError> {
+        conn.query_row(&format!("PRAGMA {name}"), [], |row| row.get(0))
+            .map_err(|e| StoreError::from_sqlite(path, e))
+    };
+    if pragma("application_id")? != APPLICATION_ID {
+        return Err(StoreError::NotAModel {
+            path: path.to_owned(),
+        });
+    }
+    let found = pragma("user_version")?;
+    if found > FORMAT_VERSION {
+        return Err(StoreError::NewerFormat {
+            path: path.to_owned(),
+            found,
+            supported: FORMAT_VERSION,
+        });
+    }
+    if found < 1 {
+        return Err(StoreError::Corrupt {
+            path: path.to_owned(),
+            detail: format!("unknown file format {found}"),
+        });
+    }
+    Ok(())
+}

@@ -1,0 +1,133 @@
+//! Building, running and testing, in the order the pieces depend on each other:
+//! TypeScript bindings (from Rust) → UI bundle (Vite) → app binary (which embeds the bundle).
+
+use crate::display::{VirtualDisplay, has_display};
+use crate::process::{self, cargo, run_in};
+use crate::setup::tauri_driver_path;
+use anyhow::{Context, Result};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+pub fn target_dir(root: &Path) -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("target"))
+}
+
+fn app_binary(root: &Path) -> PathBuf {
+    target_dir(root).join("debug/maestro-studio")
+}
+
+/// The app crate's build script reads `ui/dist`; it must exist before anything compiles the app.
+fn ensure_dist_dir(root: &Path) -> Result<()> {
+    std::fs::create_dir_all(root.join("ui/dist")).context("creating ui/dist")
+}
+
+fn bindings_test(root: &Path, write: bool) -> Result<()> {
+    ensure_dist_dir(root)?;
+    let mut command = cargo();
+    command.current_dir(root).args([
+        "test",
+        "--quiet",
+        "-p",
+        "maestro-studio",
+        "--lib",
+        "bindings::",
+    ]);
+    if write {
+        command.env("MAESTRO_WRITE_BINDINGS", "1");
+    }
+    process::run(command)
+}
+
+pub fn write_bindings(root: &Path) -> Result<()> {
+    bindings_test(root, true)
+}
+
+fn build_ui(root: &Path) -> Result<()> {
+    run_in(&root.join("ui"), "npm", &["run", "--silent", "build"])
+}
+
+fn build_binary(root: &Path) -> Result<()> {
+    let mut command = cargo();
+    command
+        .current_dir(root)
+        .args(["build", "-p", "maestro-studio"]);
+    process::run(command)
+}
+
+pub fn build_app(root: &Path) -> Result<()> {
+    write_bindings(root)?;
+    build_ui(root)?;
+    build_binary(root)
+}
+
+pub fn run_app(root: &Path, args: &[String]) -> Result<()> {
+    let _display;
+    let mut command = Command::new(app_binary(root));
+    command.args(args);
+    if !has_display() {
+        let display = VirtualDisplay::start()?;
+        eprintln!(
+            "xtask: no screen here; the app runs on virtual display {}",
+            display.name
+        );
+        command.env("DISPLAY", &display.name);
+        _display = display;
+    }
+    process::run(command)
+}
+
+pub fn test_everything(root: &Path) -> Result<()> {
+    // Stale bindings would make every later step check the wrong interface: fail first.
+    bindings_test(root, false)
+        .context("the TypeScript bindings are stale: run `cargo xtask bindings`")?;
+    if process::output_of("rustfmt", &["--version"]).is_some() {
+        let mut fmt = cargo();
+        fmt.current_dir(root)
+            .args(["fmt", "--all", "--", "--check"]);
+        process::run(fmt).context("Rust code is not formatted: run `cargo fmt --all`")?;
+    }
+    let ui = root.join("ui");
+    run_in(&ui, "npm", &["run", "--silent", "check"])?;
+    run_in(&ui, "npm", &["run", "--silent", "test"])?;
+    build_ui(root)?;
+
+    let mut unit = cargo();
+    unit.current_dir(root).args(["test", "--workspace"]);
+    process::run(unit)?;
+
+    build_binary(root)?;
+    end_to_end(root)
+}
+
+fn end_to_end(root: &Path) -> Result<()> {
+    let display = VirtualDisplay::start()?;
+    let screenshots = target_dir(root).join("e2e-screenshots");
+    std::fs::create_dir_all(&screenshots)?;
+    let mut e2e = cargo();
+    e2e.current_dir(root)
+        .args([
+            "test",
+            "-p",
+            "maestro-tests",
+            "--features",
+            "e2e",
+            "--test",
+            "e2e",
+            "--",
+            "--test-threads=1",
+        ])
+        .env("DISPLAY", &display.name)
+        .env("MAESTRO_APP", app_binary(root))
+        .env("TAURI_DRIVER", tauri_driver_path(root))
+        .env("MAESTRO_SCREENSHOTS", &screenshots)
+        // No accessibility bus under a virtual display; keep GTK from looking for one.
+        .env("NO_AT_BRIDGE", "1");
+    process::run(e2e)?;
+    eprintln!(
+        "xtask: end-to-end screenshots are in {}",
+        screenshots.display()
+    );
+    Ok(())
+}

@@ -1,0 +1,142 @@
+//! Document actions shared by commands and menu items. Each ends in the new snapshot, which also
+//! updates the window title. Native dialogs are shown from here, so the webview needs no access
+//! to dialogs or files.
+
+use crate::error::CommandError;
+use crate::state::AppState;
+use maestro_document::{Document, Snapshot};
+use maestro_model::Model;
+use std::path::PathBuf;
+use tauri::{AppHandle, Manager};
+use tauri_plugin_dialog::{DialogExt, MessageDialogButtons, MessageDialogKind};
+
+pub const MAIN_WINDOW: &str = "main";
+const FILE_FILTER: (&str, &[&str]) = ("MAESTRO model", &["maestro"]);
+
+/// The current snapshot, after bringing the window title up to date.
+pub fn publish(app: &AppHandle) -> Snapshot {
+    let snapshot = app.state::<AppState>().snapshot();
+    if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
+        let _ = window.set_title(&snapshot.title);
+    }
+    snapshot
+}
+
+pub async fn new_document(app: &AppHandle) -> Result<Snapshot, CommandError> {
+    if confirm_discard(app).await {
+        app.state::<AppState>()
+            .with_document(|doc| *doc = Document::untitled(Model::new("Untitled model")));
+    }
+    Ok(publish(app))
+}
+
+pub async fn open_document(app: &AppHandle) -> Result<Snapshot, CommandError> {
+    if !confirm_discard(app).await {
+        return Ok(publish(app));
+    }
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    app.dialog()
+        .file()
+        .add_filter(FILE_FILTER.0, FILE_FILTER.1)
+        .pick_file(move |picked| {
+            let _ = tx.send(picked);
+        });
+    let Some(picked) = rx.await.ok().flatten() else {
+        return Ok(publish(app));
+    };
+    let path = picked
+        .into_path()
+        .map_err(|e| CommandError::internal(e.to_string()))?;
+    let opened = Document::open(&path)?;
+    app.state::<AppState>().with_document(|doc| *doc = opened);
+    Ok(publish(app))
+}
+
+pub async fn save(app: &AppHandle) -> Result<Snapshot, CommandError> {
+    let state = app.state::<AppState>();
+    if state.with_document(|doc| doc.path().is_some()) {
+        state.with_document(|doc| doc.save())?;
+        Ok(publish(app))
+    } else {
+        save_as(app).await
+    }
+}
+
+pub async fn save_as(app: &AppHandle) -> Result<Snapshot, CommandError> {
+    let suggested = app
+        .state::<AppState>()
+        .with_document(|doc| format!("{}.maestro", doc.model().name));
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    app.dialog()
+        .file()
+        .add_filter(FILE_FILTER.0, FILE_FILTER.1)
+        .set_file_name(suggested)
+        .save_file(move |picked| {
+            let _ = tx.send(picked);
+        });
+    let Some(picked) = rx.await.ok().flatten() else {
+        return Ok(publish(app));
+    };
+    let path = with_model_extension(
+        picked
+            .into_path()
+            .map_err(|e| CommandError::internal(e.to_string()))?,
+    );
+    app.state::<AppState>()
+        .with_document(|doc| doc.save_as(&path))?;
+    Ok(publish(app))
+}
+
+/// `true` when there is nothing unsaved, or the user agrees to lose it.
+pub async fn confirm_discard(app: &AppHandle) -> bool {
+    if !app.state::<AppState>().with_document(|doc| doc.is_dirty()) {
+        return true;
+    }
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    app.dialog()
+        .message("This model has changes that are not saved. Discard them?")
+        .title("Unsaved changes")
+        .kind(MessageDialogKind::Warning)
+        .buttons(MessageDialogButtons::OkCancelCustom(
+            "Discard changes".into(),
+            "Keep editing".into(),
+        ))
+        .show(move |discard| {
+            let _ = tx.send(discard);
+        });
+    rx.await.unwrap_or(false)
+}
+
+fn with_model_extension(path: PathBuf) -> PathBuf {
+    if path
+        .extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("maestro"))
+    {
+        path
+    } else {
+        let mut name = path.file_name().unwrap_or_default().to_owned();
+        name.push(".maestro");
+        path.with_file_name(name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn saved_files_get_the_model_extension_once() {
+        assert_eq!(
+            with_model_extension("/t/crew".into()),
+            PathBuf::from("/t/crew.maestro")
+        );
+        assert_eq!(
+            with_model_extension("/t/crew.MAESTRO".into()),
+            PathBuf::from("/t/crew.MAESTRO")
+        );
+        assert_eq!(
+            with_model_extension("/t/crew.v2".into()),
+            PathBuf::from("/t/crew.v2.maestro")
+        );
+    }
+}

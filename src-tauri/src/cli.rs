@@ -1,0 +1,69 @@
+//! Command-line arguments: `maestro-studio [PATH]`.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+pub const USAGE: &str = "\
+Usage: maestro-studio [PATH]
+
+Opens the MAESTRO Studio editor. With PATH, opens that .maestro model, or starts a new one that
+Save writes there; without, opens the bundled sample model.
+
+Options:
+  -h, --help      show this help
+  -V, --version   show the version
+";
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum Invocation {
+    Editor { path: Option<PathBuf> },
+    Help,
+    Version,
+}
+
+pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, String> {
+    let mut path = None;
+    for arg in args {
+        match arg.to_str() {
+            Some("-h" | "--help") => return Ok(Invocation::Help),
+            Some("-V" | "--version") => return Ok(Invocation::Version),
+            Some(flag) if flag.starts_with('-') && flag.len() > 1 => {
+                return Err(format!("unknown option '{flag}'"));
+            }
+            _ if path.is_some() => return Err("only one model can be opened at a time".to_owned()),
+            _ => path = Some(PathBuf::from(arg)),
+        }
+    }
+    Ok(Invocation::Editor { path })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Vec<OsString> {
+        list.iter().map(OsString::from).collect()
+    }
+
+    #[test]
+    fn parses_the_editor_invocations() {
+        assert_eq!(parse(args(&[])), Ok(Invocation::Editor { path: None }));
+        assert_eq!(
+            parse(args(&["crew.maestro"])),
+            Ok(Invocation::Editor {
+                path: Some("crew.maestro".into())
+            })
+        );
+        assert_eq!(parse(args(&["--help"])), Ok(Invocation::Help));
+        assert_eq!(parse(args(&["-V"])), Ok(Invocation::Version));
+    }
+
+    #[test]
+    fn refuses_unknown_options_and_extra_paths() {
+        assert_eq!(
+            parse(args(&["--frobnicate"])),
+            Err("unknown option '--frobnicate'".to_owned())
+        );
+        assert!(parse(args(&["a.maestro", "b.maestro"])).is_err());
+    }
+}

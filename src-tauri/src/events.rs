@@ -1,0 +1,14 @@
+//! Events Rust sends to the UI when something changed outside a command it awaited (a menu item).
+
+use crate::error::CommandError;
+use maestro_document::Snapshot;
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+/// The document changed: render this snapshot.
+#[derive(Clone, Debug, Serialize, Deserialize, Type, tauri_specta::Event)]
+pub struct DocumentChanged(pub Snapshot);
+
+/// A menu action failed: show this message; nothing changed.
+#[derive(Clone, Debug, Serialize, Type, tauri_specta::Event)]
+pub struct ActionFailed(pub CommandError);

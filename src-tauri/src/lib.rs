@@ -1,0 +1,128 @@
+//! The MAESTRO Studio desktop app: the only crate that knows Tauri.
+//!
+//! It holds the open document in [`state::AppState`], exposes thin commands over it, shows native
+//! menus and dialogs, and hands snapshots to the web UI. Everything else lives in the headless
+//! crates under `crates/`.
+
+mod actions;
+pub mod cli;
+mod commands;
+mod error;
+mod events;
+mod menu;
+mod state;
+
+use anyhow::Context as _;
+use maestro_document::{Document, sample_model};
+use state::AppState;
+use std::path::PathBuf;
+use tauri::{Manager, WindowEvent, Wry};
+
+/// Every command and event the UI may use; also the source of the TypeScript bindings.
+pub fn specta_builder() -> tauri_specta::Builder<Wry> {
+    tauri_specta::Builder::<Wry>::new()
+        .commands(tauri_specta::collect_commands![
+            commands::initial_state,
+            commands::get_catalog,
+            commands::apply_edit,
+            commands::undo,
+            commands::redo,
+            commands::new_document,
+            commands::open_document,
+            commands::save,
+            commands::save_as,
+        ])
+        .events(tauri_specta::collect_events![
+            events::DocumentChanged,
+            events::ActionFailed
+        ])
+        // One TypeScript type per Rust type: the UI reads what Rust sends and sends what Rust reads.
+        .disable_serde_phases()
+}
+
+/// The document to start with: the file asked for, or the sample (with a notice when the file
+/// could not be opened; the file itself is left untouched).
+fn initial_document(path: Option<PathBuf>) -> (Document, Option<String>) {
+    match path {
+        None => (Document::untitled(sample_model()), None),
+        Some(path) => match Document::open_or_create(&path) {
+            Ok(doc) => (doc, None),
+            Err(error) => (
+                Document::untitled(sample_model()),
+                Some(format!("Could not open the model: {error}")),
+            ),
+        },
+    }
+}
+
+pub fn run(context: tauri::Context<Wry>, path: Option<PathBuf>) -> anyhow::Result<()> {
+    let (document, notice) = initial_document(path);
+    let specta = specta_builder();
+    tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .manage(AppState::new(document, notice))
+        .invoke_handler(specta.invoke_handler())
+        .menu(menu::build)
+        .on_menu_event(menu::handle)
+        .on_window_event(|window, event| {
+            if let WindowEvent::CloseRequested { api, .. } = event {
+                let app = window.app_handle().clone();
+                if app.state::<AppState>().with_document(|doc| doc.is_dirty()) {
+                    api.prevent_close();
+                    let window = window.clone();
+                    tauri::async_runtime::spawn(async move {
+                        if actions::confirm_discard(&app).await {
+                            let _ = window.destroy();
+                        }
+                    });
+                }
+            }
+        })
+        .setup(move |app| {
+            specta.mount_events(app);
+            actions::publish(app.handle());
+            Ok(())
+        })
+        .run(context)
+        .context("the app stopped with an error")
+}
+
+#[cfg(test)]
+mod bindings {
+    use super::specta_builder;
+    use std::path::Path;
+
+    const BINDINGS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../ui/src/lib/bindings.ts");
+
+    fn generate() -> String {
+        let temp = std::env::temp_dir().join(format!("maestro-bindings-{}.ts", std::process::id()));
+        specta_builder()
+            .export(
+                specta_typescript::Typescript::default().header("// @ts-nocheck"),
+                &temp,
+            )
+            .expect("bindings export");
+        let text = std::fs::read_to_string(&temp).expect("read exported bindings");
+        let _ = std::fs::remove_file(&temp);
+        text
+    }
+
+    /// Fails when `ui/src/lib/bindings.ts` does not match the commands and types; with
+    /// `MAESTRO_WRITE_BINDINGS=1` it rewrites the file instead (`cargo xtask bindings`).
+    #[test]
+    fn typescript_bindings_are_up_to_date() {
+        let fresh = generate();
+        let committed = std::fs::read_to_string(BINDINGS).unwrap_or_default();
+        if std::env::var_os("MAESTRO_WRITE_BINDINGS").is_some() {
+            if committed != fresh {
+                std::fs::create_dir_all(Path::new(BINDINGS).parent().unwrap()).unwrap();
+                std::fs::write(BINDINGS, &fresh).unwrap();
+            }
+            return;
+        }
+        assert!(
+            committed == fresh,
+            "ui/src/lib/bindings.ts is stale: run `cargo xtask bindings` and commit the result"
+        );
+    }
+}

@@ -1,0 +1,21 @@
+// What the editor needs from the app. The Tauri implementation lives in ../tauri-backend.ts; tests
+// use an in-memory fake. Every document change returns the new snapshot: the UI keeps no model.
+
+import type { Catalog, CommandError, Edit, InitialState, Snapshot } from '../bindings';
+
+export type Outcome = { status: 'ok'; data: Snapshot } | { status: 'error'; error: CommandError };
+
+export interface Backend {
+  initialState(): Promise<InitialState>;
+  catalog(): Promise<Catalog>;
+  applyEdit(edit: Edit): Promise<Outcome>;
+  undo(): Promise<Outcome>;
+  redo(): Promise<Outcome>;
+  newDocument(): Promise<Outcome>;
+  openDocument(): Promise<Outcome>;
+  save(): Promise<Outcome>;
+  saveAs(): Promise<Outcome>;
+  /** Snapshots pushed by the app (menu actions). Returns a function that stops listening. */
+  onDocumentChanged(listener: (snapshot: Snapshot) => void): Promise<() => void>;
+  onActionFailed(listener: (error: CommandError) => void): Promise<() => void>;
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import type { Catalog, Snapshot } from '../bindings';
+import { movesAfterDrag, placementNear, toEdges, toNodes } from './canvas';
+
+const catalog: Catalog = {
+  layers: [],
+  kinds: [
+    { id: 'agent', label: 'Agent', stride_class: 'process', default_layer: 'L3', layer_reason: 'r' },
+  ],
+};
+
+function snapshot(): Snapshot {
+  return {
+    model: {
+      name: 'm',
+      elements: [
+        { id: 'agent-1', kind: 'agent', name: 'Planner', position: { x: 10, y: 20 }, properties: {} },
+        { id: 'x-1', kind: 'warp-drive', name: '<b>odd</b>', position: { x: 300, y: 20 }, properties: {} },
+      ],
+      flows: [{ id: 'flow-1', from: 'agent-1', to: 'x-1', name: 'calls', properties: {} }],
+    },
+    analysis: {
+      layers: [
+        { element: 'agent-1', primary: 'L3', reason: 'agents act' },
+        { element: 'x-1', primary: null, reason: 'unknown kind' },
+      ],
+    },
+    path: null,
+    title: 'm — MAESTRO Studio',
+    dirty: false,
+    canUndo: false,
+    canRedo: false,
+  };
+}
+
+describe('toNodes', () => {
+  it('gives every element a node with its layer, reason and test id', () => {
+    const nodes = toNodes(snapshot(), catalog);
+    expect(nodes.map((n) => [n.id, n.data.layer, n.data.kindLabel])).toEqual([
+      ['agent-1', 'L3', 'Agent'],
+      ['x-1', null, 'Unknown kind “warp-drive”'],
+    ]);
+    expect(nodes[0].data.layerReason).toBe('agents act');
+    expect(nodes[0].domAttributes).toEqual({ 'data-testid': 'element-agent-1' });
+    expect(nodes[1].data.name).toBe('<b>odd</b>');
+  });
+
+  it('keeps the selection the canvas already had', () => {
+    const first = toNodes(snapshot(), catalog);
+    first[1].selected = true;
+    const next = toNodes(snapshot(), catalog, first);
+    expect(next.map((n) => n.selected)).toEqual([false, true]);
+  });
+});
+
+describe('toEdges', () => {
+  it('draws each flow as a directed, labelled edge', () => {
+    const [edge] = toEdges(snapshot());
+    expect(edge).toMatchObject({ id: 'flow-1', source: 'agent-1', target: 'x-1', label: 'calls' });
+    expect(edge.markerEnd).toMatchObject({ type: 'arrowclosed' });
+  });
+});
+
+describe('movesAfterDrag', () => {
+  it('reports only nodes that moved, rounded to whole units', () => {
+    const nodes = toNodes(snapshot(), catalog);
+    nodes[0].position = { x: 50.4, y: 80.6 };
+    expect(movesAfterDrag(nodes, snapshot())).toEqual([{ id: 'agent-1', position: { x: 50, y: 81 } }]);
+  });
+});
+
+describe('placementNear', () => {
+  it('steps successive placements apart and wraps around', () => {
+    const a = placementNear({ x: 500, y: 400 }, 0);
+    const b = placementNear({ x: 500, y: 400 }, 1);
+    expect(a).not.toEqual(b);
+    expect(placementNear({ x: 500, y: 400 }, 6)).toEqual(a);
+  });
+});

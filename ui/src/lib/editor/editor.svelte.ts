@@ -1,0 +1,78 @@
+// The store for one editor: the latest snapshot from Rust, the catalog, and the message to show.
+// It sends edits and renders what comes back; it never changes the model itself.
+
+import { getContext, setContext } from 'svelte';
+import type { Catalog, Edit, Snapshot } from '../bindings';
+import type { Backend, Outcome } from './backend';
+
+export class Editor {
+  snapshot: Snapshot | null = $state.raw(null);
+  catalog: Catalog | null = $state.raw(null);
+  /** A message for the user: an error or a notice. Cleared by the user or the next success. */
+  message: string | null = $state(null);
+
+  readonly #backend: Backend;
+  #unlisten: (() => void)[] = [];
+
+  constructor(backend: Backend) {
+    this.#backend = backend;
+  }
+
+  async start(): Promise<void> {
+    const [initial, catalog] = await Promise.all([this.#backend.initialState(), this.#backend.catalog()]);
+    this.catalog = catalog;
+    this.snapshot = initial.snapshot;
+    this.message = initial.notice;
+    this.#unlisten.push(await this.#backend.onDocumentChanged((s) => (this.snapshot = s)));
+    this.#unlisten.push(await this.#backend.onActionFailed((e) => (this.message = e.message)));
+  }
+
+  stop(): void {
+    this.#unlisten.forEach((unlisten) => unlisten());
+    this.#unlisten = [];
+  }
+
+  /** Applies an edit; resolves to whether it was accepted. */
+  edit(edit: Edit): Promise<boolean> {
+    return this.#settle(this.#backend.applyEdit(edit));
+  }
+
+  undo = () => this.#settle(this.#backend.undo());
+  redo = () => this.#settle(this.#backend.redo());
+  newDocument = () => this.#settle(this.#backend.newDocument());
+  open = () => this.#settle(this.#backend.openDocument());
+  save = () => this.#settle(this.#backend.save());
+  saveAs = () => this.#settle(this.#backend.saveAs());
+
+  dismissMessage(): void {
+    this.message = null;
+  }
+
+  async #settle(pending: Promise<Outcome>): Promise<boolean> {
+    let outcome: Outcome;
+    try {
+      outcome = await pending;
+    } catch (error) {
+      this.message = `Something went wrong: ${String(error)}`;
+      return false;
+    }
+    if (outcome.status === 'ok') {
+      this.snapshot = outcome.data;
+      return true;
+    }
+    this.message = outcome.error.message;
+    return false;
+  }
+}
+
+const KEY = Symbol('editor');
+
+export function provideEditor(editor: Editor): Editor {
+  return setContext(KEY, editor);
+}
+
+export function useEditor(): Editor {
+  const editor = getContext<Editor | undefined>(KEY);
+  if (!editor) throw new Error('useEditor() called outside an editor');
+  return editor;
+}

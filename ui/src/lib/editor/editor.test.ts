@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import type { Catalog, CommandError, Edit, Snapshot } from '../bindings';
+import type { Backend, Outcome } from './backend';
+import { Editor } from './editor.svelte';
+
+function snapshot(name: string): Snapshot {
+  return {
+    model: { name, elements: [], flows: [] },
+    analysis: { layers: [] },
+    path: null,
+    title: `${name} — MAESTRO Studio`,
+    dirty: false,
+    canUndo: false,
+    canRedo: false,
+  };
+}
+
+class FakeBackend implements Backend {
+  edits: Edit[] = [];
+  pushed: ((s: Snapshot) => void)[] = [];
+  failed: ((e: CommandError) => void)[] = [];
+  next: Outcome = { status: 'ok', data: snapshot('after') };
+
+  initialState = async () => ({ snapshot: snapshot('start'), notice: 'could not open x.maestro' });
+  catalog = async (): Promise<Catalog> => ({ layers: [], kinds: [] });
+  applyEdit = async (edit: Edit) => {
+    this.edits.push(edit);
+    return this.next;
+  };
+  undo = async () => this.next;
+  redo = async () => this.next;
+  newDocument = async () => this.next;
+  openDocument = async () => this.next;
+  save = async () => this.next;
+  saveAs = async () => this.next;
+  onDocumentChanged = async (listener: (s: Snapshot) => void) => {
+    this.pushed.push(listener);
+    return () => (this.pushed = []);
+  };
+  onActionFailed = async (listener: (e: CommandError) => void) => {
+    this.failed.push(listener);
+    return () => (this.failed = []);
+  };
+}
+
+describe('Editor', () => {
+  it('starts from the initial state and shows its notice', async () => {
+    const editor = new Editor(new FakeBackend());
+    await editor.start();
+    expect(editor.snapshot?.model.name).toBe('start');
+    expect(editor.message).toBe('could not open x.maestro');
+  });
+
+  it('renders the snapshot an accepted edit returns', async () => {
+    const backend = new FakeBackend();
+    const editor = new Editor(backend);
+    await editor.start();
+    const ok = await editor.edit({ type: 'renameModel', name: 'after' });
+    expect(ok).toBe(true);
+    expect(backend.edits).toEqual([{ type: 'renameModel', name: 'after' }]);
+    expect(editor.snapshot?.model.name).toBe('after');
+  });
+
+  it('keeps the snapshot and shows the reason when an edit is refused', async () => {
+    const backend = new FakeBackend();
+    backend.next = { status: 'error', error: { kind: 'invalidEdit', message: 'a name cannot be empty' } };
+    const editor = new Editor(backend);
+    await editor.start();
+    expect(await editor.edit({ type: 'renameModel', name: ' ' })).toBe(false);
+    expect(editor.snapshot?.model.name).toBe('start');
+    expect(editor.message).toBe('a name cannot be empty');
+  });
+
+  it('follows snapshots and failures pushed by menu actions, until stopped', async () => {
+    const backend = new FakeBackend();
+    const editor = new Editor(backend);
+    await editor.start();
+    backend.pushed.forEach((l) => l(snapshot('from menu')));
+    expect(editor.snapshot?.model.name).toBe('from menu');
+    backend.failed.forEach((l) => l({ kind: 'file', message: 'disk full' }));
+    expect(editor.message).toBe('disk full');
+    editor.stop();
+    expect(backend.pushed).toEqual([]);
+  });
+});

@@ -1,0 +1,18 @@
+// The editor's backend over Tauri IPC, through the generated bindings.
+
+import { commands, events } from './bindings';
+import type { Backend } from './editor/backend';
+
+export const tauriBackend: Backend = {
+  initialState: () => commands.initialState(),
+  catalog: () => commands.getCatalog(),
+  applyEdit: (edit) => commands.applyEdit(edit),
+  undo: () => commands.undo(),
+  redo: () => commands.redo(),
+  newDocument: () => commands.newDocument(),
+  openDocument: () => commands.openDocument(),
+  save: () => commands.save(),
+  saveAs: () => commands.saveAs(),
+  onDocumentChanged: (listener) => events.documentChanged.listen((event) => listener(event.payload)),
+  onActionFailed: (listener) => events.actionFailed.listen((event) => listener(event.payload)),
+};
