@@ -1,21 +1,11 @@
 /// The commands the webview may call. Each gets an `allow-…` permission that
 /// `capabilities/default.json` grants; a command missing from there cannot be invoked.
-const COMMANDS: &[&str] = &[
-    "initial_state",
-    "get_catalog",
-    "apply_edit",
-    "undo",
-    "redo",
-    "new_document",
-    "open_document",
-    "save",
-    "save_as",
-];
+const COMMANDS: &[&str] =
+    &["initial_state", "get_catalog", "apply_edit", "undo", "redo", "new_document", "open_document", "save", "save_as"];
 
 fn main() {
     tauri_build::try_build(
-        tauri_build::Attributes::new()
-            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+        tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
     )
     .expect("tauri build script");
 }

@@ -24,8 +24,7 @@ pub fn publish(app: &AppHandle) -> Snapshot {
 
 pub async fn new_document(app: &AppHandle) -> Result<Snapshot, CommandError> {
     if confirm_discard(app).await {
-        app.state::<AppState>()
-            .with_document(|doc| *doc = Document::untitled(Model::new("Untitled model")));
+        app.state::<AppState>().with_document(|doc| *doc = Document::untitled(Model::new("Untitled model")));
     }
     Ok(publish(app))
 }
@@ -35,18 +34,13 @@ pub async fn open_document(app: &AppHandle) -> Result<Snapshot, CommandError> {
         return Ok(publish(app));
     }
     let (tx, rx) = tokio::sync::oneshot::channel();
-    app.dialog()
-        .file()
-        .add_filter(FILE_FILTER.0, FILE_FILTER.1)
-        .pick_file(move |picked| {
-            let _ = tx.send(picked);
-        });
+    app.dialog().file().add_filter(FILE_FILTER.0, FILE_FILTER.1).pick_file(move |picked| {
+        let _ = tx.send(picked);
+    });
     let Some(picked) = rx.await.ok().flatten() else {
         return Ok(publish(app));
     };
-    let path = picked
-        .into_path()
-        .map_err(|e| CommandError::internal(e.to_string()))?;
+    let path = picked.into_path().map_err(|e| CommandError::internal(e.to_string()))?;
     let opened = Document::open(&path)?;
     app.state::<AppState>().with_document(|doc| *doc = opened);
     Ok(publish(app))
@@ -63,27 +57,16 @@ pub async fn save(app: &AppHandle) -> Result<Snapshot, CommandError> {
 }
 
 pub async fn save_as(app: &AppHandle) -> Result<Snapshot, CommandError> {
-    let suggested = app
-        .state::<AppState>()
-        .with_document(|doc| format!("{}.maestro", doc.model().name));
+    let suggested = app.state::<AppState>().with_document(|doc| format!("{}.maestro", doc.model().name));
     let (tx, rx) = tokio::sync::oneshot::channel();
-    app.dialog()
-        .file()
-        .add_filter(FILE_FILTER.0, FILE_FILTER.1)
-        .set_file_name(suggested)
-        .save_file(move |picked| {
-            let _ = tx.send(picked);
-        });
+    app.dialog().file().add_filter(FILE_FILTER.0, FILE_FILTER.1).set_file_name(suggested).save_file(move |picked| {
+        let _ = tx.send(picked);
+    });
     let Some(picked) = rx.await.ok().flatten() else {
         return Ok(publish(app));
     };
-    let path = with_model_extension(
-        picked
-            .into_path()
-            .map_err(|e| CommandError::internal(e.to_string()))?,
-    );
-    app.state::<AppState>()
-        .with_document(|doc| doc.save_as(&path))?;
+    let path = with_model_extension(picked.into_path().map_err(|e| CommandError::internal(e.to_string()))?);
+    app.state::<AppState>().with_document(|doc| doc.save_as(&path))?;
     Ok(publish(app))
 }
 
@@ -97,10 +80,7 @@ pub async fn confirm_discard(app: &AppHandle) -> bool {
         .message("This model has changes that are not saved. Discard them?")
         .title("Unsaved changes")
         .kind(MessageDialogKind::Warning)
-        .buttons(MessageDialogButtons::OkCancelCustom(
-            "Discard changes".into(),
-            "Keep editing".into(),
-        ))
+        .buttons(MessageDialogButtons::OkCancelCustom("Discard changes".into(), "Keep editing".into()))
         .show(move |discard| {
             let _ = tx.send(discard);
         });
@@ -108,10 +88,7 @@ pub async fn confirm_discard(app: &AppHandle) -> bool {
 }
 
 fn with_model_extension(path: PathBuf) -> PathBuf {
-    if path
-        .extension()
-        .is_some_and(|ext| ext.eq_ignore_ascii_case("maestro"))
-    {
+    if path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("maestro")) {
         path
     } else {
         let mut name = path.file_name().unwrap_or_default().to_owned();
@@ -126,17 +103,8 @@ mod tests {
 
     #[test]
     fn saved_files_get_the_model_extension_once() {
-        assert_eq!(
-            with_model_extension("/t/crew".into()),
-            PathBuf::from("/t/crew.maestro")
-        );
-        assert_eq!(
-            with_model_extension("/t/crew.MAESTRO".into()),
-            PathBuf::from("/t/crew.MAESTRO")
-        );
-        assert_eq!(
-            with_model_extension("/t/crew.v2".into()),
-            PathBuf::from("/t/crew.v2.maestro")
-        );
+        assert_eq!(with_model_extension("/t/crew".into()), PathBuf::from("/t/crew.maestro"));
+        assert_eq!(with_model_extension("/t/crew.MAESTRO".into()), PathBuf::from("/t/crew.MAESTRO"));
+        assert_eq!(with_model_extension("/t/crew.v2".into()), PathBuf::from("/t/crew.v2.maestro"));
     }
 }

@@ -48,22 +48,14 @@ mod tests {
     #[test]
     fn parses_the_editor_invocations() {
         assert_eq!(parse(args(&[])), Ok(Invocation::Editor { path: None }));
-        assert_eq!(
-            parse(args(&["crew.maestro"])),
-            Ok(Invocation::Editor {
-                path: Some("crew.maestro".into())
-            })
-        );
+        assert_eq!(parse(args(&["crew.maestro"])), Ok(Invocation::Editor { path: Some("crew.maestro".into()) }));
         assert_eq!(parse(args(&["--help"])), Ok(Invocation::Help));
         assert_eq!(parse(args(&["-V"])), Ok(Invocation::Version));
     }
 
     #[test]
     fn refuses_unknown_options_and_extra_paths() {
-        assert_eq!(
-            parse(args(&["--frobnicate"])),
-            Err("unknown option '--frobnicate'".to_owned())
-        );
+        assert_eq!(parse(args(&["--frobnicate"])), Err("unknown option '--frobnicate'".to_owned()));
         assert!(parse(args(&["a.maestro", "b.maestro"])).is_err());
     }
 }

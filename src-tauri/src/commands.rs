@@ -20,10 +20,7 @@ pub struct InitialState {
 #[tauri::command]
 #[specta::specta]
 pub fn initial_state(app: AppHandle, state: State<'_, AppState>) -> InitialState {
-    InitialState {
-        snapshot: publish(&app),
-        notice: state.take_startup_notice(),
-    }
+    InitialState { snapshot: publish(&app), notice: state.take_startup_notice() }
 }
 
 #[tauri::command]
@@ -34,11 +31,7 @@ pub fn get_catalog(state: State<'_, AppState>) -> Catalog {
 
 #[tauri::command]
 #[specta::specta]
-pub fn apply_edit(
-    app: AppHandle,
-    state: State<'_, AppState>,
-    edit: Edit,
-) -> Result<Snapshot, CommandError> {
+pub fn apply_edit(app: AppHandle, state: State<'_, AppState>, edit: Edit) -> Result<Snapshot, CommandError> {
     state.with_document(|doc| doc.apply(edit, state.catalog))?;
     Ok(publish(&app))
 }

@@ -25,10 +25,7 @@ pub struct CommandError {
 
 impl CommandError {
     pub fn internal(message: impl Into<String>) -> Self {
-        Self {
-            kind: ErrorKind::Internal,
-            message: message.into(),
-        }
+        Self { kind: ErrorKind::Internal, message: message.into() }
     }
 }
 
@@ -38,9 +35,6 @@ impl From<DocumentError> for CommandError {
             DocumentError::Edit(_) | DocumentError::UnknownKind(_) => ErrorKind::InvalidEdit,
             DocumentError::Store(_) | DocumentError::NoPath => ErrorKind::File,
         };
-        Self {
-            kind,
-            message: error.to_string(),
-        }
+        Self { kind, message: error.to_string() }
     }
 }

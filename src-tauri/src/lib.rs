@@ -32,10 +32,7 @@ pub fn specta_builder() -> tauri_specta::Builder<Wry> {
             commands::save,
             commands::save_as,
         ])
-        .events(tauri_specta::collect_events![
-            events::DocumentChanged,
-            events::ActionFailed
-        ])
+        .events(tauri_specta::collect_events![events::DocumentChanged, events::ActionFailed])
         // One TypeScript type per Rust type: the UI reads what Rust sends and sends what Rust reads.
         .disable_serde_phases()
 }
@@ -47,10 +44,7 @@ fn initial_document(path: Option<PathBuf>) -> (Document, Option<String>) {
         None => (Document::untitled(sample_model()), None),
         Some(path) => match Document::open_or_create(&path) {
             Ok(doc) => (doc, None),
-            Err(error) => (
-                Document::untitled(sample_model()),
-                Some(format!("Could not open the model: {error}")),
-            ),
+            Err(error) => (Document::untitled(sample_model()), Some(format!("Could not open the model: {error}"))),
         },
     }
 }
@@ -97,10 +91,7 @@ mod bindings {
     fn generate() -> String {
         let temp = std::env::temp_dir().join(format!("maestro-bindings-{}.ts", std::process::id()));
         specta_builder()
-            .export(
-                specta_typescript::Typescript::default().header("// @ts-nocheck"),
-                &temp,
-            )
+            .export(specta_typescript::Typescript::default().header("// @ts-nocheck"), &temp)
             .expect("bindings export");
         let text = std::fs::read_to_string(&temp).expect("read exported bindings");
         let _ = std::fs::remove_file(&temp);

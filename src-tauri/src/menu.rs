@@ -11,9 +11,7 @@ use tauri_specta::Event;
 
 pub fn build(app: &AppHandle) -> tauri::Result<Menu<Wry>> {
     let item = |id: &str, label: &str, accelerator: &str| {
-        MenuItemBuilder::with_id(id, label)
-            .accelerator(accelerator)
-            .build(app)
+        MenuItemBuilder::with_id(id, label).accelerator(accelerator).build(app)
     };
     let file = SubmenuBuilder::new(app, "File")
         .item(&item("new", "New", "CmdOrCtrl+N")?)

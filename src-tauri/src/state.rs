@@ -13,19 +13,12 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(document: Document, startup_notice: Option<String>) -> Self {
-        Self {
-            document: Mutex::new(document),
-            startup_notice: Mutex::new(startup_notice),
-            catalog: Catalog::builtin(),
-        }
+        Self { document: Mutex::new(document), startup_notice: Mutex::new(startup_notice), catalog: Catalog::builtin() }
     }
 
     /// Runs `f` on the document. A panic elsewhere never makes the document unreachable.
     pub fn with_document<T>(&self, f: impl FnOnce(&mut Document) -> T) -> T {
-        let mut guard = self
-            .document
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut guard = self.document.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         f(&mut guard)
     }
 
@@ -34,9 +27,6 @@ impl AppState {
     }
 
     pub fn take_startup_notice(&self) -> Option<String> {
-        self.startup_notice
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .take()
+        self.startup_notice.lock().unwrap_or_else(|p| p.into_inner()).take()
     }
 }

@@ -22,11 +22,7 @@ async fn draw_a_model_save_it_and_open_it_in_a_fresh_app() -> Result<()> {
 
     // A path that does not exist yet opens an empty model that Save will write there.
     app.wait_for_count(ELEMENTS, 0).await?;
-    ensure!(
-        app.document_title().await? == "• crew.maestro — MAESTRO Studio",
-        "title: {}",
-        app.document_title().await?
-    );
+    ensure!(app.document_title().await? == "• crew.maestro — MAESTRO Studio", "title: {}", app.document_title().await?);
 
     // Add an agent, a tool and a data store from the palette; each gets its layer badge.
     app.click("palette-agent").await?;
@@ -47,59 +43,38 @@ async fn draw_a_model_save_it_and_open_it_in_a_fresh_app() -> Result<()> {
 
     // Rename the agent by double-clicking its name.
     app.double_click("element-name-agent-1").await?;
-    let input = app.find("rename-input").await?;
-    input.clear().await?;
-    input
-        .send_keys(&format!("Planner{}", char::from(Key::Enter)))
-        .await?;
+    // The name is selected when the field opens, so typing replaces it.
+    app.type_into("rename-input", &format!("Planner{}", char::from(Key::Enter))).await?;
     app.wait_for_text("element-name-agent-1", "Planner").await?;
 
     // Drag the tool somewhere else: one move when the drag ends.
     let before = app.node_position("tool-1").await?;
     app.drag_by("element-tool-1", 160.0, 120.0).await?;
     let after = app.node_position("tool-1").await?;
-    ensure!(
-        after.0 > before.0 + 50.0 && after.1 > before.1 + 50.0,
-        "the tool did not move: {before:?} → {after:?}"
-    );
+    ensure!(after.0 > before.0 + 50.0 && after.1 > before.1 + 50.0, "the tool did not move: {before:?} → {after:?}");
 
-    // Select the data store and delete it with the Delete key.
-    app.click("element-name-database-1").await?;
+    // Select the data store (on its icon, clear of the agent→tool curve) and press Delete.
+    app.click_at("element-database-1", -70.0).await?;
     app.press(Key::Delete).await?;
     app.wait_until_gone("element-database-1").await?;
     app.wait_for_count(ELEMENTS, 2).await?;
+    app.wait_for_count(FLOWS, 1).await?;
 
     app.screenshot("skeleton-drawn").await?;
 
     // Save writes to the file given on the command line; the unsaved marker goes away.
     app.click("save").await?;
-    app.wait_for_text("document-title", "crew.maestro — MAESTRO Studio")
-        .await?;
+    app.wait_for_text("document-title", "crew.maestro — MAESTRO Studio").await?;
     ensure!(app.document_title().await? == "crew.maestro — MAESTRO Studio");
 
     // What is on disk is what was drawn, positions included.
     let saved = maestro_store::load(&file)?;
-    let names: Vec<_> = saved
-        .elements
-        .iter()
-        .map(|e| (e.id.as_str(), e.kind.as_str(), e.name.as_str()))
-        .collect();
-    ensure!(
-        names == [("agent-1", "agent", "Planner"), ("tool-1", "tool", "Tool")],
-        "saved elements: {names:?}"
-    );
-    let flows: Vec<_> = saved
-        .flows
-        .iter()
-        .map(|f| (f.from.as_str(), f.to.as_str()))
-        .collect();
+    let names: Vec<_> = saved.elements.iter().map(|e| (e.id.as_str(), e.kind.as_str(), e.name.as_str())).collect();
+    ensure!(names == [("agent-1", "agent", "Planner"), ("tool-1", "tool", "Tool")], "saved elements: {names:?}");
+    let flows: Vec<_> = saved.flows.iter().map(|f| (f.from.as_str(), f.to.as_str())).collect();
     ensure!(flows == [("agent-1", "tool-1")], "saved flows: {flows:?}");
     let tool = saved.element(&"tool-1".into()).expect("the tool was saved");
-    ensure!(
-        tool.position == Position::new(after.0, after.1),
-        "saved {:?}, shown {after:?}",
-        tool.position
-    );
+    ensure!(tool.position == Position::new(after.0, after.1), "saved {:?}, shown {after:?}", tool.position);
     app.quit().await?;
 
     // A fresh app on the same file shows the same model.
@@ -110,10 +85,7 @@ async fn draw_a_model_save_it_and_open_it_in_a_fresh_app() -> Result<()> {
     app.wait_for_text("element-name-tool-1", "Tool").await?;
     app.wait_for_text("layer-badge-agent-1", "L3").await?;
     app.wait_for_text("layer-badge-tool-1", "L3").await?;
-    ensure!(
-        app.node_position("tool-1").await? == after,
-        "the tool came back elsewhere"
-    );
+    ensure!(app.node_position("tool-1").await? == after, "the tool came back elsewhere");
     ensure!(app.document_title().await? == "crew.maestro — MAESTRO Studio");
     app.screenshot("skeleton-reopened").await?;
     app.quit().await
@@ -125,8 +97,7 @@ async fn opens_on_the_sample_model_without_a_file() -> Result<()> {
     let app = App::launch(&[]).await?;
     app.wait_for_count(ELEMENTS, 6).await?;
     app.wait_for_count(FLOWS, 7).await?;
-    app.wait_for_text("element-name-agent-1", "Researcher")
-        .await?;
+    app.wait_for_text("element-name-agent-1", "Researcher").await?;
     app.wait_for_text("layer-badge-peer-agent-1", "L7").await?;
     app.wait_for_text("layer-badge-database-1", "L2").await?;
     ensure!(app.document_title().await? == "Research and writing crew — MAESTRO Studio");
@@ -146,19 +117,13 @@ async fn a_damaged_file_is_reported_and_left_untouched() -> Result<()> {
     std::fs::write(&file, &junk)?;
     let app = App::launch(&[OsString::from(&file)]).await?;
     let notice = app.text("notice-text").await?;
-    ensure!(
-        notice.contains("damaged.maestro is not a MAESTRO Studio model"),
-        "notice: {notice}"
-    );
+    ensure!(notice.contains("damaged.maestro is not a MAESTRO Studio model"), "notice: {notice}");
     app.wait_for_count(ELEMENTS, 6).await?;
     app.screenshot("damaged-file-notice").await?;
     app.click("notice-dismiss").await?;
     app.wait_until_gone("notice").await?;
     ensure!(app.count(&testid("notice")).await? == 0);
     app.quit().await?;
-    ensure!(
-        std::fs::read(&file)? == junk,
-        "the damaged file was changed"
-    );
+    ensure!(std::fs::read(&file)? == junk, "the damaged file was changed");
     Ok(())
 }

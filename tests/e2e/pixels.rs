@@ -29,16 +29,9 @@ pub fn variety(png_bytes: &[u8]) -> Result<Variety> {
     let pixels = buffer[..info.buffer_size()].chunks_exact(channels);
     let total = pixels.len().max(1);
     for px in pixels {
-        let rgb = if channels >= 3 {
-            [px[0], px[1], px[2]]
-        } else {
-            [px[0]; 3]
-        };
+        let rgb = if channels >= 3 { [px[0], px[1], px[2]] } else { [px[0]; 3] };
         *counts.entry(rgb.map(|c| c & 0xF0)).or_default() += 1;
     }
     let background = counts.values().copied().max().unwrap_or(0);
-    Ok(Variety {
-        colours: counts.len(),
-        off_background: 1.0 - background as f64 / total as f64,
-    })
+    Ok(Variety { colours: counts.len(), off_background: 1.0 - background as f64 / total as f64 })
 }

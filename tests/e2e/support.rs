@@ -5,7 +5,7 @@
 //! provides a display. `MAESTRO_SCREENSHOTS` is where screenshots go.
 
 use anyhow::{Context, Result, bail};
-use fantoccini::actions::{InputSource, MOUSE_BUTTON_LEFT, MouseActions, PointerAction};
+use fantoccini::actions::{InputSource, KeyAction, KeyActions, MOUSE_BUTTON_LEFT, MouseActions, PointerAction};
 use fantoccini::elements::Element;
 use fantoccini::key::Key;
 use fantoccini::{Client, ClientBuilder, Locator};
@@ -18,15 +18,13 @@ use tokio::process::{Child, Command};
 const WAIT: Duration = Duration::from_secs(15);
 
 fn env_path(name: &str) -> Result<PathBuf> {
-    std::env::var_os(name).map(PathBuf::from).with_context(|| {
-        format!("{name} is not set: run the end-to-end tests through `cargo xtask test`")
-    })
+    std::env::var_os(name)
+        .map(PathBuf::from)
+        .with_context(|| format!("{name} is not set: run the end-to-end tests through `cargo xtask test`"))
 }
 
 fn free_port() -> Result<u16> {
-    Ok(std::net::TcpListener::bind("127.0.0.1:0")?
-        .local_addr()?
-        .port())
+    Ok(std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
 }
 
 pub fn testid(id: &str) -> String {
@@ -44,21 +42,15 @@ impl App {
     pub async fn launch(args: &[OsString]) -> Result<App> {
         let application = env_path("MAESTRO_APP")?;
         let (port, native_port) = (free_port()?, free_port()?);
+        // Its own process group, so that the driver, WebKitWebDriver and the app stop together.
         let mut driver = Command::new(env_path("TAURI_DRIVER")?)
-            .args([
-                "--port",
-                &port.to_string(),
-                "--native-port",
-                &native_port.to_string(),
-            ])
-            .kill_on_drop(true)
+            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .process_group(0)
+            .stdout(std::process::Stdio::null())
             .spawn()
             .context("starting tauri-driver")?;
         let deadline = Instant::now() + WAIT;
-        while tokio::net::TcpStream::connect(("127.0.0.1", port))
-            .await
-            .is_err()
-        {
+        while tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_err() {
             if let Some(status) = driver.try_wait()? {
                 bail!("tauri-driver exited at start ({status})");
             }
@@ -67,10 +59,7 @@ impl App {
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
-        let args: Vec<String> = args
-            .iter()
-            .map(|a| a.to_string_lossy().into_owned())
-            .collect();
+        let args: Vec<String> = args.iter().map(|a| a.to_string_lossy().into_owned()).collect();
         let capabilities = json!({
             "browserName": "wry",
             "tauri:options": { "application": application, "args": args },
@@ -81,17 +70,15 @@ impl App {
             .await
             .context("opening a WebDriver session on the app")?;
         let app = App { client, driver };
-        app.find("document-title")
-            .await
-            .context("the app never showed its document")?;
+        app.find("document-title").await.context("the app never showed its document")?;
         Ok(app)
     }
 
-    /// Ends the session, which closes the app, then stops the driver.
-    pub async fn quit(mut self) -> Result<()> {
-        self.client.close().await?;
-        let _ = self.driver.kill().await;
+    /// Ends the session and stops the app with its driver.
+    pub async fn quit(self) -> Result<()> {
+        self.client.clone().close().await?;
         Ok(())
+        // Dropping `self` stops the process group.
     }
 
     /// The element with this `data-testid`, waiting for it to appear.
@@ -117,6 +104,7 @@ impl App {
                 return Ok(());
             }
             if Instant::now() > deadline {
+                self.save_failure_screenshot(&format!("counting {css}")).await;
                 bail!("expected {expected} elements matching {css}, found {found}");
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
@@ -127,91 +115,134 @@ impl App {
         self.wait_for_count(&testid(id), 0).await
     }
 
+    /// Runs `step` until it succeeds or time is up. Every snapshot re-renders the canvas, so an
+    /// element found a moment ago may be gone by the time it is used; the step then starts over
+    /// with a fresh lookup. Steps must fail before they have any effect for this to be safe
+    /// (WebDriver rejects a stale element before acting on it).
+    async fn retrying<T, F, Fut>(&self, what: &str, mut step: F) -> Result<T>
+    where
+        F: FnMut() -> Fut,
+        Fut: std::future::Future<Output = Result<T>>,
+    {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            match step().await {
+                Ok(value) => return Ok(value),
+                Err(e) if Instant::now() > deadline => {
+                    self.save_failure_screenshot(what).await;
+                    return Err(e.context(what.to_owned()));
+                }
+                Err(_) => tokio::time::sleep(Duration::from_millis(50)).await,
+            }
+        }
+    }
+
+    /// Clicks the middle of the element with the pointer, as a mouse would. (WebDriver's element
+    /// click applies WebKit's visibility heuristics, which misjudge nodes in the canvas's
+    /// transformed pane.)
     pub async fn click(&self, id: &str) -> Result<()> {
-        self.find(id)
-            .await?
-            .click()
-            .await
-            .with_context(|| format!("clicking '{id}'"))
+        self.click_at(id, 0.0).await
     }
 
+    /// Clicks `dx` pixels right (or left, when negative) of the element's middle.
+    pub async fn click_at(&self, id: &str, dx: f64) -> Result<()> {
+        self.retrying(&format!("clicking '{id}'"), || async {
+            let element = self.find(id).await?;
+            let mouse = MouseActions::new("mouse".into())
+                .then(PointerAction::MoveToElement { element, duration: None, x: dx, y: 0.0 })
+                .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT })
+                .then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
+            Ok(self.client.perform_actions(mouse).await?)
+        })
+        .await
+    }
+
+    /// The element's text as the DOM holds it. (WebKit's `getText` judges visibility itself and
+    /// answers "" for text inside the canvas's transformed, clipped pane; the screenshots are
+    /// what check that things are visible.)
     pub async fn text(&self, id: &str) -> Result<String> {
-        Ok(self.find(id).await?.text().await?.trim().to_owned())
+        self.retrying(&format!("reading '{id}'"), || async {
+            let text = self.find(id).await?.prop("textContent").await?.unwrap_or_default();
+            Ok(text.trim().to_owned())
+        })
+        .await
     }
 
-    /// Waits until the element's text is `expected`.
+    /// Waits until the element's text is `expected`. The element may be re-rendered meanwhile
+    /// (every snapshot rebuilds the canvas), so it is looked up afresh each time.
     pub async fn wait_for_text(&self, id: &str, expected: &str) -> Result<()> {
         let deadline = Instant::now() + WAIT;
         loop {
-            let text = self.text(id).await?;
-            if text == expected {
+            let shown = self.text(id).await;
+            if let Ok(text) = &shown
+                && text == expected
+            {
                 return Ok(());
             }
             if Instant::now() > deadline {
-                bail!("'{id}' shows {text:?}, expected {expected:?}");
+                let html = self.outer_html(id).await.unwrap_or_default();
+                bail!("'{id}' shows {shown:?}, expected {expected:?}; its HTML: {html}");
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
 
-    pub async fn double_click(&self, id: &str) -> Result<()> {
-        let element = self.find(id).await?;
-        let mut mouse = MouseActions::new("mouse".into()).then(PointerAction::MoveToElement {
-            element,
-            duration: None,
-            x: 0.0,
-            y: 0.0,
-        });
-        for _ in 0..2 {
-            mouse = mouse
-                .then(PointerAction::Down {
-                    button: MOUSE_BUTTON_LEFT,
-                })
-                .then(PointerAction::Up {
-                    button: MOUSE_BUTTON_LEFT,
-                });
-        }
-        self.client
-            .perform_actions(mouse)
-            .await
-            .context("double-clicking")?;
-        Ok(())
+    async fn outer_html(&self, id: &str) -> Result<String> {
+        let script = format!("return document.querySelector('{}')?.parentElement?.outerHTML ?? 'absent'", testid(id));
+        Ok(self.client.execute(&script, vec![]).await?.as_str().unwrap_or_default().to_owned())
     }
 
-    /// Presses on the element, moves by (`dx`, `dy`) in steps as a hand would, and releases.
-    pub async fn drag_by(&self, id: &str, dx: f64, dy: f64) -> Result<()> {
-        let element = self.find(id).await?;
-        let mut mouse = MouseActions::new("mouse".into())
-            .then(PointerAction::MoveToElement {
+    pub async fn double_click(&self, id: &str) -> Result<()> {
+        self.retrying(&format!("double-clicking '{id}'"), || async {
+            let element = self.find(id).await?;
+            let mut mouse = MouseActions::new("mouse".into()).then(PointerAction::MoveToElement {
                 element,
                 duration: None,
                 x: 0.0,
                 y: 0.0,
-            })
-            .then(PointerAction::Down {
-                button: MOUSE_BUTTON_LEFT,
             });
-        const STEPS: u32 = 8;
-        for _ in 0..STEPS {
-            mouse = mouse.then(PointerAction::MoveBy {
-                duration: Some(Duration::from_millis(30)),
-                x: dx / STEPS as f64,
-                y: dy / STEPS as f64,
-            });
-        }
-        mouse = mouse.then(PointerAction::Up {
-            button: MOUSE_BUTTON_LEFT,
-        });
-        self.client
-            .perform_actions(mouse)
-            .await
-            .context("dragging")?;
-        Ok(())
+            for _ in 0..2 {
+                mouse = mouse
+                    .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT })
+                    .then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
+            }
+            Ok(self.client.perform_actions(mouse).await?)
+        })
+        .await
     }
 
+    /// Presses on the element, moves by (`dx`, `dy`) in steps as a hand would, and releases.
+    pub async fn drag_by(&self, id: &str, dx: f64, dy: f64) -> Result<()> {
+        self.retrying(&format!("dragging '{id}'"), || async {
+            let element = self.find(id).await?;
+            let mut mouse = MouseActions::new("mouse".into())
+                .then(PointerAction::MoveToElement { element, duration: None, x: 0.0, y: 0.0 })
+                .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT });
+            const STEPS: u32 = 8;
+            for _ in 0..STEPS {
+                mouse = mouse.then(PointerAction::MoveBy {
+                    duration: Some(Duration::from_millis(30)),
+                    x: dx / STEPS as f64,
+                    y: dy / STEPS as f64,
+                });
+            }
+            mouse = mouse.then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
+            Ok(self.client.perform_actions(mouse).await?)
+        })
+        .await
+    }
+
+    /// Types `text` into the element as a user would (no WebDriver "clear", which blurs it).
+    pub async fn type_into(&self, id: &str, text: &str) -> Result<()> {
+        self.retrying(&format!("typing into '{id}'"), || async { Ok(self.find(id).await?.send_keys(text).await?) })
+            .await
+    }
+
+    /// Presses and releases a key on the keyboard, wherever the focus is.
     pub async fn press(&self, key: Key) -> Result<()> {
-        let active = self.client.active_element().await?;
-        active.send_keys(&char::from(key).to_string()).await?;
+        let value = char::from(key);
+        let keys = KeyActions::new("keyboard".into()).then(KeyAction::Down { value }).then(KeyAction::Up { value });
+        self.client.perform_actions(keys).await.context("pressing a key")?;
         Ok(())
     }
 
@@ -221,24 +252,27 @@ impl App {
 
     /// A node's position on the canvas (its CSS translate), in canvas units.
     pub async fn node_position(&self, element_id: &str) -> Result<(f64, f64)> {
+        let id = format!("element-{element_id}");
         let style = self
-            .find(&format!("element-{element_id}"))
-            .await?
-            .attr("style")
-            .await?
-            .unwrap_or_default();
-        parse_translate(&style)
-            .with_context(|| format!("no translate() in the style of {element_id}: {style}"))
+            .retrying(&format!("reading the position of {element_id}"), || async {
+                Ok(self.find(&id).await?.attr("style").await?.unwrap_or_default())
+            })
+            .await?;
+        parse_translate(&style).with_context(|| format!("no translate() in the style of {element_id}: {style}"))
+    }
+
+    /// Keeps what the window showed when a step failed, to see why.
+    async fn save_failure_screenshot(&self, what: &str) {
+        let name: String = what.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
+        if let Ok(png) = self.client.screenshot().await {
+            let _ = std::fs::write(screenshot_dir().join(format!("FAILED-{name}.png")), png);
+        }
     }
 
     /// Saves a screenshot of the window as `name.png` and fails if it is blank.
     pub async fn screenshot(&self, name: &str) -> Result<PathBuf> {
         let png = self.client.screenshot().await?;
-        let dir = std::env::var_os("MAESTRO_SCREENSHOTS")
-            .map(PathBuf::from)
-            .unwrap_or_else(std::env::temp_dir);
-        std::fs::create_dir_all(&dir)?;
-        let path = dir.join(format!("{name}.png"));
+        let path = screenshot_dir().join(format!("{name}.png"));
         std::fs::write(&path, &png)?;
         let variety = crate::pixels::variety(&png)?;
         if !variety.looks_drawn() {
@@ -248,19 +282,34 @@ impl App {
     }
 }
 
+impl Drop for App {
+    /// Stops tauri-driver, WebKitWebDriver and the app, also when a test fails half-way.
+    fn drop(&mut self) {
+        if let Some(pid) = self.driver.id() {
+            let group = format!("-{pid}");
+            for signal in ["-TERM", "-KILL"] {
+                let _ = std::process::Command::new("kill").args([signal, "--", &group]).status();
+                std::thread::sleep(Duration::from_millis(300));
+            }
+        }
+        let _ = self.driver.start_kill();
+    }
+}
+
+fn screenshot_dir() -> PathBuf {
+    let dir = std::env::var_os("MAESTRO_SCREENSHOTS").map(PathBuf::from).unwrap_or_else(std::env::temp_dir);
+    let _ = std::fs::create_dir_all(&dir);
+    dir
+}
+
 fn parse_translate(style: &str) -> Option<(f64, f64)> {
     let inner = style.split("translate(").nth(1)?.split(')').next()?;
-    let mut parts = inner
-        .split(',')
-        .map(|p| p.trim().trim_end_matches("px").parse::<f64>());
+    let mut parts = inner.split(',').map(|p| p.trim().trim_end_matches("px").parse::<f64>());
     Some((parts.next()?.ok()?, parts.next()?.ok()?))
 }
 
 #[test]
 fn reads_a_translate_from_a_style() {
-    assert_eq!(
-        parse_translate("z-index: 0; transform: translate(120px, -8.5px); "),
-        Some((120.0, -8.5))
-    );
+    assert_eq!(parse_translate("z-index: 0; transform: translate(120px, -8.5px); "), Some((120.0, -8.5)));
     assert_eq!(parse_translate("transform: none"), None);
 }

@@ -24,18 +24,12 @@ pub fn assign_layers(model: &Model, catalog: &Catalog) -> Vec<LayerAssignment> {
             Some(kind) => LayerAssignment {
                 element: element.id.clone(),
                 primary: Some(kind.default_layer.clone()),
-                reason: format!(
-                    "{} (default layer for kind '{}')",
-                    kind.layer_reason, kind.id
-                ),
+                reason: format!("{} (default layer for kind '{}')", kind.layer_reason, kind.id),
             },
             None => LayerAssignment {
                 element: element.id.clone(),
                 primary: None,
-                reason: format!(
-                    "The catalog has no kind '{}', so no layer is assigned.",
-                    element.kind
-                ),
+                reason: format!("The catalog has no kind '{}', so no layer is assigned.", element.kind),
             },
         })
         .collect()
@@ -64,16 +58,9 @@ mod tests {
     fn each_palette_kind_lands_in_its_default_layer_with_a_reason() {
         let model = model_with(&["agent", "tool", "database", "peer-agent"]);
         let layers = assign_layers(&model, Catalog::builtin());
-        let primaries: Vec<_> = layers
-            .iter()
-            .map(|a| a.primary.as_ref().unwrap().as_str())
-            .collect();
+        let primaries: Vec<_> = layers.iter().map(|a| a.primary.as_ref().unwrap().as_str()).collect();
         assert_eq!(primaries, ["L3", "L3", "L2", "L7"]);
-        assert!(
-            layers[3].reason.contains("peer-agent"),
-            "{}",
-            layers[3].reason
-        );
+        assert!(layers[3].reason.contains("peer-agent"), "{}", layers[3].reason);
     }
 
     #[test]

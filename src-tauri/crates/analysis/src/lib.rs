@@ -20,7 +20,5 @@ pub struct Analysis {
 }
 
 pub fn analyze(model: &Model, catalog: &Catalog) -> Analysis {
-    Analysis {
-        layers: assign_layers(model, catalog),
-    }
+    Analysis { layers: assign_layers(model, catalog) }
 }

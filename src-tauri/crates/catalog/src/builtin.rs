@@ -4,26 +4,18 @@ use crate::types::Catalog;
 use crate::validate::{CatalogError, parse};
 use std::sync::OnceLock;
 
-const LAYERS: (&str, &str) = (
-    "layers.toml",
-    include_str!("../../../../catalog/layers.toml"),
-);
+const LAYERS: (&str, &str) = ("layers.toml", include_str!("../../../../catalog/layers.toml"));
 const KINDS: (&str, &str) = ("kinds.toml", include_str!("../../../../catalog/kinds.toml"));
 
 impl Catalog {
     /// The built-in catalog. Its validity is a test of this crate, so failing here is a build defect.
     pub fn builtin() -> &'static Catalog {
         static BUILTIN: OnceLock<Catalog> = OnceLock::new();
-        BUILTIN.get_or_init(|| {
-            Self::from_sources(LAYERS, KINDS).expect("the built-in catalog is valid")
-        })
+        BUILTIN.get_or_init(|| Self::from_sources(LAYERS, KINDS).expect("the built-in catalog is valid"))
     }
 
     /// Parses and validates a catalog from `(file name, text)` pairs.
-    pub fn from_sources(
-        layers: (&str, &str),
-        kinds: (&str, &str),
-    ) -> Result<Catalog, CatalogError> {
+    pub fn from_sources(layers: (&str, &str), kinds: (&str, &str)) -> Result<Catalog, CatalogError> {
         parse(layers, kinds)
     }
 }
@@ -37,12 +29,7 @@ mod tests {
         let catalog = Catalog::from_sources(LAYERS, KINDS).unwrap();
         let ids: Vec<_> = catalog.layers.iter().map(|l| l.id.as_str()).collect();
         assert_eq!(ids, ["L1", "L2", "L3", "L4", "L5", "L6", "L7"]);
-        let bands: Vec<_> = catalog
-            .layers
-            .iter()
-            .filter(|l| l.band)
-            .map(|l| l.id.as_str())
-            .collect();
+        let bands: Vec<_> = catalog.layers.iter().filter(|l| l.band).map(|l| l.id.as_str()).collect();
         assert_eq!(bands, ["L6"]);
     }
 

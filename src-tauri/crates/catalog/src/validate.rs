@@ -10,12 +10,7 @@ pub enum CatalogError {
     #[error("{file}: {message}")]
     Syntax { file: String, message: String },
     #[error("{file}: entry '{entry}', field '{field}': {message}")]
-    Invalid {
-        file: String,
-        entry: String,
-        field: String,
-        message: String,
-    },
+    Invalid { file: String, entry: String, field: String, message: String },
 }
 
 #[derive(Deserialize)]
@@ -31,10 +26,7 @@ struct KindsFile {
 }
 
 fn parse_file<T: for<'de> Deserialize<'de>>((file, text): (&str, &str)) -> Result<T, CatalogError> {
-    toml::from_str(text).map_err(|e| CatalogError::Syntax {
-        file: file.to_owned(),
-        message: e.to_string(),
-    })
+    toml::from_str(text).map_err(|e| CatalogError::Syntax { file: file.to_owned(), message: e.to_string() })
 }
 
 pub(crate) fn parse(layers: (&str, &str), kinds: (&str, &str)) -> Result<Catalog, CatalogError> {
@@ -50,23 +42,13 @@ pub(crate) fn parse(layers: (&str, &str), kinds: (&str, &str)) -> Result<Catalog
     let mut layer_ids = BTreeSet::new();
     for layer in &layers_file.layer {
         if !layer_ids.insert(layer.id.as_str()) {
-            return Err(invalid(
-                layers.0,
-                layer.id.as_str(),
-                "id",
-                "this id is used twice".into(),
-            ));
+            return Err(invalid(layers.0, layer.id.as_str(), "id", "this id is used twice".into()));
         }
     }
     let mut kind_ids = BTreeSet::new();
     for kind in &kinds_file.kind {
         if !kind_ids.insert(kind.id.as_str()) {
-            return Err(invalid(
-                kinds.0,
-                &kind.id,
-                "id",
-                "this id is used twice".into(),
-            ));
+            return Err(invalid(kinds.0, &kind.id, "id", "this id is used twice".into()));
         }
         if !layer_ids.contains(kind.default_layer.as_str()) {
             return Err(invalid(
@@ -77,10 +59,7 @@ pub(crate) fn parse(layers: (&str, &str), kinds: (&str, &str)) -> Result<Catalog
             ));
         }
     }
-    Ok(Catalog {
-        layers: layers_file.layer,
-        kinds: kinds_file.kind,
-    })
+    Ok(Catalog { layers: layers_file.layer, kinds: kinds_file.kind })
 }
 
 #[cfg(test)]
@@ -94,10 +73,7 @@ mod tests {
         let kinds = "[[kind]]\nid = \"agent\"\nlabel = \"Agent\"\nstride_class = \"process\"\n\
                      default_layer = \"L9\"\nlayer_reason = \"r\"\n";
         let err = parse(("layers.toml", LAYERS), ("kinds.toml", kinds)).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "kinds.toml: entry 'agent', field 'default_layer': 'L9' is not a layer id"
-        );
+        assert_eq!(err.to_string(), "kinds.toml: entry 'agent', field 'default_layer': 'L9' is not a layer id");
     }
 
     #[test]
@@ -111,9 +87,6 @@ mod tests {
         let kinds = "[[kind]]\nid = \"a\"\nlabel = \"A\"\nstride_class = \"process\"\ndefault_layer = \"L1\"\nlayer_reason = \"r\"\n";
         let twice = format!("{kinds}{kinds}");
         let err = parse(("layers.toml", LAYERS), ("kinds.toml", &twice)).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "kinds.toml: entry 'a', field 'id': this id is used twice"
-        );
+        assert_eq!(err.to_string(), "kinds.toml: entry 'a', field 'id': this id is used twice");
     }
 }

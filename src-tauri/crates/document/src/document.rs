@@ -32,23 +32,13 @@ pub struct Document {
 impl Document {
     /// A document for `model` that belongs to no file yet and has nothing to save (a new or sample model).
     pub fn untitled(model: Model) -> Self {
-        Self {
-            model,
-            history: History::default(),
-            path: None,
-            saved_revision: Some(0),
-        }
+        Self { model, history: History::default(), path: None, saved_revision: Some(0) }
     }
 
     /// Opens the model saved at `path`.
     pub fn open(path: &Path) -> Result<Self, DocumentError> {
         let model = maestro_store::load(path)?;
-        Ok(Self {
-            model,
-            history: History::default(),
-            path: Some(path.to_owned()),
-            saved_revision: Some(0),
-        })
+        Ok(Self { model, history: History::default(), path: Some(path.to_owned()), saved_revision: Some(0) })
     }
 
     /// Opens `path` if it exists; otherwise starts an empty model that Save will write there.
@@ -56,17 +46,9 @@ impl Document {
         if path.exists() {
             return Self::open(path);
         }
-        let name = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .filter(|s| !s.trim().is_empty());
+        let name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).filter(|s| !s.trim().is_empty());
         let model = Model::new(name.unwrap_or_else(|| "Untitled model".to_owned()));
-        Ok(Self {
-            model,
-            history: History::default(),
-            path: Some(path.to_owned()),
-            saved_revision: None,
-        })
+        Ok(Self { model, history: History::default(), path: Some(path.to_owned()), saved_revision: None })
     }
 
     pub fn model(&self) -> &Model {
@@ -92,9 +74,7 @@ impl Document {
 
     /// Applies a user's edit; on error nothing changes.
     pub fn apply(&mut self, edit: Edit, catalog: &Catalog) -> Result<(), DocumentError> {
-        let op = edit
-            .into_op(&self.model, catalog)
-            .map_err(|UnknownKind(kind)| DocumentError::UnknownKind(kind))?;
+        let op = edit.into_op(&self.model, catalog).map_err(|UnknownKind(kind)| DocumentError::UnknownKind(kind))?;
         let undo = self.model.apply(op.clone())?;
         self.history.record(op, undo);
         Ok(())
@@ -103,21 +83,13 @@ impl Document {
     /// Undoes the latest change; `false` when there is nothing to undo.
     pub fn undo(&mut self) -> Result<bool, DocumentError> {
         let model = &mut self.model;
-        self.history
-            .undo(|op| model.apply(op))
-            .transpose()
-            .map(|done| done.is_some())
-            .map_err(Into::into)
+        self.history.undo(|op| model.apply(op)).transpose().map(|done| done.is_some()).map_err(Into::into)
     }
 
     /// Redoes the latest undone change; `false` when there is nothing to redo.
     pub fn redo(&mut self) -> Result<bool, DocumentError> {
         let model = &mut self.model;
-        self.history
-            .redo(|op| model.apply(op))
-            .transpose()
-            .map(|done| done.is_some())
-            .map_err(Into::into)
+        self.history.redo(|op| model.apply(op)).transpose().map(|done| done.is_some()).map_err(Into::into)
     }
 
     /// Writes the model to its file.
@@ -145,14 +117,8 @@ mod tests {
     use maestro_model::{ElementMove, Position};
 
     fn add(doc: &mut Document, kind: &str) {
-        doc.apply(
-            Edit::AddElement {
-                kind: kind.into(),
-                position: Position::new(10.0, 20.0),
-            },
-            Catalog::builtin(),
-        )
-        .unwrap();
+        doc.apply(Edit::AddElement { kind: kind.into(), position: Position::new(10.0, 20.0) }, Catalog::builtin())
+            .unwrap();
     }
 
     #[test]
@@ -161,38 +127,17 @@ mod tests {
         add(&mut doc, "agent");
         add(&mut doc, "agent");
         add(&mut doc, "peer-agent");
-        let names: Vec<_> = doc
-            .model()
-            .elements
-            .iter()
-            .map(|e| (e.id.as_str(), e.name.as_str()))
-            .collect();
-        assert_eq!(
-            names,
-            [
-                ("agent-1", "Agent"),
-                ("agent-2", "Agent 2"),
-                ("peer-agent-1", "Peer agent")
-            ]
-        );
+        let names: Vec<_> = doc.model().elements.iter().map(|e| (e.id.as_str(), e.name.as_str())).collect();
+        assert_eq!(names, [("agent-1", "Agent"), ("agent-2", "Agent 2"), ("peer-agent-1", "Peer agent")]);
     }
 
     #[test]
     fn an_unknown_kind_is_refused() {
         let mut doc = Document::untitled(Model::new("m"));
         let err = doc
-            .apply(
-                Edit::AddElement {
-                    kind: "warp-drive".into(),
-                    position: Position::default(),
-                },
-                Catalog::builtin(),
-            )
+            .apply(Edit::AddElement { kind: "warp-drive".into(), position: Position::default() }, Catalog::builtin())
             .unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "the catalog has no element kind 'warp-drive'"
-        );
+        assert_eq!(err.to_string(), "the catalog has no element kind 'warp-drive'");
         assert!(!doc.is_dirty());
     }
 
@@ -202,60 +147,32 @@ mod tests {
         let path = dir.path().join("m.maestro");
         let mut doc = Document::open_or_create(&path).unwrap();
         assert_eq!(doc.model().name, "m");
-        assert!(
-            doc.is_dirty(),
-            "a new file that is not written yet has something to save"
-        );
+        assert!(doc.is_dirty(), "a new file that is not written yet has something to save");
         add(&mut doc, "agent");
         add(&mut doc, "tool");
-        doc.apply(
-            Edit::Connect {
-                from: "agent-1".into(),
-                to: "tool-1".into(),
-            },
-            Catalog::builtin(),
-        )
-        .unwrap();
+        doc.apply(Edit::Connect { from: "agent-1".into(), to: "tool-1".into() }, Catalog::builtin()).unwrap();
         doc.save().unwrap();
         assert!(!doc.is_dirty());
 
         doc.apply(
-            Edit::Move {
-                moves: vec![ElementMove {
-                    id: "tool-1".into(),
-                    position: Position::new(300.0, 0.0),
-                }],
-            },
+            Edit::Move { moves: vec![ElementMove { id: "tool-1".into(), position: Position::new(300.0, 0.0) }] },
             Catalog::builtin(),
         )
         .unwrap();
         assert!(doc.is_dirty());
         assert!(doc.undo().unwrap());
-        assert!(
-            !doc.is_dirty(),
-            "undoing back to the saved state is clean again"
-        );
+        assert!(!doc.is_dirty(), "undoing back to the saved state is clean again");
         assert!(doc.undo().unwrap());
         assert!(doc.model().flows.is_empty());
         assert!(doc.is_dirty());
         assert!(doc.redo().unwrap());
         assert!(doc.redo().unwrap());
-        assert_eq!(
-            doc.model().element(&"tool-1".into()).unwrap().position,
-            Position::new(300.0, 0.0)
-        );
+        assert_eq!(doc.model().element(&"tool-1".into()).unwrap().position, Position::new(300.0, 0.0));
         assert!(!doc.redo().unwrap(), "nothing left to redo");
 
         // A new edit after an undo drops the redo list.
         assert!(doc.undo().unwrap());
-        doc.apply(
-            Edit::RenameElement {
-                id: "agent-1".into(),
-                name: "Planner".into(),
-            },
-            Catalog::builtin(),
-        )
-        .unwrap();
+        doc.apply(Edit::RenameElement { id: "agent-1".into(), name: "Planner".into() }, Catalog::builtin()).unwrap();
         assert!(!doc.can_redo());
 
         let reopened = Document::open(&path).unwrap();
@@ -274,13 +191,7 @@ mod tests {
     fn a_failed_edit_leaves_the_history_untouched() {
         let mut doc = Document::untitled(Model::new("m"));
         add(&mut doc, "agent");
-        let err = doc.apply(
-            Edit::Connect {
-                from: "agent-1".into(),
-                to: "agent-1".into(),
-            },
-            Catalog::builtin(),
-        );
+        let err = doc.apply(Edit::Connect { from: "agent-1".into(), to: "agent-1".into() }, Catalog::builtin());
         assert!(err.is_err());
         assert!(doc.undo().unwrap());
         assert!(doc.model().elements.is_empty());

@@ -4,18 +4,13 @@
 
 use maestro_catalog::Catalog;
 use maestro_model::{
-    EditOp, Element, ElementId, ElementMove, Flow, FlowId, KindId, Model, Placed, Position,
-    Properties,
+    EditOp, Element, ElementId, ElementMove, Flow, FlowId, KindId, Model, Placed, Position, Properties,
 };
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Type)]
-#[serde(
-    tag = "type",
-    rename_all = "camelCase",
-    rename_all_fields = "camelCase"
-)]
+#[serde(tag = "type", rename_all = "camelCase", rename_all_fields = "camelCase")]
 pub enum Edit {
     /// Places a new element of `kind` at `position`, named after its kind.
     AddElement {
@@ -57,11 +52,7 @@ impl Edit {
     pub(crate) fn into_op(self, model: &Model, catalog: &Catalog) -> Result<EditOp, UnknownKind> {
         Ok(match self {
             Edit::AddElement { kind, position } => {
-                let label = catalog
-                    .kind(kind.as_str())
-                    .ok_or_else(|| UnknownKind(kind.clone()))?
-                    .label
-                    .clone();
+                let label = catalog.kind(kind.as_str()).ok_or_else(|| UnknownKind(kind.clone()))?.label.clone();
                 let element = Element {
                     id: model.fresh_id(kind.as_str()).as_str().into(),
                     name: unused_name(model, &label),
@@ -69,10 +60,7 @@ impl Edit {
                     position,
                     properties: Properties::new(),
                 };
-                EditOp::Insert {
-                    elements: vec![Placed::appended(element)],
-                    flows: vec![],
-                }
+                EditOp::Insert { elements: vec![Placed::appended(element)], flows: vec![] }
             }
             Edit::Connect { from, to } => {
                 let flow = Flow {
@@ -82,10 +70,7 @@ impl Edit {
                     name: String::new(),
                     properties: Properties::new(),
                 };
-                EditOp::Insert {
-                    elements: vec![],
-                    flows: vec![Placed::appended(flow)],
-                }
+                EditOp::Insert { elements: vec![], flows: vec![Placed::appended(flow)] }
             }
             Edit::Move { moves } => EditOp::Move { moves },
             Edit::Delete { elements, flows } => EditOp::Remove { elements, flows },
@@ -102,8 +87,5 @@ fn unused_name(model: &Model, label: &str) -> String {
     if !taken(label) {
         return label.to_owned();
     }
-    (2..)
-        .map(|n| format!("{label} {n}"))
-        .find(|n| !taken(n))
-        .expect("an unbounded range yields a free name")
+    (2..).map(|n| format!("{label} {n}")).find(|n| !taken(n)).expect("an unbounded range yields a free name")
 }

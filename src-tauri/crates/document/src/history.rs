@@ -29,12 +29,7 @@ impl History {
     /// Records a change just applied; it clears the redo list, as every editor does.
     pub fn record(&mut self, redo: EditOp, undo: EditOp) {
         self.last_issued += 1;
-        let change = Change {
-            redo,
-            undo,
-            before: self.current,
-            after: self.last_issued,
-        };
+        let change = Change { redo, undo, before: self.current, after: self.last_issued };
         self.current = change.after;
         self.undo.push(change);
         self.redo.clear();
@@ -49,10 +44,7 @@ impl History {
     }
 
     /// Runs `apply` on the operation that undoes the latest change; the history moves only if it succeeds.
-    pub fn undo<E>(
-        &mut self,
-        apply: impl FnOnce(EditOp) -> Result<EditOp, E>,
-    ) -> Option<Result<(), E>> {
+    pub fn undo<E>(&mut self, apply: impl FnOnce(EditOp) -> Result<EditOp, E>) -> Option<Result<(), E>> {
         let change = self.undo.pop()?;
         match apply(change.undo.clone()) {
             Ok(_) => {
@@ -68,10 +60,7 @@ impl History {
     }
 
     /// Runs `apply` on the latest undone change; the history moves only if it succeeds.
-    pub fn redo<E>(
-        &mut self,
-        apply: impl FnOnce(EditOp) -> Result<EditOp, E>,
-    ) -> Option<Result<(), E>> {
+    pub fn redo<E>(&mut self, apply: impl FnOnce(EditOp) -> Result<EditOp, E>) -> Option<Result<(), E>> {
         let change = self.redo.pop()?;
         match apply(change.redo.clone()) {
             Ok(_) => {

@@ -25,22 +25,13 @@ mod tests {
         let mut rebuilt = Model::new(SAMPLE_NAME);
         rebuilt
             .apply(EditOp::Insert {
-                elements: sample
-                    .elements
-                    .iter()
-                    .cloned()
-                    .map(Placed::appended)
-                    .collect(),
+                elements: sample.elements.iter().cloned().map(Placed::appended).collect(),
                 flows: sample.flows.iter().cloned().map(Placed::appended).collect(),
             })
             .unwrap();
         assert_eq!(rebuilt, sample);
         for element in &sample.elements {
-            assert!(
-                Catalog::builtin().kind(element.kind.as_str()).is_some(),
-                "{}",
-                element.kind
-            );
+            assert!(Catalog::builtin().kind(element.kind.as_str()).is_some(), "{}", element.kind);
         }
     }
 }

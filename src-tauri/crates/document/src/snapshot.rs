@@ -54,13 +54,7 @@ mod tests {
 
     #[test]
     fn the_title_carries_the_name_and_the_unsaved_marker() {
-        assert_eq!(
-            window_title("crew.maestro", false),
-            "crew.maestro — MAESTRO Studio"
-        );
-        assert_eq!(
-            window_title("crew.maestro", true),
-            "• crew.maestro — MAESTRO Studio"
-        );
+        assert_eq!(window_title("crew.maestro", false), "crew.maestro — MAESTRO Studio");
+        assert_eq!(window_title("crew.maestro", true), "• crew.maestro — MAESTRO Studio");
     }
 }

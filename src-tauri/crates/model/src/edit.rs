@@ -97,9 +97,7 @@ impl Model {
             EditOp::Move { moves } => self.move_elements(moves),
             EditOp::RenameElement { id, name } => {
                 let name = checked_name(name)?;
-                let index = self
-                    .element_index(&id)
-                    .ok_or_else(|| EditError::UnknownElement(id.clone()))?;
+                let index = self.element_index(&id).ok_or_else(|| EditError::UnknownElement(id.clone()))?;
                 let old = std::mem::replace(&mut self.elements[index].name, name);
                 Ok(EditOp::RenameElement { id, name: old })
             }
@@ -108,9 +106,7 @@ impl Model {
                 if name.chars().count() > MAX_NAME_CHARS {
                     return Err(EditError::NameTooLong);
                 }
-                let index = self
-                    .flow_index(&id)
-                    .ok_or_else(|| EditError::UnknownFlow(id.clone()))?;
+                let index = self.flow_index(&id).ok_or_else(|| EditError::UnknownFlow(id.clone()))?;
                 let old = std::mem::replace(&mut self.flows[index].name, name);
                 Ok(EditOp::RenameFlow { id, name: old })
             }
@@ -122,22 +118,10 @@ impl Model {
         }
     }
 
-    fn insert(
-        &mut self,
-        elements: Vec<Placed<Element>>,
-        flows: Vec<Placed<Flow>>,
-    ) -> Result<EditOp, EditError> {
-        let mut taken: BTreeSet<&str> = self
-            .elements
-            .iter()
-            .map(|e| e.id.as_str())
-            .chain(self.flows.iter().map(|f| f.id.as_str()))
-            .collect();
-        for id in elements
-            .iter()
-            .map(|p| p.item.id.as_str())
-            .chain(flows.iter().map(|p| p.item.id.as_str()))
-        {
+    fn insert(&mut self, elements: Vec<Placed<Element>>, flows: Vec<Placed<Flow>>) -> Result<EditOp, EditError> {
+        let mut taken: BTreeSet<&str> =
+            self.elements.iter().map(|e| e.id.as_str()).chain(self.flows.iter().map(|f| f.id.as_str())).collect();
+        for id in elements.iter().map(|p| p.item.id.as_str()).chain(flows.iter().map(|p| p.item.id.as_str())) {
             if id.is_empty() {
                 return Err(EditError::EmptyId);
             }
@@ -162,10 +146,7 @@ impl Model {
             }
             for end in [&flow.from, &flow.to] {
                 if !new_elements.contains(end) && self.element_index(end).is_none() {
-                    return Err(EditError::DanglingFlow {
-                        flow: flow.id.clone(),
-                        element: end.clone(),
-                    });
+                    return Err(EditError::DanglingFlow { flow: flow.id.clone(), element: end.clone() });
                 }
             }
         }
@@ -179,29 +160,16 @@ impl Model {
         Ok(inverse)
     }
 
-    fn remove(
-        &mut self,
-        element_ids: &[ElementId],
-        flow_ids: &[FlowId],
-    ) -> Result<EditOp, EditError> {
+    fn remove(&mut self, element_ids: &[ElementId], flow_ids: &[FlowId]) -> Result<EditOp, EditError> {
         let mut element_indices = BTreeSet::new();
         for id in element_ids {
-            element_indices.insert(
-                self.element_index(id)
-                    .ok_or_else(|| EditError::UnknownElement(id.clone()))?,
-            );
+            element_indices.insert(self.element_index(id).ok_or_else(|| EditError::UnknownElement(id.clone()))?);
         }
         let mut flow_indices = BTreeSet::new();
         for id in flow_ids {
-            flow_indices.insert(
-                self.flow_index(id)
-                    .ok_or_else(|| EditError::UnknownFlow(id.clone()))?,
-            );
+            flow_indices.insert(self.flow_index(id).ok_or_else(|| EditError::UnknownFlow(id.clone()))?);
         }
-        let removed_elements: BTreeSet<&ElementId> = element_indices
-            .iter()
-            .map(|&i| &self.elements[i].id)
-            .collect();
+        let removed_elements: BTreeSet<&ElementId> = element_indices.iter().map(|&i| &self.elements[i].id).collect();
         for (index, flow) in self.flows.iter().enumerate() {
             if removed_elements.contains(&flow.from) || removed_elements.contains(&flow.to) {
                 flow_indices.insert(index);
@@ -219,18 +187,12 @@ impl Model {
             if !mv.position.is_finite() {
                 return Err(EditError::InvalidPosition(mv.id.clone()));
             }
-            indices.push(
-                self.element_index(&mv.id)
-                    .ok_or_else(|| EditError::UnknownElement(mv.id.clone()))?,
-            );
+            indices.push(self.element_index(&mv.id).ok_or_else(|| EditError::UnknownElement(mv.id.clone()))?);
         }
         let mut undo = Vec::with_capacity(moves.len());
         for (mv, index) in moves.into_iter().zip(indices) {
             let old = std::mem::replace(&mut self.elements[index].position, mv.position);
-            undo.push(ElementMove {
-                id: mv.id,
-                position: old,
-            });
+            undo.push(ElementMove { id: mv.id, position: old });
         }
         // Undo in reverse so that moving the same element twice in one operation restores the first position.
         undo.reverse();
@@ -254,9 +216,7 @@ fn insert_placed<T>(list: &mut Vec<T>, mut items: Vec<Placed<T>>) {
     items.sort_by_key(|p| p.index.unwrap_or(u32::MAX));
     for placed in items {
         match placed.index {
-            Some(index) if (index as usize) <= list.len() => {
-                list.insert(index as usize, placed.item)
-            }
+            Some(index) if (index as usize) <= list.len() => list.insert(index as usize, placed.item),
             _ => list.push(placed.item),
         }
     }
@@ -264,14 +224,8 @@ fn insert_placed<T>(list: &mut Vec<T>, mut items: Vec<Placed<T>>) {
 
 /// Removes the items at `indices`, returning them with their original indices, ascending.
 fn take_indices<T>(list: &mut Vec<T>, indices: &BTreeSet<usize>) -> Vec<Placed<T>> {
-    let mut taken: Vec<Placed<T>> = indices
-        .iter()
-        .rev()
-        .map(|&i| Placed {
-            index: Some(i as u32),
-            item: list.remove(i),
-        })
-        .collect();
+    let mut taken: Vec<Placed<T>> =
+        indices.iter().rev().map(|&i| Placed { index: Some(i as u32), item: list.remove(i) }).collect();
     taken.reverse();
     taken
 }
@@ -292,23 +246,13 @@ mod tests {
     }
 
     fn flow(id: &str, from: &str, to: &str) -> Flow {
-        Flow {
-            id: id.into(),
-            from: from.into(),
-            to: to.into(),
-            name: String::new(),
-            properties: Properties::new(),
-        }
+        Flow { id: id.into(), from: from.into(), to: to.into(), name: String::new(), properties: Properties::new() }
     }
 
     fn sample() -> Model {
         let mut model = Model::new("m");
         model.elements = vec![element("a", 0.0), element("b", 1.0), element("c", 2.0)];
-        model.flows = vec![
-            flow("f1", "a", "b"),
-            flow("f2", "b", "c"),
-            flow("f3", "a", "c"),
-        ];
+        model.flows = vec![flow("f1", "a", "b"), flow("f2", "b", "c"), flow("f3", "a", "c")];
         model
     }
 
@@ -316,28 +260,9 @@ mod tests {
     fn removing_an_element_takes_its_flows_and_undo_restores_the_exact_order() {
         let original = sample();
         let mut model = original.clone();
-        let undo = model
-            .apply(EditOp::Remove {
-                elements: vec!["b".into()],
-                flows: vec![],
-            })
-            .unwrap();
-        assert_eq!(
-            model
-                .elements
-                .iter()
-                .map(|e| e.id.as_str())
-                .collect::<Vec<_>>(),
-            ["a", "c"]
-        );
-        assert_eq!(
-            model
-                .flows
-                .iter()
-                .map(|f| f.id.as_str())
-                .collect::<Vec<_>>(),
-            ["f3"]
-        );
+        let undo = model.apply(EditOp::Remove { elements: vec!["b".into()], flows: vec![] }).unwrap();
+        assert_eq!(model.elements.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), ["a", "c"]);
+        assert_eq!(model.flows.iter().map(|f| f.id.as_str()).collect::<Vec<_>>(), ["f3"]);
         let redo = model.apply(undo).unwrap();
         assert_eq!(model, original);
         model.apply(redo).unwrap();
@@ -351,33 +276,16 @@ mod tests {
                 elements: vec![Placed::appended(element("d", 3.0))],
                 flows: vec![Placed::appended(flow("f4", "d", "a"))],
             },
-            EditOp::Remove {
-                elements: vec!["a".into(), "c".into()],
-                flows: vec!["f2".into()],
-            },
+            EditOp::Remove { elements: vec!["a".into(), "c".into()], flows: vec!["f2".into()] },
             EditOp::Move {
                 moves: vec![
-                    ElementMove {
-                        id: "a".into(),
-                        position: Position::new(5.0, 5.0),
-                    },
-                    ElementMove {
-                        id: "a".into(),
-                        position: Position::new(9.0, 9.0),
-                    },
+                    ElementMove { id: "a".into(), position: Position::new(5.0, 5.0) },
+                    ElementMove { id: "a".into(), position: Position::new(9.0, 9.0) },
                 ],
             },
-            EditOp::RenameElement {
-                id: "b".into(),
-                name: "Writer".into(),
-            },
-            EditOp::RenameFlow {
-                id: "f1".into(),
-                name: "calls".into(),
-            },
-            EditOp::RenameModel {
-                name: "Renamed".into(),
-            },
+            EditOp::RenameElement { id: "b".into(), name: "Writer".into() },
+            EditOp::RenameFlow { id: "f1".into(), name: "calls".into() },
+            EditOp::RenameModel { name: "Renamed".into() },
         ];
         for op in ops {
             let original = sample();
@@ -393,65 +301,28 @@ mod tests {
     fn invalid_operations_are_refused_and_change_nothing() {
         let cases = vec![
             (
-                EditOp::Insert {
-                    elements: vec![Placed::appended(element("a", 0.0))],
-                    flows: vec![],
-                },
+                EditOp::Insert { elements: vec![Placed::appended(element("a", 0.0))], flows: vec![] },
                 EditError::DuplicateId("a".into()),
             ),
             (
-                EditOp::Insert {
-                    elements: vec![],
-                    flows: vec![Placed::appended(flow("f9", "a", "zz"))],
-                },
-                EditError::DanglingFlow {
-                    flow: "f9".into(),
-                    element: "zz".into(),
-                },
+                EditOp::Insert { elements: vec![], flows: vec![Placed::appended(flow("f9", "a", "zz"))] },
+                EditError::DanglingFlow { flow: "f9".into(), element: "zz".into() },
             ),
             (
-                EditOp::Insert {
-                    elements: vec![],
-                    flows: vec![Placed::appended(flow("f9", "a", "a"))],
-                },
+                EditOp::Insert { elements: vec![], flows: vec![Placed::appended(flow("f9", "a", "a"))] },
                 EditError::SelfFlow("f9".into()),
             ),
             (
-                EditOp::Insert {
-                    elements: vec![],
-                    flows: vec![Placed::appended(flow("a", "b", "c"))],
-                },
+                EditOp::Insert { elements: vec![], flows: vec![Placed::appended(flow("a", "b", "c"))] },
                 EditError::DuplicateId("a".into()),
             ),
+            (EditOp::Remove { elements: vec!["nope".into()], flows: vec![] }, EditError::UnknownElement("nope".into())),
             (
-                EditOp::Remove {
-                    elements: vec!["nope".into()],
-                    flows: vec![],
-                },
-                EditError::UnknownElement("nope".into()),
-            ),
-            (
-                EditOp::Move {
-                    moves: vec![ElementMove {
-                        id: "a".into(),
-                        position: Position::new(f64::NAN, 0.0),
-                    }],
-                },
+                EditOp::Move { moves: vec![ElementMove { id: "a".into(), position: Position::new(f64::NAN, 0.0) }] },
                 EditError::InvalidPosition("a".into()),
             ),
-            (
-                EditOp::RenameElement {
-                    id: "a".into(),
-                    name: "   ".into(),
-                },
-                EditError::EmptyName,
-            ),
-            (
-                EditOp::RenameModel {
-                    name: "x".repeat(MAX_NAME_CHARS + 1),
-                },
-                EditError::NameTooLong,
-            ),
+            (EditOp::RenameElement { id: "a".into(), name: "   ".into() }, EditError::EmptyName),
+            (EditOp::RenameModel { name: "x".repeat(MAX_NAME_CHARS + 1) }, EditError::NameTooLong),
         ];
         for (op, expected) in cases {
             let mut model = sample();

@@ -66,10 +66,7 @@ pub struct Model {
 
 impl Model {
     pub fn new(name: impl Into<String>) -> Self {
-        Self {
-            name: name.into(),
-            ..Self::default()
-        }
+        Self { name: name.into(), ..Self::default() }
     }
 
     pub fn element(&self, id: &ElementId) -> Option<&Element> {
@@ -103,22 +100,10 @@ impl Model {
 }
 
 fn sanitize_id_prefix(prefix: &str) -> String {
-    let cleaned: String = prefix
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
+    let cleaned: String =
+        prefix.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect();
     let trimmed = cleaned.trim_matches('-');
-    if trimmed.is_empty() {
-        "item".to_owned()
-    } else {
-        trimmed.to_owned()
-    }
+    if trimmed.is_empty() { "item".to_owned() } else { trimmed.to_owned() }
 }
 
 #[cfg(test)]

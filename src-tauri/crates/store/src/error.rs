@@ -5,10 +5,7 @@ use thiserror::Error;
 #[derive(Debug, Error)]
 pub enum StoreError {
     #[error("{}: {source}", .path.display())]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Io { path: PathBuf, source: std::io::Error },
     #[error("{} is not a MAESTRO Studio model", .path.display())]
     NotAModel { path: PathBuf },
     #[error(
@@ -16,35 +13,22 @@ pub enum StoreError {
          Open it with a newer version.",
         .path.display()
     )]
-    NewerFormat {
-        path: PathBuf,
-        found: i64,
-        supported: i64,
-    },
+    NewerFormat { path: PathBuf, found: i64, supported: i64 },
     #[error("{} is damaged: {detail}", .path.display())]
     Corrupt { path: PathBuf, detail: String },
     #[error("{}: {source}", .path.display())]
-    Sqlite {
-        path: PathBuf,
-        source: rusqlite::Error,
-    },
+    Sqlite { path: PathBuf, source: rusqlite::Error },
 }
 
 impl StoreError {
     pub(crate) fn from_sqlite(path: &Path, error: rusqlite::Error) -> Self {
         use rusqlite::ffi::ErrorCode;
         match error.sqlite_error_code() {
-            Some(ErrorCode::NotADatabase) => StoreError::NotAModel {
-                path: path.to_owned(),
-            },
-            Some(ErrorCode::DatabaseCorrupt) => StoreError::Corrupt {
-                path: path.to_owned(),
-                detail: error.to_string(),
-            },
-            _ => StoreError::Sqlite {
-                path: path.to_owned(),
-                source: error,
-            },
+            Some(ErrorCode::NotADatabase) => StoreError::NotAModel { path: path.to_owned() },
+            Some(ErrorCode::DatabaseCorrupt) => {
+                StoreError::Corrupt { path: path.to_owned(), detail: error.to_string() }
+            }
+            _ => StoreError::Sqlite { path: path.to_owned(), source: error },
         }
     }
 }

@@ -28,27 +28,17 @@ pub(crate) fn create(conn: &Connection) -> rusqlite::Result<()> {
 
 pub(crate) fn check_readable(conn: &Connection, path: &Path) -> Result<(), StoreError> {
     let pragma = |name: &str| -> Result<i64, StoreError> {
-        conn.query_row(&format!("PRAGMA {name}"), [], |row| row.get(0))
-            .map_err(|e| StoreError::from_sqlite(path, e))
+        conn.query_row(&format!("PRAGMA {name}"), [], |row| row.get(0)).map_err(|e| StoreError::from_sqlite(path, e))
     };
     if pragma("application_id")? != APPLICATION_ID {
-        return Err(StoreError::NotAModel {
-            path: path.to_owned(),
-        });
+        return Err(StoreError::NotAModel { path: path.to_owned() });
     }
     let found = pragma("user_version")?;
     if found > FORMAT_VERSION {
-        return Err(StoreError::NewerFormat {
-            path: path.to_owned(),
-            found,
-            supported: FORMAT_VERSION,
-        });
+        return Err(StoreError::NewerFormat { path: path.to_owned(), found, supported: FORMAT_VERSION });
     }
     if found < 1 {
-        return Err(StoreError::Corrupt {
-            path: path.to_owned(),
-            detail: format!("unknown file format {found}"),
-        });
+        return Err(StoreError::Corrupt { path: path.to_owned(), detail: format!("unknown file format {found}") });
     }
     Ok(())
 }

@@ -44,10 +44,7 @@ fn a_model_round_trips_exactly_positions_properties_and_unknown_kinds_included()
     changed.flows.clear();
     save(&changed, &path).unwrap();
     assert_eq!(load(&path).unwrap(), changed);
-    let names: Vec<_> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name())
-        .collect();
+    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(names, ["crew.maestro"]);
 }
 
@@ -55,32 +52,18 @@ fn a_model_round_trips_exactly_positions_properties_and_unknown_kinds_included()
 fn a_file_that_is_not_sqlite_is_reported_as_not_a_model() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("junk.maestro");
-    std::fs::write(
-        &path,
-        b"this is not a database, just some text that is long enough",
-    )
-    .unwrap();
+    std::fs::write(&path, b"this is not a database, just some text that is long enough").unwrap();
     let err = load(&path).unwrap_err();
     assert!(matches!(err, StoreError::NotAModel { .. }), "{err:?}");
-    assert!(
-        err.to_string()
-            .ends_with("junk.maestro is not a MAESTRO Studio model"),
-        "{err}"
-    );
+    assert!(err.to_string().ends_with("junk.maestro is not a MAESTRO Studio model"), "{err}");
 }
 
 #[test]
 fn another_programs_sqlite_database_is_not_a_model() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("other.maestro");
-    Connection::open(&path)
-        .unwrap()
-        .execute_batch("CREATE TABLE t (x)")
-        .unwrap();
-    assert!(matches!(
-        load(&path).unwrap_err(),
-        StoreError::NotAModel { .. }
-    ));
+    Connection::open(&path).unwrap().execute_batch("CREATE TABLE t (x)").unwrap();
+    assert!(matches!(load(&path).unwrap_err(), StoreError::NotAModel { .. }));
 }
 
 #[test]
@@ -88,22 +71,9 @@ fn a_file_from_a_newer_version_says_so() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("future.maestro");
     save(&sample(), &path).unwrap();
-    Connection::open(&path)
-        .unwrap()
-        .execute_batch("PRAGMA user_version = 99")
-        .unwrap();
+    Connection::open(&path).unwrap().execute_batch("PRAGMA user_version = 99").unwrap();
     let err = load(&path).unwrap_err();
-    assert!(
-        matches!(
-            err,
-            StoreError::NewerFormat {
-                found: 99,
-                supported: FORMAT_VERSION,
-                ..
-            }
-        ),
-        "{err:?}"
-    );
+    assert!(matches!(err, StoreError::NewerFormat { found: 99, supported: FORMAT_VERSION, .. }), "{err:?}");
     assert!(err.to_string().contains("newer MAESTRO Studio"));
 }
 
@@ -113,22 +83,16 @@ fn dangling_flows_and_bad_properties_are_named() {
     let path = dir.path().join("broken.maestro");
     save(&sample(), &path).unwrap();
     let conn = Connection::open(&path).unwrap();
-    conn.execute_batch("UPDATE flows SET target = 'ghost'")
-        .unwrap();
+    conn.execute_batch("UPDATE flows SET target = 'ghost'").unwrap();
     let err = load(&path).unwrap_err();
-    assert!(
-        err.to_string().contains("flow 'flow-1' connects 'ghost'"),
-        "{err}"
-    );
+    assert!(err.to_string().contains("flow 'flow-1' connects 'ghost'"), "{err}");
 
-    conn.execute_batch("UPDATE flows SET target = 'x-1'; UPDATE elements SET properties = '{oops' WHERE id = 'agent-1'")
-        .unwrap();
+    conn.execute_batch(
+        "UPDATE flows SET target = 'x-1'; UPDATE elements SET properties = '{oops' WHERE id = 'agent-1'",
+    )
+    .unwrap();
     let err = load(&path).unwrap_err();
-    assert!(
-        err.to_string()
-            .contains("element 'agent-1' has unreadable properties"),
-        "{err}"
-    );
+    assert!(err.to_string().contains("element 'agent-1' has unreadable properties"), "{err}");
 }
 
 #[test]

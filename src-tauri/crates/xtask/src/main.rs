@@ -62,9 +62,5 @@ fn run(args: Vec<String>) -> Result<()> {
 /// The repository root: this crate sits at `src-tauri/crates/xtask`.
 fn project_root() -> PathBuf {
     let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    manifest
-        .ancestors()
-        .nth(3)
-        .expect("xtask lives three levels below the root")
-        .to_owned()
+    manifest.ancestors().nth(3).expect("xtask lives three levels below the root").to_owned()
 }

@@ -8,9 +8,7 @@ use std::process::{Command, Stdio};
 pub fn run(mut command: Command) -> Result<()> {
     let shown = describe(&command);
     eprintln!("xtask: $ {shown}");
-    let status = command
-        .status()
-        .with_context(|| format!("could not start `{shown}`"))?;
+    let status = command.status().with_context(|| format!("could not start `{shown}`"))?;
     if !status.success() {
         bail!("`{shown}` failed ({status})");
     }
@@ -26,15 +24,8 @@ pub fn run_in(dir: &Path, program: &str, args: &[&str]) -> Result<()> {
 
 /// The trimmed standard output of a command that succeeded, or `None`.
 pub fn output_of(program: &str, args: &[&str]) -> Option<String> {
-    let output = Command::new(program)
-        .args(args)
-        .stderr(Stdio::null())
-        .output()
-        .ok()?;
-    output
-        .status
-        .success()
-        .then(|| String::from_utf8_lossy(&output.stdout).trim().to_owned())
+    let output = Command::new(program).args(args).stderr(Stdio::null()).output().ok()?;
+    output.status.success().then(|| String::from_utf8_lossy(&output.stdout).trim().to_owned())
 }
 
 pub fn cargo() -> Command {

@@ -53,23 +53,15 @@ pub fn everything(root: &Path, needs: Needs) -> Result<()> {
 }
 
 fn is_installed(package: &str) -> bool {
-    output_of("dpkg-query", &["-W", "-f=${db:Status-Abbrev}", package])
-        .is_some_and(|s| s.starts_with("ii"))
+    output_of("dpkg-query", &["-W", "-f=${db:Status-Abbrev}", package]).is_some_and(|s| s.starts_with("ii"))
 }
 
 fn debian_packages(wanted: &[&str]) -> Result<()> {
     if output_of("dpkg-query", &["--version"]).is_none() {
-        eprintln!(
-            "xtask: not a Debian-family system; make sure these are installed: {}",
-            wanted.join(" ")
-        );
+        eprintln!("xtask: not a Debian-family system; make sure these are installed: {}", wanted.join(" "));
         return Ok(());
     }
-    let missing: Vec<&str> = wanted
-        .iter()
-        .copied()
-        .filter(|p| !is_installed(p))
-        .collect();
+    let missing: Vec<&str> = wanted.iter().copied().filter(|p| !is_installed(p)).collect();
     if missing.is_empty() {
         return Ok(());
     }
@@ -96,16 +88,10 @@ fn node() -> Result<()> {
     if output_of("node", &["--version"]).is_none() {
         debian_packages(&["nodejs", "npm"])?;
     }
-    let version = output_of("node", &["--version"])
-        .context("Node.js is not installed and could not be installed")?;
-    let parsed = parse_node_version(&version)
-        .with_context(|| format!("unreadable Node.js version '{version}'"))?;
+    let version = output_of("node", &["--version"]).context("Node.js is not installed and could not be installed")?;
+    let parsed = parse_node_version(&version).with_context(|| format!("unreadable Node.js version '{version}'"))?;
     if parsed < MIN_NODE {
-        bail!(
-            "Node.js {version} is too old: the UI build needs {}.{} or newer",
-            MIN_NODE.0,
-            MIN_NODE.1
-        );
+        bail!("Node.js {version} is too old: the UI build needs {}.{} or newer", MIN_NODE.0, MIN_NODE.1);
     }
     Ok(())
 }
@@ -120,9 +106,7 @@ fn parse_node_version(text: &str) -> Option<(u32, u32)> {
 fn npm_packages(ui: &Path) -> Result<()> {
     let installed = ui.join("node_modules/.package-lock.json");
     let up_to_date = modified(&installed).is_some_and(|done| {
-        ["package.json", "package-lock.json"]
-            .iter()
-            .all(|f| modified(&ui.join(f)).is_none_or(|m| m <= done))
+        ["package.json", "package-lock.json"].iter().all(|f| modified(&ui.join(f)).is_none_or(|m| m <= done))
     });
     if up_to_date {
         return Ok(());
@@ -148,16 +132,7 @@ fn tauri_driver(root: &Path) -> Result<()> {
         return Ok(());
     }
     let mut install = process::cargo();
-    install
-        .args([
-            "install",
-            "tauri-driver",
-            "--locked",
-            "--version",
-            "^2",
-            "--root",
-        ])
-        .arg(tools_dir(root));
+    install.args(["install", "tauri-driver", "--locked", "--version", "^2", "--root"]).arg(tools_dir(root));
     process::run(install)
 }
 

@@ -9,9 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 pub fn target_dir(root: &Path) -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root.join("target"))
+    std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root.join("target"))
 }
 
 fn app_binary(root: &Path) -> PathBuf {
@@ -26,14 +24,7 @@ fn ensure_dist_dir(root: &Path) -> Result<()> {
 fn bindings_test(root: &Path, write: bool) -> Result<()> {
     ensure_dist_dir(root)?;
     let mut command = cargo();
-    command.current_dir(root).args([
-        "test",
-        "--quiet",
-        "-p",
-        "maestro-studio",
-        "--lib",
-        "bindings::",
-    ]);
+    command.current_dir(root).args(["test", "--quiet", "-p", "maestro-studio", "--lib", "bindings::"]);
     if write {
         command.env("MAESTRO_WRITE_BINDINGS", "1");
     }
@@ -50,9 +41,7 @@ fn build_ui(root: &Path) -> Result<()> {
 
 fn build_binary(root: &Path) -> Result<()> {
     let mut command = cargo();
-    command
-        .current_dir(root)
-        .args(["build", "-p", "maestro-studio"]);
+    command.current_dir(root).args(["build", "-p", "maestro-studio"]);
     process::run(command)
 }
 
@@ -68,10 +57,7 @@ pub fn run_app(root: &Path, args: &[String]) -> Result<()> {
     command.args(args);
     if !has_display() {
         let display = VirtualDisplay::start()?;
-        eprintln!(
-            "xtask: no screen here; the app runs on virtual display {}",
-            display.name
-        );
+        eprintln!("xtask: no screen here; the app runs on virtual display {}", display.name);
         command.env("DISPLAY", &display.name);
         _display = display;
     }
@@ -80,12 +66,10 @@ pub fn run_app(root: &Path, args: &[String]) -> Result<()> {
 
 pub fn test_everything(root: &Path) -> Result<()> {
     // Stale bindings would make every later step check the wrong interface: fail first.
-    bindings_test(root, false)
-        .context("the TypeScript bindings are stale: run `cargo xtask bindings`")?;
+    bindings_test(root, false).context("the TypeScript bindings are stale: run `cargo xtask bindings`")?;
     if process::output_of("rustfmt", &["--version"]).is_some() {
         let mut fmt = cargo();
-        fmt.current_dir(root)
-            .args(["fmt", "--all", "--", "--check"]);
+        fmt.current_dir(root).args(["fmt", "--all", "--", "--check"]);
         process::run(fmt).context("Rust code is not formatted: run `cargo fmt --all`")?;
     }
     let ui = root.join("ui");
@@ -107,17 +91,7 @@ fn end_to_end(root: &Path) -> Result<()> {
     std::fs::create_dir_all(&screenshots)?;
     let mut e2e = cargo();
     e2e.current_dir(root)
-        .args([
-            "test",
-            "-p",
-            "maestro-tests",
-            "--features",
-            "e2e",
-            "--test",
-            "e2e",
-            "--",
-            "--test-threads=1",
-        ])
+        .args(["test", "-p", "maestro-tests", "--features", "e2e", "--test", "e2e", "--", "--test-threads=1"])
         .env("DISPLAY", &display.name)
         .env("MAESTRO_APP", app_binary(root))
         .env("TAURI_DRIVER", tauri_driver_path(root))
@@ -125,9 +99,6 @@ fn end_to_end(root: &Path) -> Result<()> {
         // No accessibility bus under a virtual display; keep GTK from looking for one.
         .env("NO_AT_BRIDGE", "1");
     process::run(e2e)?;
-    eprintln!(
-        "xtask: end-to-end screenshots are in {}",
-        screenshots.display()
-    );
+    eprintln!("xtask: end-to-end screenshots are in {}", screenshots.display());
     Ok(())
 }
