@@ -10,6 +10,8 @@ mod commands;
 mod error;
 mod events;
 mod menu;
+#[cfg(test)]
+mod security_tests;
 mod state;
 
 use anyhow::Context as _;

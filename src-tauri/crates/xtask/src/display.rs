@@ -43,7 +43,16 @@ impl VirtualDisplay {
 }
 
 impl Drop for VirtualDisplay {
+    /// SIGTERM lets Xvfb remove its socket and lock file; SIGKILL only if it does not stop.
     fn drop(&mut self) {
+        let _ = Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status();
+        let deadline = Instant::now() + Duration::from_secs(3);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
         let _ = self.child.kill();
         let _ = self.child.wait();
     }

@@ -1,5 +1,9 @@
 //! Building, running and testing, in the order the pieces depend on each other:
 //! TypeScript bindings (from Rust) → UI bundle (Vite) → app binary (which embeds the bundle).
+//!
+//! Every cargo call covers the whole workspace (`--workspace`), so dependencies are always built
+//! with the same unified features: building the app after testing (or the reverse) compiles
+//! nothing twice.
 
 use crate::display::{VirtualDisplay, has_display};
 use crate::process::{self, cargo, run_in};
@@ -24,7 +28,7 @@ fn ensure_dist_dir(root: &Path) -> Result<()> {
 fn bindings_test(root: &Path, write: bool) -> Result<()> {
     ensure_dist_dir(root)?;
     let mut command = cargo();
-    command.current_dir(root).args(["test", "--quiet", "-p", "maestro-studio", "--lib", "bindings::"]);
+    command.current_dir(root).args(["test", "--quiet", "--workspace", "--lib", "bindings::"]);
     if write {
         command.env("MAESTRO_WRITE_BINDINGS", "1");
     }
@@ -39,9 +43,10 @@ fn build_ui(root: &Path) -> Result<()> {
     run_in(&root.join("ui"), "npm", &["run", "--silent", "build"])
 }
 
+/// Builds the app and every test target in one go (the tests would need them next anyway).
 fn build_binary(root: &Path) -> Result<()> {
     let mut command = cargo();
-    command.current_dir(root).args(["build", "-p", "maestro-studio"]);
+    command.current_dir(root).args(["build", "--workspace", "--all-targets"]);
     process::run(command)
 }
 
@@ -54,7 +59,8 @@ pub fn build_app(root: &Path) -> Result<()> {
 pub fn run_app(root: &Path, args: &[String]) -> Result<()> {
     let _display;
     let mut command = Command::new(app_binary(root));
-    command.args(args);
+    // `cargo xtask run -- PATH`: the separator is for cargo's benefit, not the app's.
+    command.args(args.strip_prefix(&["--".to_owned()]).unwrap_or(args));
     if !has_display() {
         let display = VirtualDisplay::start()?;
         eprintln!("xtask: no screen here; the app runs on virtual display {}", display.name);
@@ -76,12 +82,12 @@ pub fn test_everything(root: &Path) -> Result<()> {
     run_in(&ui, "npm", &["run", "--silent", "check"])?;
     run_in(&ui, "npm", &["run", "--silent", "test"])?;
     build_ui(root)?;
+    build_binary(root)?;
 
     let mut unit = cargo();
     unit.current_dir(root).args(["test", "--workspace"]);
     process::run(unit)?;
 
-    build_binary(root)?;
     end_to_end(root)
 }
 
@@ -91,7 +97,7 @@ fn end_to_end(root: &Path) -> Result<()> {
     std::fs::create_dir_all(&screenshots)?;
     let mut e2e = cargo();
     e2e.current_dir(root)
-        .args(["test", "-p", "maestro-tests", "--features", "e2e", "--test", "e2e", "--", "--test-threads=1"])
+        .args(["test", "--workspace", "--features", "maestro-tests/e2e", "--test", "e2e", "--", "--test-threads=1"])
         .env("DISPLAY", &display.name)
         .env("MAESTRO_APP", app_binary(root))
         .env("TAURI_DRIVER", tauri_driver_path(root))
