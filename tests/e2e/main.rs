@@ -23,6 +23,7 @@ async fn draw_a_model_save_it_and_open_it_in_a_fresh_app() -> Result<()> {
     // A path that does not exist yet opens an empty model that Save will write there.
     app.wait_for_count(ELEMENTS, 0).await?;
     ensure!(app.document_title().await? == "• crew.maestro — MAESTRO Studio", "title: {}", app.document_title().await?);
+    app.wait_for_window_title("• crew.maestro — MAESTRO Studio").await?;
 
     // Add an agent, a tool and a data store from the palette; each gets its layer badge.
     app.click("palette-agent").await?;

@@ -250,6 +250,25 @@ impl App {
         Ok(self.client.title().await?)
     }
 
+    /// Waits until a native window (not the page) carries exactly this title.
+    pub async fn wait_for_window_title(&self, expected: &str) -> Result<()> {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let output = std::process::Command::new("xdotool")
+                .args(["search", "--name", "MAESTRO Studio", "getwindowname", "%@"])
+                .output()
+                .context("running xdotool")?;
+            let titles = String::from_utf8_lossy(&output.stdout).into_owned();
+            if titles.lines().any(|t| t == expected) {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                bail!("no window titled {expected:?}; windows: {titles:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
     /// A node's position on the canvas (its CSS translate), in canvas units.
     pub async fn node_position(&self, element_id: &str) -> Result<(f64, f64)> {
         let id = format!("element-{element_id}");

@@ -29,8 +29,9 @@ const BUILD_PACKAGES: &[&str] = &[
 ];
 /// A virtual display and a font, for machines without a screen.
 const DISPLAY_PACKAGES: &[&str] = &["xvfb", "xauth", "fonts-dejavu-core"];
-/// The WebDriver server for WebKitGTK that tauri-driver talks to.
-const TEST_PACKAGES: &[&str] = &["webkit2gtk-driver"];
+/// The WebDriver server for WebKitGTK that tauri-driver talks to, and xdotool, with which the
+/// end-to-end tests read the native window title.
+const TEST_PACKAGES: &[&str] = &["webkit2gtk-driver", "xdotool"];
 
 /// Vite 7 needs at least this Node.js.
 const MIN_NODE: (u32, u32) = (20, 19);
