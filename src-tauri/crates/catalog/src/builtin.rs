@@ -1,43 +1,43 @@
 //! The catalog shipped with the app, compiled in from the repository's `catalog/` folder.
 
+use crate::load::{CatalogError, load};
 use crate::types::Catalog;
-use crate::validate::{CatalogError, parse};
 use std::sync::OnceLock;
 
-const LAYERS: (&str, &str) = ("layers.toml", include_str!("../../../../catalog/layers.toml"));
-const KINDS: (&str, &str) = ("kinds.toml", include_str!("../../../../catalog/kinds.toml"));
-
-impl Catalog {
-    /// The built-in catalog. Its validity is a test of this crate, so failing here is a build defect.
-    pub fn builtin() -> &'static Catalog {
-        static BUILTIN: OnceLock<Catalog> = OnceLock::new();
-        BUILTIN.get_or_init(|| Self::from_sources(LAYERS, KINDS).expect("the built-in catalog is valid"))
-    }
-
-    /// Parses and validates a catalog from `(file name, text)` pairs.
-    pub fn from_sources(layers: (&str, &str), kinds: (&str, &str)) -> Result<Catalog, CatalogError> {
-        parse(layers, kinds)
-    }
+macro_rules! catalog_files {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../../../../catalog/", $name)))),*]
+    };
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// Every built-in catalog file, as (name, text), in load order.
+pub const BUILTIN_FILES: &[(&str, &str)] = catalog_files![
+    "sources.toml",
+    "layers.toml",
+    "properties.toml",
+    "kinds.toml",
+    "mitigations.toml",
+    "threats/asi-core.toml",
+    "threats/mas-extended.toml",
+    "threats/csa-layers.toml",
+    "threats/cross-layer.toml",
+];
 
-    #[test]
-    fn builtin_catalog_loads_with_seven_layers_and_l6_as_the_band() {
-        let catalog = Catalog::from_sources(LAYERS, KINDS).unwrap();
-        let ids: Vec<_> = catalog.layers.iter().map(|l| l.id.as_str()).collect();
-        assert_eq!(ids, ["L1", "L2", "L3", "L4", "L5", "L6", "L7"]);
-        let bands: Vec<_> = catalog.layers.iter().filter(|l| l.band).map(|l| l.id.as_str()).collect();
-        assert_eq!(bands, ["L6"]);
+impl Catalog {
+    /// The built-in catalog. Its validity is tested, so failing here is a build defect.
+    pub fn builtin() -> &'static Catalog {
+        static BUILTIN: OnceLock<Catalog> = OnceLock::new();
+        BUILTIN.get_or_init(|| load(BUILTIN_FILES, &[]).expect("the built-in catalog is valid"))
     }
 
-    #[test]
-    fn builtin_catalog_has_the_palette_kinds() {
-        let catalog = Catalog::builtin();
-        for id in ["agent", "tool", "database", "peer-agent"] {
-            assert!(catalog.kind(id).is_some(), "missing kind {id}");
-        }
+    /// Loads catalog files given as (name, text) pairs, as the built-in catalog is loaded.
+    pub fn from_files(files: &[(&str, &str)]) -> Result<Catalog, CatalogError> {
+        load(files, &[])
+    }
+
+    /// The built-in catalog with user files added. User files may add sources, threats,
+    /// mitigations and rules; any error names the file, and nothing of the user files is kept.
+    pub fn with_user_files(user: &[(String, String)]) -> Result<Catalog, CatalogError> {
+        load(BUILTIN_FILES, user)
     }
 }

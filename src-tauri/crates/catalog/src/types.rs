@@ -1,7 +1,12 @@
+//! The catalog as the analysis and the UI see it, after loading and checking.
+
+use crate::condition::Condition;
+use maestro_model::PropertyValue;
 use serde::{Deserialize, Serialize};
 use specta::Type;
+use std::collections::BTreeMap;
 
-/// A MAESTRO layer id: `L1` … `L7`.
+/// A MAESTRO layer id: `L1` … `L7`, or `cross-layer`.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Type)]
 #[serde(transparent)]
 pub struct LayerId(pub String);
@@ -12,15 +17,77 @@ impl LayerId {
     }
 }
 
+/// A publication that threat ids come from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Type)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    pub name: String,
+    /// How an alias's source is shown beside its id, e.g. "ASI T&M v1.1".
+    pub short: String,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Type)]
 #[serde(deny_unknown_fields)]
 pub struct Layer {
     pub id: LayerId,
     pub name: String,
     pub focus: String,
-    /// True for the layer drawn as a vertical band across the others (L6).
+    /// What typically lives in this layer.
+    #[serde(default)]
+    pub contains: Vec<String>,
+    /// What a facilitator asks the room at this layer.
+    #[serde(default)]
+    pub key_questions: Vec<String>,
+    #[serde(default)]
+    pub primary_threats: Vec<String>,
+    /// The vertical band that spans the other layers (L6).
     #[serde(default)]
     pub band: bool,
+    /// The entry for threats between layers rather than in one.
+    #[serde(default)]
+    pub cross_layer: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "kebab-case")]
+pub enum PropertyTarget {
+    Element,
+    Flow,
+    Boundary,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "kebab-case")]
+pub enum PropertyType {
+    Bool,
+    Enum,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Type)]
+#[serde(deny_unknown_fields)]
+pub struct Property {
+    pub id: String,
+    pub label: String,
+    pub applies_to: Vec<PropertyTarget>,
+    #[serde(rename = "type")]
+    pub value_type: PropertyType,
+    /// The allowed values of an enum property, in order.
+    #[serde(default)]
+    pub values: Vec<String>,
+    pub default: PropertyValue,
+    pub help: String,
+}
+
+impl Property {
+    /// Whether `value` is allowed for this property.
+    pub fn accepts(&self, value: &PropertyValue) -> bool {
+        match (self.value_type, value) {
+            (PropertyType::Bool, PropertyValue::Bool(_)) => true,
+            (PropertyType::Enum, PropertyValue::Text(text)) => self.values.iter().any(|v| v == text),
+            _ => false,
+        }
+    }
 }
 
 /// How STRIDE treats an element: which of the six categories can apply to it.
@@ -37,17 +104,137 @@ pub enum StrideClass {
 pub struct Kind {
     pub id: String,
     pub label: String,
+    pub description: String,
     pub stride_class: StrideClass,
+    /// A data store that holds logs, for which Repudiation also applies.
+    #[serde(default)]
+    pub holds_logs: bool,
     pub default_layer: LayerId,
     /// Why an element of this kind sits in its default layer, in words shown to the user.
     pub layer_reason: String,
+    /// The properties that apply to this kind.
+    pub properties: Vec<String>,
+    /// Defaults that differ from the properties' own.
+    #[serde(default)]
+    pub defaults: BTreeMap<String, PropertyValue>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Type)]
+pub enum Stride {
+    S,
+    T,
+    R,
+    I,
+    D,
+    E,
+}
+
+impl Stride {
+    pub const ALL: [Stride; 6] = [Stride::S, Stride::T, Stride::R, Stride::I, Stride::D, Stride::E];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Stride::S => "Spoofing",
+            Stride::T => "Tampering",
+            Stride::R => "Repudiation",
+            Stride::I => "Information disclosure",
+            Stride::D => "Denial of service",
+            Stride::E => "Elevation of privilege",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Type)]
+#[serde(rename_all = "lowercase")]
+pub enum Likelihood {
+    Low,
+    Medium,
+    High,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Type)]
+#[serde(rename_all = "lowercase")]
+pub enum Impact {
+    Low,
+    Medium,
+    High,
+    Critical,
+}
+
+/// Another publication's id for a threat.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Type)]
+#[serde(deny_unknown_fields)]
+pub struct Alias {
+    pub source: String,
+    pub id: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Type)]
+pub struct Threat {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub layers: Vec<LayerId>,
+    pub stride: Vec<Stride>,
+    /// Element kinds it targets, and `flow` when it targets flows.
+    pub targets: Vec<String>,
+    pub likelihood: Likelihood,
+    pub impact: Impact,
+    pub aliases: Vec<Alias>,
+    /// OWASP Top 10 for Agentic Applications 2026 (ASI01–ASI10).
+    pub owasp_agentic: Vec<String>,
+    /// OWASP Top 10 for LLM Applications 2025 (LLM01–LLM10).
+    pub owasp_llm: Vec<String>,
+    /// MITRE ATLAS technique ids.
+    pub atlas: Vec<String>,
+    pub mitigations: Vec<String>,
+    /// Threats this one combines or builds on.
+    pub related: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "lowercase")]
+pub enum RuleTarget {
+    Element,
+    Flow,
+}
+
+/// When a threat applies to an element or a flow, and why.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Type)]
+pub struct Rule {
+    pub id: String,
+    pub threat: String,
+    pub applies_to: RuleTarget,
+    /// For element rules: the kinds it looks at (all the threat's target kinds when empty).
+    pub kinds: Vec<String>,
+    /// Further conditions; none means the kind alone is enough.
+    pub when: Option<Condition>,
+    /// Why the threat applies, in words for the user.
+    pub because: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Type)]
+pub struct Mitigation {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub layer: LayerId,
+    /// What shows the control is in place on a finding's target; `None` when only a person can tell.
+    pub in_place_when: Option<Condition>,
+    /// The threats that list this mitigation.
+    pub addresses: Vec<String>,
 }
 
 /// The whole catalog, in file order.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Type)]
 pub struct Catalog {
+    pub sources: Vec<Source>,
     pub layers: Vec<Layer>,
+    pub properties: Vec<Property>,
     pub kinds: Vec<Kind>,
+    pub threats: Vec<Threat>,
+    pub mitigations: Vec<Mitigation>,
+    pub rules: Vec<Rule>,
 }
 
 impl Catalog {
@@ -57,5 +244,26 @@ impl Catalog {
 
     pub fn kind(&self, id: &str) -> Option<&Kind> {
         self.kinds.iter().find(|k| k.id == id)
+    }
+
+    pub fn property(&self, id: &str) -> Option<&Property> {
+        self.properties.iter().find(|p| p.id == id)
+    }
+
+    pub fn threat(&self, id: &str) -> Option<&Threat> {
+        self.threats.iter().find(|t| t.id == id)
+    }
+
+    pub fn mitigation(&self, id: &str) -> Option<&Mitigation> {
+        self.mitigations.iter().find(|m| m.id == id)
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// The value an element of `kind` has for `property` when the model does not set it.
+    pub fn default_value(&self, kind: &str, property: &str) -> Option<&PropertyValue> {
+        self.kind(kind).and_then(|k| k.defaults.get(property)).or_else(|| self.property(property).map(|p| &p.default))
     }
 }

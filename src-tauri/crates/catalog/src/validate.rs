@@ -1,92 +1,377 @@
-//! Parsing and cross-checking catalog files, with errors that name the file, entry and field.
+//! Every check a catalog must pass: unique ids, resolving references, valid values in
+//! conditions, and completeness (every layer has threats; every threat a mitigation and a rule).
+//! Errors name the file, the entry and the field.
 
-use crate::types::{Catalog, Kind, Layer};
-use serde::Deserialize;
-use std::collections::BTreeSet;
-use thiserror::Error;
+use crate::condition::Condition;
+use crate::load::{CatalogError, Located, Parts};
+use crate::types::{PropertyTarget, PropertyType, RuleTarget};
+use maestro_model::PropertyValue;
+use std::collections::{BTreeMap, BTreeSet};
 
-#[derive(Debug, Error, PartialEq)]
-pub enum CatalogError {
-    #[error("{file}: {message}")]
-    Syntax { file: String, message: String },
-    #[error("{file}: entry '{entry}', field '{field}': {message}")]
-    Invalid { file: String, entry: String, field: String, message: String },
+/// The pseudo-kind a threat lists in `targets` when it applies to flows.
+pub(crate) const FLOW_TARGET: &str = "flow";
+
+type Result<T = ()> = std::result::Result<T, CatalogError>;
+
+fn unique_ids<'a, T>(entries: &'a [Located<T>], id: impl Fn(&'a T) -> &'a str) -> Result<BTreeSet<&'a str>> {
+    let mut seen = BTreeSet::new();
+    for (file, entry) in entries {
+        let entry_id = id(entry);
+        if entry_id.trim().is_empty() {
+            return Err(CatalogError::invalid(file, "(unnamed)", "id", "an id cannot be empty"));
+        }
+        if !seen.insert(entry_id) {
+            return Err(CatalogError::invalid(file, entry_id, "id", "this id is already used"));
+        }
+    }
+    Ok(seen)
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct LayersFile {
-    layer: Vec<Layer>,
+struct Ids<'a> {
+    sources: BTreeSet<&'a str>,
+    layers: BTreeSet<&'a str>,
+    kinds: BTreeSet<&'a str>,
+    threats: BTreeSet<&'a str>,
+    mitigations: BTreeSet<&'a str>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct KindsFile {
-    kind: Vec<Kind>,
-}
-
-fn parse_file<T: for<'de> Deserialize<'de>>((file, text): (&str, &str)) -> Result<T, CatalogError> {
-    toml::from_str(text).map_err(|e| CatalogError::Syntax { file: file.to_owned(), message: e.to_string() })
-}
-
-pub(crate) fn parse(layers: (&str, &str), kinds: (&str, &str)) -> Result<Catalog, CatalogError> {
-    let layers_file: LayersFile = parse_file(layers)?;
-    let kinds_file: KindsFile = parse_file(kinds)?;
-    let invalid = |file: &str, entry: &str, field: &str, message: String| CatalogError::Invalid {
-        file: file.to_owned(),
-        entry: entry.to_owned(),
-        field: field.to_owned(),
-        message,
+pub(crate) fn check(parts: &Parts) -> Result {
+    let ids = Ids {
+        sources: unique_ids(&parts.sources, |s| &s.id)?,
+        layers: unique_ids(&parts.layers, |l| l.id.as_str())?,
+        kinds: unique_ids(&parts.kinds, |k| &k.id)?,
+        threats: unique_ids(&parts.threats, |t| &t.id)?,
+        mitigations: unique_ids(&parts.mitigations, |m| &m.id)?,
     };
+    unique_ids(&parts.properties, |p| &p.id)?;
+    unique_ids(&parts.rules, |r| &r.id)?;
+    if ids.kinds.contains(FLOW_TARGET) {
+        return Err(CatalogError::invalid(&parts.kinds[0].0, FLOW_TARGET, "id", "'flow' is reserved for flow targets"));
+    }
+    check_properties(parts)?;
+    check_layers(parts, &ids)?;
+    check_kinds(parts, &ids)?;
+    check_threats(parts, &ids)?;
+    check_rules(parts, &ids)?;
+    check_mitigations(parts, &ids)?;
+    check_completeness(parts)
+}
 
-    let mut layer_ids = BTreeSet::new();
-    for layer in &layers_file.layer {
-        if !layer_ids.insert(layer.id.as_str()) {
-            return Err(invalid(layers.0, layer.id.as_str(), "id", "this id is used twice".into()));
+fn check_properties(parts: &Parts) -> Result {
+    for (file, p) in &parts.properties {
+        let fail = |field: &str, message: String| Err(CatalogError::invalid(file, &p.id, field, message));
+        match p.value_type {
+            PropertyType::Enum if p.values.is_empty() => return fail("values", "an enum needs its values".into()),
+            PropertyType::Bool if !p.values.is_empty() => return fail("values", "a bool has no values".into()),
+            _ => {}
+        }
+        if !p.accepts(&p.default) {
+            return fail("default", format!("{} is not an allowed value", show(&p.default)));
+        }
+        if p.applies_to.is_empty() {
+            return fail("applies_to", "say what the property applies to".into());
         }
     }
-    let mut kind_ids = BTreeSet::new();
-    for kind in &kinds_file.kind {
-        if !kind_ids.insert(kind.id.as_str()) {
-            return Err(invalid(kinds.0, &kind.id, "id", "this id is used twice".into()));
-        }
-        if !layer_ids.contains(kind.default_layer.as_str()) {
-            return Err(invalid(
-                kinds.0,
-                &kind.id,
-                "default_layer",
-                format!("'{}' is not a layer id", kind.default_layer.as_str()),
-            ));
+    Ok(())
+}
+
+fn check_layers(parts: &Parts, ids: &Ids) -> Result {
+    for (file, layer) in &parts.layers {
+        for threat in &layer.primary_threats {
+            if !ids.threats.contains(threat.as_str()) {
+                return Err(CatalogError::invalid(
+                    file,
+                    layer.id.as_str(),
+                    "primary_threats",
+                    unknown("threat", threat),
+                ));
+            }
         }
     }
-    Ok(Catalog { layers: layers_file.layer, kinds: kinds_file.kind })
+    Ok(())
+}
+
+fn check_kinds(parts: &Parts, ids: &Ids) -> Result {
+    let cross_layers: BTreeSet<&str> =
+        parts.layers.iter().filter(|(_, l)| l.cross_layer).map(|(_, l)| l.id.as_str()).collect();
+    for (file, kind) in &parts.kinds {
+        let fail = |field: &str, message: String| Err(CatalogError::invalid(file, &kind.id, field, message));
+        let layer = kind.default_layer.as_str();
+        if !ids.layers.contains(layer) {
+            return fail("default_layer", unknown("layer", layer));
+        }
+        if cross_layers.contains(layer) {
+            return fail("default_layer", format!("'{layer}' is not a layer an element can sit in"));
+        }
+        for property in &kind.properties {
+            match parts.properties.iter().find(|(_, p)| &p.id == property) {
+                None => return fail("properties", unknown("property", property)),
+                Some((_, p)) if !p.applies_to.contains(&PropertyTarget::Element) => {
+                    return fail("properties", format!("'{property}' does not apply to elements"));
+                }
+                Some(_) => {}
+            }
+        }
+        for (property, value) in &kind.defaults {
+            if !kind.properties.contains(property) {
+                return fail("defaults", format!("'{property}' is not one of this kind's properties"));
+            }
+            let (_, definition) = parts.properties.iter().find(|(_, p)| &p.id == property).expect("checked above");
+            if !definition.accepts(value) {
+                return fail("defaults", format!("{} is not an allowed value of '{property}'", show(value)));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn check_threats(parts: &Parts, ids: &Ids) -> Result {
+    let mut aliases: BTreeMap<(&str, &str), &str> = BTreeMap::new();
+    for (file, threat) in &parts.threats {
+        let fail = |field: &str, message: String| Err(CatalogError::invalid(file, &threat.id, field, message));
+        if threat.layers.is_empty() {
+            return fail("layers", "a threat needs at least one layer".into());
+        }
+        if let Some(layer) = threat.layers.iter().find(|l| !ids.layers.contains(l.as_str())) {
+            return fail("layers", unknown("layer", layer.as_str()));
+        }
+        if threat.stride.is_empty() {
+            return fail("stride", "a threat needs at least one STRIDE category".into());
+        }
+        if threat.targets.is_empty() {
+            return fail("targets", "a threat needs at least one target".into());
+        }
+        if let Some(target) = threat.targets.iter().find(|t| *t != FLOW_TARGET && !ids.kinds.contains(t.as_str())) {
+            return fail("targets", unknown("kind", target));
+        }
+        if threat.mitigations.is_empty() {
+            return fail("mitigations", "every threat needs at least one mitigation".into());
+        }
+        if let Some(m) = threat.mitigations.iter().find(|m| !ids.mitigations.contains(m.as_str())) {
+            return fail("mitigations", unknown("mitigation", m));
+        }
+        if let Some(r) = threat.related.iter().find(|r| !ids.threats.contains(r.as_str())) {
+            return fail("related", unknown("threat", r));
+        }
+        for alias in &threat.aliases {
+            if !ids.sources.contains(alias.source.as_str()) {
+                return fail("aliases", unknown("source", &alias.source));
+            }
+            if let Some(other) = aliases.insert((&alias.source, &alias.id), &threat.id) {
+                return fail("aliases", format!("{} '{}' is already an alias of '{other}'", alias.source, alias.id));
+            }
+        }
+        check_references(&threat.owasp_agentic, is_owasp_agentic_id, "ASI01 to ASI10")
+            .or_else(|bad| fail("owasp_agentic", bad))?;
+        check_references(&threat.owasp_llm, is_owasp_llm_id, "LLM01 to LLM10").or_else(|bad| fail("owasp_llm", bad))?;
+        check_references(&threat.atlas, is_atlas_id, "an ATLAS id such as AML.T0051.001")
+            .or_else(|bad| fail("atlas", bad))?;
+    }
+    Ok(())
+}
+
+fn check_references(values: &[String], valid: fn(&str) -> bool, expected: &str) -> std::result::Result<(), String> {
+    match values.iter().find(|v| !valid(v)) {
+        Some(bad) => Err(format!("'{bad}' is not {expected}")),
+        None => Ok(()),
+    }
+}
+
+fn two_digits_between_1_and_10(digits: &str) -> bool {
+    digits.len() == 2 && digits.parse::<u8>().is_ok_and(|n| (1..=10).contains(&n))
+}
+
+fn is_owasp_agentic_id(id: &str) -> bool {
+    id.strip_prefix("ASI").is_some_and(two_digits_between_1_and_10)
+}
+
+fn is_owasp_llm_id(id: &str) -> bool {
+    id.strip_prefix("LLM").is_some_and(two_digits_between_1_and_10)
+}
+
+fn is_atlas_id(id: &str) -> bool {
+    let Some(rest) = id.strip_prefix("AML.T") else { return false };
+    let mut parts = rest.split('.');
+    let technique = parts.next().unwrap_or_default();
+    let sub = parts.next();
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    digits(technique, 4) && sub.is_none_or(|s| digits(s, 3)) && parts.next().is_none()
+}
+
+fn check_rules(parts: &Parts, ids: &Ids) -> Result {
+    for (file, rule) in &parts.rules {
+        let fail = |field: &str, message: String| Err(CatalogError::invalid(file, &rule.id, field, message));
+        let Some((_, threat)) = parts.threats.iter().find(|(_, t)| t.id == rule.threat) else {
+            return fail("threat", unknown("threat", &rule.threat));
+        };
+        match rule.applies_to {
+            RuleTarget::Element => {
+                let target_kinds: Vec<&str> =
+                    threat.targets.iter().map(String::as_str).filter(|t| *t != FLOW_TARGET).collect();
+                if target_kinds.is_empty() {
+                    return fail("applies_to", format!("threat '{}' targets no element kinds", threat.id));
+                }
+                if let Some(kind) = rule.kinds.iter().find(|k| !target_kinds.contains(&k.as_str())) {
+                    return fail("kinds", format!("'{kind}' is not among the targets of threat '{}'", threat.id));
+                }
+            }
+            RuleTarget::Flow => {
+                if !threat.targets.iter().any(|t| t == FLOW_TARGET) {
+                    return fail("applies_to", format!("threat '{}' does not target flows", threat.id));
+                }
+                if !rule.kinds.is_empty() {
+                    return fail("kinds", "a flow rule selects flows with from_kind and to_kind".into());
+                }
+            }
+        }
+        if rule.because.trim().is_empty() {
+            return fail("because", "say why the threat applies".into());
+        }
+        if let Some(condition) = &rule.when {
+            let target = match rule.applies_to {
+                RuleTarget::Element => PropertyTarget::Element,
+                RuleTarget::Flow => PropertyTarget::Flow,
+            };
+            check_condition(condition, target, parts, ids).or_else(|message| fail("when", message))?;
+        }
+    }
+    Ok(())
+}
+
+fn check_mitigations(parts: &Parts, ids: &Ids) -> Result {
+    for (file, mitigation) in &parts.mitigations {
+        let fail = |field: &str, message: String| Err(CatalogError::invalid(file, &mitigation.id, field, message));
+        if !ids.layers.contains(mitigation.layer.as_str()) {
+            return fail("layer", unknown("layer", mitigation.layer.as_str()));
+        }
+        if let Some(condition) = &mitigation.in_place_when {
+            // Evidence is read from whatever a finding targets, element or flow.
+            check_condition_any_target(condition, parts, ids).or_else(|message| fail("in_place_when", message))?;
+        }
+    }
+    Ok(())
+}
+
+/// Checks a condition evaluated on a target of type `target`. `inbound_all` switches to flows.
+fn check_condition(
+    condition: &Condition,
+    target: PropertyTarget,
+    parts: &Parts,
+    ids: &Ids,
+) -> std::result::Result<(), String> {
+    match condition {
+        Condition::All(items) | Condition::Any(items) => {
+            if items.is_empty() {
+                return Err("all and any need at least one condition".into());
+            }
+            items.iter().try_for_each(|c| check_condition(c, target, parts, ids))
+        }
+        Condition::Not(inner) => check_condition(inner, target, parts, ids),
+        Condition::InboundAll(inner) => {
+            if target != PropertyTarget::Element {
+                return Err("inbound_all looks at the flows into an element".into());
+            }
+            check_condition(inner, PropertyTarget::Flow, parts, ids)
+        }
+        Condition::Is(property, value) => check_property_value(property, value, target, parts),
+        Condition::OneOf(property, values) => {
+            if values.is_empty() {
+                return Err(format!("one_of '{property}' lists no values"));
+            }
+            values.iter().try_for_each(|v| check_property_value(property, v, target, parts))
+        }
+        Condition::FedBy(kinds) | Condition::Feeds(kinds) => {
+            if target != PropertyTarget::Element {
+                return Err("fed_by and feeds look at an element's neighbours".into());
+            }
+            check_kinds_exist(kinds, ids)
+        }
+        Condition::FromKind(kinds) | Condition::ToKind(kinds) => {
+            if target != PropertyTarget::Flow {
+                return Err("from_kind and to_kind look at a flow's ends".into());
+            }
+            check_kinds_exist(kinds, ids)
+        }
+    }
+}
+
+fn check_condition_any_target(condition: &Condition, parts: &Parts, ids: &Ids) -> std::result::Result<(), String> {
+    check_condition(condition, PropertyTarget::Element, parts, ids)
+        .or_else(|_| check_condition(condition, PropertyTarget::Flow, parts, ids))
+}
+
+fn check_kinds_exist(kinds: &[String], ids: &Ids) -> std::result::Result<(), String> {
+    if kinds.is_empty() {
+        return Err("list at least one kind".into());
+    }
+    match kinds.iter().find(|k| !ids.kinds.contains(k.as_str())) {
+        Some(kind) => Err(unknown("kind", kind)),
+        None => Ok(()),
+    }
+}
+
+fn check_property_value(
+    property: &str,
+    value: &PropertyValue,
+    target: PropertyTarget,
+    parts: &Parts,
+) -> std::result::Result<(), String> {
+    let Some((_, definition)) = parts.properties.iter().find(|(_, p)| p.id == property) else {
+        return Err(unknown("property", property));
+    };
+    if !definition.applies_to.contains(&target) {
+        return Err(format!("'{property}' does not apply to {}s", target_name(target)));
+    }
+    if !definition.accepts(value) {
+        return Err(format!("{} is not an allowed value of '{property}'", show(value)));
+    }
+    Ok(())
+}
+
+fn check_completeness(parts: &Parts) -> Result {
+    for (file, layer) in &parts.layers {
+        if !parts.threats.iter().any(|(_, t)| t.layers.contains(&layer.id)) {
+            return Err(CatalogError::invalid(file, layer.id.as_str(), "id", "no threat is placed in this layer"));
+        }
+    }
+    for (file, threat) in &parts.threats {
+        if !parts.rules.iter().any(|(_, r)| r.threat == threat.id) {
+            return Err(CatalogError::invalid(file, &threat.id, "rule", "every threat needs at least one rule"));
+        }
+    }
+    Ok(())
+}
+
+fn target_name(target: PropertyTarget) -> &'static str {
+    match target {
+        PropertyTarget::Element => "element",
+        PropertyTarget::Flow => "flow",
+        PropertyTarget::Boundary => "boundary",
+    }
+}
+
+fn unknown(what: &str, id: &str) -> String {
+    format!("there is no {what} '{id}'")
+}
+
+fn show(value: &PropertyValue) -> String {
+    match value {
+        PropertyValue::Bool(b) => b.to_string(),
+        PropertyValue::Number(n) => n.to_string(),
+        PropertyValue::Text(t) => format!("'{t}'"),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const LAYERS: &str = "[[layer]]\nid = \"L1\"\nname = \"n\"\nfocus = \"f\"\n";
-
     #[test]
-    fn a_kind_in_an_unknown_layer_is_reported_by_file_entry_and_field() {
-        let kinds = "[[kind]]\nid = \"agent\"\nlabel = \"Agent\"\nstride_class = \"process\"\n\
-                     default_layer = \"L9\"\nlayer_reason = \"r\"\n";
-        let err = parse(("layers.toml", LAYERS), ("kinds.toml", kinds)).unwrap_err();
-        assert_eq!(err.to_string(), "kinds.toml: entry 'agent', field 'default_layer': 'L9' is not a layer id");
-    }
-
-    #[test]
-    fn malformed_toml_names_the_file() {
-        let err = parse(("layers.toml", "[[layer]\n"), ("kinds.toml", "")).unwrap_err();
-        assert!(err.to_string().starts_with("layers.toml: "), "{err}");
-    }
-
-    #[test]
-    fn duplicate_ids_are_refused() {
-        let kinds = "[[kind]]\nid = \"a\"\nlabel = \"A\"\nstride_class = \"process\"\ndefault_layer = \"L1\"\nlayer_reason = \"r\"\n";
-        let twice = format!("{kinds}{kinds}");
-        let err = parse(("layers.toml", LAYERS), ("kinds.toml", &twice)).unwrap_err();
-        assert_eq!(err.to_string(), "kinds.toml: entry 'a', field 'id': this id is used twice");
+    fn reference_formats() {
+        assert!(is_owasp_agentic_id("ASI01") && is_owasp_agentic_id("ASI10"));
+        assert!(!is_owasp_agentic_id("ASI11") && !is_owasp_agentic_id("ASI1") && !is_owasp_agentic_id("LLM01"));
+        assert!(is_owasp_llm_id("LLM05") && !is_owasp_llm_id("LLM00"));
+        assert!(is_atlas_id("AML.T0051") && is_atlas_id("AML.T0051.001"));
+        assert!(!is_atlas_id("AML.T51") && !is_atlas_id("AML.T0051.1") && !is_atlas_id("T0051"));
     }
 }
