@@ -32,7 +32,7 @@ pub fn get_catalog(state: State<'_, AppState>) -> Catalog {
 #[tauri::command]
 #[specta::specta]
 pub fn apply_edit(app: AppHandle, state: State<'_, AppState>, edit: Edit) -> Result<Snapshot, CommandError> {
-    state.with_document(|doc| doc.apply(edit, state.catalog))?;
+    state.with_document(|doc| doc.apply(edit, &state.catalog))?;
     Ok(publish(&app))
 }
 

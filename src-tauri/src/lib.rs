@@ -15,6 +15,7 @@ mod security_tests;
 mod state;
 
 use anyhow::Context as _;
+use maestro_catalog::{Catalog, read_user_folder};
 use maestro_document::{Document, sample_model};
 use state::AppState;
 use std::path::PathBuf;
@@ -51,12 +52,24 @@ fn initial_document(path: Option<PathBuf>) -> (Document, Option<String>) {
     }
 }
 
-pub fn run(context: tauri::Context<Wry>, path: Option<PathBuf>) -> anyhow::Result<()> {
-    let (document, notice) = initial_document(path);
+/// The built-in catalog plus the user's folder; if the folder has a problem, the built-in
+/// catalog alone, and a notice saying what is wrong.
+fn load_catalog(user_folder: Option<&std::path::Path>) -> (Catalog, Option<String>) {
+    let Some(folder) = user_folder else { return (Catalog::builtin().clone(), None) };
+    match read_user_folder(folder).and_then(|files| Catalog::with_user_files(&files)) {
+        Ok(catalog) => (catalog, None),
+        Err(error) => (
+            Catalog::builtin().clone(),
+            Some(format!("Your catalog folder was not loaded, so only the built-in catalog is in use. {error}")),
+        ),
+    }
+}
+
+pub fn run(context: tauri::Context<Wry>, path: Option<PathBuf>, catalog_folder: Option<PathBuf>) -> anyhow::Result<()> {
+    let (document, document_notice) = initial_document(path);
     let specta = specta_builder();
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
-        .manage(AppState::new(document, notice))
         .invoke_handler(specta.invoke_handler())
         .menu(menu::build)
         .on_menu_event(menu::handle)
@@ -75,6 +88,10 @@ pub fn run(context: tauri::Context<Wry>, path: Option<PathBuf>) -> anyhow::Resul
             }
         })
         .setup(move |app| {
+            let folder = catalog_folder.or_else(|| app.path().app_config_dir().ok().map(|dir| dir.join("catalog")));
+            let (catalog, catalog_notice) = load_catalog(folder.as_deref());
+            let notices = document_notice.into_iter().chain(catalog_notice).collect();
+            app.manage(AppState::new(document, catalog, notices));
             specta.mount_events(app);
             actions::publish(app.handle());
             Ok(())

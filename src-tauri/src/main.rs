@@ -14,13 +14,15 @@ fn main() -> ExitCode {
             println!("maestro-studio {}", env!("CARGO_PKG_VERSION"));
             ExitCode::SUCCESS
         }
-        Ok(Invocation::Editor { path }) => match maestro_studio_lib::run(tauri::generate_context!(), path) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(error) => {
-                eprintln!("maestro-studio: {error:#}");
-                ExitCode::FAILURE
+        Ok(Invocation::Editor { path, catalog }) => {
+            match maestro_studio_lib::run(tauri::generate_context!(), path, catalog) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(error) => {
+                    eprintln!("maestro-studio: {error:#}");
+                    ExitCode::FAILURE
+                }
             }
-        },
+        }
         Err(message) => {
             eprintln!("maestro-studio: {message}\n\n{}", cli::USAGE);
             ExitCode::from(2)

@@ -6,14 +6,15 @@ use std::sync::Mutex;
 
 pub struct AppState {
     document: Mutex<Document>,
-    /// A message for the user from start-up (a file that could not be opened), shown once.
+    /// Messages for the user from start-up (a file or catalog that could not be loaded), shown once.
     startup_notice: Mutex<Option<String>>,
-    pub catalog: &'static Catalog,
+    pub catalog: Catalog,
 }
 
 impl AppState {
-    pub fn new(document: Document, startup_notice: Option<String>) -> Self {
-        Self { document: Mutex::new(document), startup_notice: Mutex::new(startup_notice), catalog: Catalog::builtin() }
+    pub fn new(document: Document, catalog: Catalog, notices: Vec<String>) -> Self {
+        let notice = (!notices.is_empty()).then(|| notices.join("\n\n"));
+        Self { document: Mutex::new(document), startup_notice: Mutex::new(notice), catalog }
     }
 
     /// Runs `f` on the document. A panic elsewhere never makes the document unreachable.
@@ -23,7 +24,7 @@ impl AppState {
     }
 
     pub fn snapshot(&self) -> Snapshot {
-        self.with_document(|doc| doc.snapshot(self.catalog))
+        self.with_document(|doc| doc.snapshot(&self.catalog))
     }
 
     pub fn take_startup_notice(&self) -> Option<String> {

@@ -148,6 +148,13 @@ impl App {
     pub async fn click_at(&self, id: &str, dx: f64) -> Result<()> {
         self.retrying(&format!("clicking '{id}'"), || async {
             let element = self.find(id).await?;
+            // Pointer actions do not scroll: bring the element into view first, as a user would.
+            self.client
+                .execute(
+                    "arguments[0].scrollIntoView({block: 'nearest', inline: 'nearest'})",
+                    vec![serde_json::to_value(&element)?],
+                )
+                .await?;
             let mouse = MouseActions::new("mouse".into())
                 .then(PointerAction::MoveToElement { element, duration: None, x: dx, y: 0.0 })
                 .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT })

@@ -27,6 +27,12 @@ export const events = {
 /**  A menu action failed: show this message; nothing changed. */
 export type ActionFailed = CommandError;
 
+/**  Another publication's id for a threat. */
+export type Alias = {
+	source: string,
+	id: string,
+};
+
 /**  Everything the analysis says about a model. */
 export type Analysis = {
 	/**  One entry per element, in model order. */
@@ -35,8 +41,13 @@ export type Analysis = {
 
 /**  The whole catalog, in file order. */
 export type Catalog = {
+	sources: Source[],
 	layers: Layer[],
+	properties: Property[],
 	kinds: Kind[],
+	threats: Threat[],
+	mitigations: Mitigation[],
+	rules: Rule[],
 };
 
 /**  What the UI shows when a command fails: a sentence for the user and its category. */
@@ -44,6 +55,8 @@ export type CommandError = {
 	kind: ErrorKind,
 	message: string,
 };
+
+export type Condition = ({ all: Condition[] }) & { any?: never; fed_by?: never; feeds?: never; from_kind?: never; inbound_all?: never; is?: never; not?: never; one_of?: never; to_kind?: never } | ({ any: Condition[] }) & { all?: never; fed_by?: never; feeds?: never; from_kind?: never; inbound_all?: never; is?: never; not?: never; one_of?: never; to_kind?: never } | ({ not: Condition }) & { all?: never; any?: never; fed_by?: never; feeds?: never; from_kind?: never; inbound_all?: never; is?: never; one_of?: never; to_kind?: never } | ({ is: [string, PropertyValue] }) & { all?: never; any?: never; fed_by?: never; feeds?: never; from_kind?: never; inbound_all?: never; not?: never; one_of?: never; to_kind?: never } | ({ one_of: [string, PropertyValue[]] }) & { all?: never; any?: never; fed_by?: never; feeds?: never; from_kind?: never; inbound_all?: never; is?: never; not?: never; to_kind?: never } | ({ fed_by: string[] }) & { all?: never; any?: never; feeds?: never; from_kind?: never; inbound_all?: never; is?: never; not?: never; one_of?: never; to_kind?: never } | ({ feeds: string[] }) & { all?: never; any?: never; fed_by?: never; from_kind?: never; inbound_all?: never; is?: never; not?: never; one_of?: never; to_kind?: never } | ({ from_kind: string[] }) & { all?: never; any?: never; fed_by?: never; feeds?: never; inbound_all?: never; is?: never; not?: never; one_of?: never; to_kind?: never } | ({ to_kind: string[] }) & { all?: never; any?: never; fed_by?: never; feeds?: never; from_kind?: never; inbound_all?: never; is?: never; not?: never; one_of?: never } | ({ inbound_all: Condition }) & { all?: never; any?: never; fed_by?: never; feeds?: never; from_kind?: never; is?: never; not?: never; one_of?: never; to_kind?: never };
 
 /**  The document changed: render this snapshot. */
 export type DocumentChanged = Snapshot;
@@ -96,6 +109,8 @@ export type Flow = {
 /**  Identifies a flow within its model. */
 export type FlowId = string;
 
+export type Impact = "low" | "medium" | "high" | "critical";
+
 /**  What the UI needs when it starts. */
 export type InitialState = {
 	snapshot: Snapshot,
@@ -106,10 +121,17 @@ export type InitialState = {
 export type Kind = {
 	id: string,
 	label: string,
+	description: string,
 	stride_class: StrideClass,
+	/**  A data store that holds logs, for which Repudiation also applies. */
+	holds_logs?: boolean,
 	default_layer: LayerId,
 	/**  Why an element of this kind sits in its default layer, in words shown to the user. */
 	layer_reason: string,
+	/**  The properties that apply to this kind. */
+	properties: string[],
+	/**  Defaults that differ from the properties' own. */
+	defaults?: { [key in string]: PropertyValue },
 };
 
 /**
@@ -122,8 +144,15 @@ export type Layer = {
 	id: LayerId,
 	name: string,
 	focus: string,
-	/**  True for the layer drawn as a vertical band across the others (L6). */
+	/**  What typically lives in this layer. */
+	contains?: string[],
+	/**  What a facilitator asks the room at this layer. */
+	key_questions?: string[],
+	primary_threats?: string[],
+	/**  The vertical band that spans the other layers (L6). */
 	band?: boolean,
+	/**  The entry for threats between layers rather than in one. */
+	cross_layer?: boolean,
 };
 
 export type LayerAssignment = {
@@ -133,8 +162,21 @@ export type LayerAssignment = {
 	reason: string,
 };
 
-/**  A MAESTRO layer id: `L1` … `L7`. */
+/**  A MAESTRO layer id: `L1` … `L7`, or `cross-layer`. */
 export type LayerId = string;
+
+export type Likelihood = "low" | "medium" | "high";
+
+export type Mitigation = {
+	id: string,
+	name: string,
+	description: string,
+	layer: LayerId,
+	/**  What shows the control is in place on a finding's target; `None` when only a person can tell. */
+	in_place_when: Condition | null,
+	/**  The threats that list this mitigation. */
+	addresses: string[],
+};
 
 /**  A whole threat model. Order is kept as the user created it. */
 export type Model = {
@@ -149,8 +191,38 @@ export type Position = {
 	y: number | null,
 };
 
+export type Property = {
+	id: string,
+	label: string,
+	applies_to: PropertyTarget[],
+	type: PropertyType,
+	/**  The allowed values of an enum property, in order. */
+	values?: string[],
+	default: PropertyValue,
+	help: string,
+};
+
+export type PropertyTarget = "element" | "flow" | "boundary";
+
+export type PropertyType = "bool" | "enum";
+
 /**  A property value as the catalog types them: booleans, enumerated or free text, numbers. */
 export type PropertyValue = boolean | number | null | string;
+
+/**  When a threat applies to an element or a flow, and why. */
+export type Rule = {
+	id: string,
+	threat: string,
+	applies_to: RuleTarget,
+	/**  For element rules: the kinds it looks at (all the threat's target kinds when empty). */
+	kinds: string[],
+	/**  Further conditions; none means the kind alone is enough. */
+	when: Condition | null,
+	/**  Why the threat applies, in words for the user. */
+	because: string,
+};
+
+export type RuleTarget = "element" | "flow";
 
 export type Snapshot = {
 	model: Model,
@@ -164,8 +236,40 @@ export type Snapshot = {
 	canRedo: boolean,
 };
 
+/**  A publication that threat ids come from. */
+export type Source = {
+	id: string,
+	name: string,
+	/**  How an alias's source is shown beside its id, e.g. "ASI T&M v1.1". */
+	short: string,
+};
+
+export type Stride = "S" | "T" | "R" | "I" | "D" | "E";
+
 /**  How STRIDE treats an element: which of the six categories can apply to it. */
 export type StrideClass = "external-entity" | "process" | "data-store";
+
+export type Threat = {
+	id: string,
+	name: string,
+	description: string,
+	layers: LayerId[],
+	stride: Stride[],
+	/**  Element kinds it targets, and `flow` when it targets flows. */
+	targets: string[],
+	likelihood: Likelihood,
+	impact: Impact,
+	aliases: Alias[],
+	/**  OWASP Top 10 for Agentic Applications 2026 (ASI01–ASI10). */
+	owasp_agentic: string[],
+	/**  OWASP Top 10 for LLM Applications 2025 (LLM01–LLM10). */
+	owasp_llm: string[],
+	/**  MITRE ATLAS technique ids. */
+	atlas: string[],
+	mitigations: string[],
+	/**  Threats this one combines or builds on. */
+	related: string[],
+};
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {

@@ -3,10 +3,18 @@ import type { Catalog, Snapshot } from '../bindings';
 import { movesAfterDrag, placementNear, toEdges, toNodes } from './canvas';
 
 const catalog: Catalog = {
+  sources: [],
   layers: [],
+  properties: [],
   kinds: [
-    { id: 'agent', label: 'Agent', stride_class: 'process', default_layer: 'L3', layer_reason: 'r' },
+    {
+      id: 'agent', label: 'Agent', description: 'd', stride_class: 'process', holds_logs: false,
+      default_layer: 'L3', layer_reason: 'r', properties: [], defaults: {},
+    },
   ],
+  threats: [],
+  mitigations: [],
+  rules: [],
 };
 
 function snapshot(): Snapshot {

@@ -22,7 +22,9 @@ class FakeBackend implements Backend {
   next: Outcome = { status: 'ok', data: snapshot('after') };
 
   initialState = async () => ({ snapshot: snapshot('start'), notice: 'could not open x.maestro' });
-  catalog = async (): Promise<Catalog> => ({ layers: [], kinds: [] });
+  catalog = async (): Promise<Catalog> => ({
+    sources: [], layers: [], properties: [], kinds: [], threats: [], mitigations: [], rules: [],
+  });
   applyEdit = async (edit: Edit) => {
     this.edits.push(edit);
     return this.next;

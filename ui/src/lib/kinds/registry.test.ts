@@ -2,10 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { hasOwnIcon, layerColour, lookOf, UNASSIGNED_COLOUR } from './registry';
 
 describe('kind registry', () => {
-  it('gives each palette kind its own icon', () => {
-    const icons = ['agent', 'tool', 'database', 'peer-agent'].map((k) => lookOf(k).icon);
-    expect(new Set(icons).size).toBe(4);
-    expect(icons.every((i) => i.length > 10)).toBe(true);
+  it('gives every catalog kind its own icon', () => {
+    // The public kind ids of the model format; the catalog crate's tests pin the same list.
+    const kinds = [
+      'agent', 'orchestrator', 'llm', 'embedding-model', 'training-pipeline', 'model-registry', 'vector-store',
+      'memory', 'document-store', 'database', 'prompt-store', 'tool', 'code-interpreter', 'mcp-server',
+      'external-api', 'web-content', 'peer-agent', 'agent-registry', 'human', 'hitl-console', 'runtime',
+      'secrets-manager', 'identity-provider', 'policy-engine', 'message-bus', 'logging', 'monitoring',
+    ];
+    expect(kinds.every(hasOwnIcon)).toBe(true);
+    const icons = kinds.map((k) => lookOf(k).icon);
+    expect(new Set(icons).size).toBe(kinds.length);
   });
 
   it('draws an unknown kind with a fallback icon rather than failing', () => {
