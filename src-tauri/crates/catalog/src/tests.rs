@@ -330,3 +330,23 @@ fn the_builtin_catalog_is_valid() {
         panic!("the built-in catalog is invalid: {error}");
     }
 }
+
+#[test]
+fn every_threat_the_csa_blog_names_and_every_mas_scenario_is_covered() {
+    let csa_aliases: Vec<&str> = catalog()
+        .threats
+        .iter()
+        .flat_map(|t| &t.aliases)
+        .filter(|a| a.source == "csa-blog")
+        .map(|a| a.id.as_str())
+        .collect();
+    let named_in = |prefix: &str| csa_aliases.iter().filter(|id| id.starts_with(prefix)).count();
+    // The blog's lists: seven at L1, five at L2, six at L3 to L5, five at L6, twelve at L7, five across.
+    let expected =
+        [("L1 ", 7), ("L2 ", 5), ("L3 ", 6), ("L4 ", 6), ("L5 ", 6), ("L6 ", 5), ("L7 ", 12), ("Cross-layer ", 5)];
+    for (prefix, count) in expected {
+        assert_eq!(named_in(prefix), count, "CSA threats named under {prefix}");
+    }
+    let scenarios = catalog().threats.iter().filter(|t| t.aliases.iter().any(|a| a.source == "mas-scenario")).count();
+    assert_eq!(scenarios, 10);
+}
