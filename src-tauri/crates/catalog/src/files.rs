@@ -49,25 +49,15 @@ pub(crate) struct ThreatEntry {
     pub related: Vec<String>,
     /// Rules written inside the threat; their threat is this one.
     #[serde(default)]
-    pub rule: Vec<InlineRule>,
+    pub rule: Vec<RuleEntry>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct InlineRule {
-    pub id: String,
-    pub applies_to: RuleTarget,
-    #[serde(default)]
-    pub kinds: Vec<String>,
-    pub when: Option<Condition>,
-    pub because: String,
-}
-
+/// A rule, at the top level (naming its `threat`) or inside a threat (where `threat` is implied).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RuleEntry {
     pub id: String,
-    pub threat: String,
+    pub threat: Option<String>,
     pub applies_to: RuleTarget,
     #[serde(default)]
     pub kinds: Vec<String>,

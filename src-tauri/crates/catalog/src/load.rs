@@ -1,7 +1,7 @@
 //! Turning catalog files into a [`Catalog`]: parse each file, merge them keeping each entry's
 //! file, check everything, then drop the file names.
 
-use crate::files::CatalogFile;
+use crate::files::{CatalogFile, RuleEntry, ThreatEntry};
 use crate::types::{Catalog, Kind, Layer, Mitigation, Property, Rule, Source, Threat};
 use crate::validate;
 use thiserror::Error;
@@ -66,52 +66,26 @@ impl Parts {
         self.layers.extend(located(file, parsed.layer));
         self.properties.extend(located(file, parsed.property));
         self.kinds.extend(located(file, parsed.kind));
-        for entry in parsed.threat {
-            for rule in entry.rule {
-                self.rules.push((
-                    file.to_owned(),
-                    Rule {
-                        id: rule.id,
-                        threat: entry.id.clone(),
-                        applies_to: rule.applies_to,
-                        kinds: rule.kinds,
-                        when: rule.when,
-                        because: rule.because,
-                    },
-                ));
+        for mut entry in parsed.threat {
+            for rule in std::mem::take(&mut entry.rule) {
+                if rule.threat.as_ref().is_some_and(|t| *t != entry.id) {
+                    return Err(CatalogError::invalid(
+                        file,
+                        &rule.id,
+                        "threat",
+                        "a rule inside a threat belongs to that threat",
+                    ));
+                }
+                let threat = entry.id.clone();
+                self.rules.push((file.to_owned(), rule_from(rule, threat)));
             }
-            self.threats.push((
-                file.to_owned(),
-                Threat {
-                    id: entry.id,
-                    name: entry.name,
-                    description: entry.description,
-                    layers: entry.layers,
-                    stride: entry.stride,
-                    targets: entry.targets,
-                    likelihood: entry.likelihood,
-                    impact: entry.impact,
-                    aliases: entry.aliases,
-                    owasp_agentic: entry.owasp_agentic,
-                    owasp_llm: entry.owasp_llm,
-                    atlas: entry.atlas,
-                    mitigations: entry.mitigations,
-                    related: entry.related,
-                },
-            ));
+            self.threats.push((file.to_owned(), threat_from(entry)));
         }
         for rule in parsed.rule {
-            self.rules.push((
-                file.to_owned(),
-                Rule {
-                    id: rule.id,
-                    threat: rule.threat,
-                    applies_to: rule.applies_to,
-                    kinds: rule.kinds,
-                    when: rule.when,
-                    because: rule.because,
-                },
-            ));
+            let Some(threat) = rule.threat.clone() else {
+                return Err(CatalogError::invalid(file, &rule.id, "threat", "say which threat this rule is for"));
+            };
+            self.rules.push((file.to_owned(), rule_from(rule, threat)));
         }
         for m in parsed.mitigation {
             self.mitigations.push((
@@ -149,6 +123,36 @@ impl Parts {
             mitigations: strip(self.mitigations),
             rules: strip(self.rules),
         })
+    }
+}
+
+fn rule_from(entry: RuleEntry, threat: String) -> Rule {
+    Rule {
+        id: entry.id,
+        threat,
+        applies_to: entry.applies_to,
+        kinds: entry.kinds,
+        when: entry.when,
+        because: entry.because,
+    }
+}
+
+fn threat_from(entry: ThreatEntry) -> Threat {
+    Threat {
+        id: entry.id,
+        name: entry.name,
+        description: entry.description,
+        layers: entry.layers,
+        stride: entry.stride,
+        targets: entry.targets,
+        likelihood: entry.likelihood,
+        impact: entry.impact,
+        aliases: entry.aliases,
+        owasp_agentic: entry.owasp_agentic,
+        owasp_llm: entry.owasp_llm,
+        atlas: entry.atlas,
+        mitigations: entry.mitigations,
+        related: entry.related,
     }
 }
 

@@ -205,44 +205,8 @@ fn user(files: &[(&str, &str)]) -> Result<Catalog, CatalogError> {
     Catalog::with_user_files(&files)
 }
 
-const USER_THREAT: &str = r#"
-[[source]]
-id = "acme"
-name = "ACME internal threat list"
-short = "ACME"
-
-[[mitigation]]
-id = "acme-prompt-review"
-name = "Prompt change review"
-description = "Two people review every change to a production prompt."
-layer = "L2"
-
-[[threat]]
-id = "acme-prompt-tampering"
-name = "Prompt template tampering"
-description = "Someone edits a shared prompt template to change every agent that loads it."
-layers = ["L2"]
-stride = ["T"]
-targets = ["prompt-store"]
-likelihood = "medium"
-impact = "high"
-aliases = [{ source = "acme", id = "ACME-7" }]
-mitigations = ["acme-prompt-review", "artifact-signing"]
-
-[[threat.rule]]
-id = "acme-prompt-tampering.unsigned"
-applies_to = "element"
-when = { is = ["signed_artifacts", false] }
-because = "its templates are not signed"
-
-[[rule]]
-id = "acme.tool-misuse-in-payments"
-threat = "tool-misuse"
-applies_to = "element"
-kinds = ["tool"]
-when = { is = ["side_effect", "payment"] }
-because = "ACME treats every payment tool as a misuse target"
-"#;
+/// A user catalog file; the end-to-end tests load the same file into the app.
+const USER_THREAT: &str = include_str!("../../../../tests/fixtures/user-catalog/acme.toml");
 
 #[test]
 fn a_user_catalog_adds_sources_threats_mitigations_and_rules() {
