@@ -1,12 +1,28 @@
 //! MAESTRO analysis: from a model and the catalog to an explained report.
 //!
+//! - [`layers`]: every element's primary and secondary MAESTRO layers, each with its reason.
+//! - [`findings`]: the catalog's rules applied to every element and flow, giving one finding per
+//!   threat and target, with the STRIDE category its element class admits, a severity, the rules
+//!   and facts that made it apply, the mitigations and whether the model shows them in place.
+//! - [`matrix`]: findings counted by layer × STRIDE, severity and status.
+//!
 //! Pure functions of their inputs: no I/O, no clock, no randomness, so the same model always gives
-//! the same report. This crate knows nothing of files, windows or how a report is rendered.
+//! the same report with the same finding ids. This crate knows nothing of files, windows or how a
+//! report is rendered.
 
-mod layers;
+mod condition;
+mod context;
+pub mod findings;
+pub mod layers;
+pub mod matrix;
+mod severity;
 
-pub use layers::{LayerAssignment, assign_layers};
+pub use findings::{Finding, FindingStatus, MitigationCheck};
+pub use layers::{LayerAssignment, LayerReason, ReasonSource};
+pub use matrix::{Counts, Matrix, MatrixCell, MatrixRow};
+pub use severity::Severity;
 
+use context::Context;
 use maestro_catalog::Catalog;
 use maestro_model::Model;
 use serde::{Deserialize, Serialize};
@@ -17,8 +33,18 @@ use specta::Type;
 pub struct Analysis {
     /// One entry per element, in model order.
     pub layers: Vec<LayerAssignment>,
+    /// Ordered by layer, then catalog threat order, then model order of the target.
+    pub findings: Vec<Finding>,
+    pub matrix: Matrix,
 }
 
 pub fn analyze(model: &Model, catalog: &Catalog) -> Analysis {
-    Analysis { layers: assign_layers(model, catalog) }
+    let context = Context::new(model, catalog);
+    let layers = layers::assign(&context);
+    let findings = findings::find(&context, &layers);
+    let matrix = matrix::tally(catalog, &findings);
+    Analysis { layers, findings, matrix }
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,4 +1,4 @@
-use crate::edit::{Edit, UnknownKind};
+use crate::edit::{Edit, Refusal};
 use crate::history::History;
 use crate::snapshot::Snapshot;
 use maestro_catalog::Catalog;
@@ -13,6 +13,8 @@ pub enum DocumentError {
     Edit(#[from] EditError),
     #[error("the catalog has no element kind '{0}'")]
     UnknownKind(KindId),
+    #[error("'{0}' is not a layer an element can be placed in")]
+    UnknownLayer(String),
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error("this model has not been saved yet: choose where to save it")]
@@ -74,7 +76,10 @@ impl Document {
 
     /// Applies a user's edit; on error nothing changes.
     pub fn apply(&mut self, edit: Edit, catalog: &Catalog) -> Result<(), DocumentError> {
-        let op = edit.into_op(&self.model, catalog).map_err(|UnknownKind(kind)| DocumentError::UnknownKind(kind))?;
+        let op = edit.into_op(&self.model, catalog).map_err(|refusal| match refusal {
+            Refusal::UnknownKind(kind) => DocumentError::UnknownKind(kind),
+            Refusal::UnknownLayer(layer) => DocumentError::UnknownLayer(layer),
+        })?;
         let undo = self.model.apply(op.clone())?;
         self.history.record(op, undo);
         Ok(())

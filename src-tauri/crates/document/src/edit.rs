@@ -4,7 +4,8 @@
 
 use maestro_catalog::Catalog;
 use maestro_model::{
-    EditOp, Element, ElementId, ElementMove, Flow, FlowId, KindId, Model, Placed, Position, Properties,
+    DecisionValue, EditOp, Element, ElementId, ElementMove, Flow, FlowId, KindId, LayerOverride, Model, Placed,
+    Position, Properties,
 };
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -42,25 +43,42 @@ pub enum Edit {
     RenameModel {
         name: String,
     },
+    /// Chooses an element's primary layer by hand, with a reason, or (with `None`) hands the
+    /// choice back to the analysis.
+    SetLayerOverride {
+        element: ElementId,
+        value: Option<LayerOverride>,
+    },
+    /// Records the user's decision on a finding (accepted, transferred, not applicable), with a
+    /// reason, or (with `None`) reopens it.
+    SetDecision {
+        finding: String,
+        value: Option<DecisionValue>,
+    },
 }
 
 /// Why a request could not become an operation.
 #[derive(Debug, PartialEq, Eq)]
-pub(crate) struct UnknownKind(pub KindId);
+pub(crate) enum Refusal {
+    UnknownKind(KindId),
+    UnknownLayer(String),
+}
 
 impl Edit {
-    pub(crate) fn into_op(self, model: &Model, catalog: &Catalog) -> Result<EditOp, UnknownKind> {
+    pub(crate) fn into_op(self, model: &Model, catalog: &Catalog) -> Result<EditOp, Refusal> {
         Ok(match self {
             Edit::AddElement { kind, position } => {
-                let label = catalog.kind(kind.as_str()).ok_or_else(|| UnknownKind(kind.clone()))?.label.clone();
+                let label =
+                    catalog.kind(kind.as_str()).ok_or_else(|| Refusal::UnknownKind(kind.clone()))?.label.clone();
                 let element = Element {
                     id: model.fresh_id(kind.as_str()).as_str().into(),
                     name: unused_name(model, &label),
                     kind,
                     position,
                     properties: Properties::new(),
+                    layer_override: None,
                 };
-                EditOp::Insert { elements: vec![Placed::appended(element)], flows: vec![] }
+                EditOp::Insert { elements: vec![Placed::appended(element)], flows: vec![], memberships: vec![] }
             }
             Edit::Connect { from, to } => {
                 let flow = Flow {
@@ -70,13 +88,23 @@ impl Edit {
                     name: String::new(),
                     properties: Properties::new(),
                 };
-                EditOp::Insert { elements: vec![], flows: vec![Placed::appended(flow)] }
+                EditOp::Insert { elements: vec![], flows: vec![Placed::appended(flow)], memberships: vec![] }
             }
             Edit::Move { moves } => EditOp::Move { moves },
             Edit::Delete { elements, flows } => EditOp::Remove { elements, flows },
             Edit::RenameElement { id, name } => EditOp::RenameElement { id, name },
             Edit::RenameFlow { id, name } => EditOp::RenameFlow { id, name },
             Edit::RenameModel { name } => EditOp::RenameModel { name },
+            Edit::SetLayerOverride { element, value } => {
+                if let Some(chosen) = &value {
+                    let layer = catalog.layers.iter().find(|l| l.id.as_str() == chosen.layer && !l.cross_layer);
+                    if layer.is_none() {
+                        return Err(Refusal::UnknownLayer(chosen.layer.clone()));
+                    }
+                }
+                EditOp::SetLayerOverride { element, value }
+            }
+            Edit::SetDecision { finding, value } => EditOp::SetDecision { finding, value },
         })
     }
 }

@@ -27,6 +27,7 @@ mod tests {
             .apply(EditOp::Insert {
                 elements: sample.elements.iter().cloned().map(Placed::appended).collect(),
                 flows: sample.flows.iter().cloned().map(Placed::appended).collect(),
+                memberships: vec![],
             })
             .unwrap();
         assert_eq!(rebuilt, sample);

@@ -4,8 +4,8 @@
 //! operation changes nothing, and returns the operation that exactly undoes it (positions in the
 //! element and flow lists included), which is all an undo history needs.
 
-use crate::ids::{ElementId, FlowId};
-use crate::types::{Element, Flow, Model, Position};
+use crate::ids::{BoundaryId, ElementId, FlowId};
+use crate::types::{Decision, DecisionStatus, Element, Flow, LayerOverride, Model, Position};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 use std::collections::BTreeSet;
@@ -34,14 +34,32 @@ pub struct ElementMove {
     pub position: Position,
 }
 
+/// An element's place in a boundary's member list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Type)]
+pub struct Membership {
+    pub boundary: BoundaryId,
+    pub element: ElementId,
+    pub index: u32,
+}
+
+/// A decision's status and reason, without the finding it is about.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct DecisionValue {
+    pub status: DecisionStatus,
+    pub justification: String,
+}
+
 /// A change to a model, as kept in the undo history.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Type)]
 #[serde(tag = "op", rename_all = "camelCase", rename_all_fields = "camelCase")]
 pub enum EditOp {
-    /// Adds elements and flows (flows may refer to the elements added alongside them).
+    /// Adds elements and flows (flows may refer to the elements added alongside them), and puts
+    /// elements back into boundaries.
     Insert {
         elements: Vec<Placed<Element>>,
         flows: Vec<Placed<Flow>>,
+        #[serde(default)]
+        memberships: Vec<Membership>,
     },
     /// Removes elements, every flow attached to them, and the listed flows.
     Remove {
@@ -62,6 +80,16 @@ pub enum EditOp {
     },
     RenameModel {
         name: String,
+    },
+    /// Sets (or with `None` clears) the user's choice of an element's primary layer.
+    SetLayerOverride {
+        element: ElementId,
+        value: Option<LayerOverride>,
+    },
+    /// Sets (or with `None` clears) the user's decision on a finding.
+    SetDecision {
+        finding: String,
+        value: Option<DecisionValue>,
     },
 }
 
@@ -86,13 +114,17 @@ pub enum EditError {
     NameTooLong,
     #[error("an id cannot be empty")]
     EmptyId,
+    #[error("say why: a {0} needs a justification")]
+    MissingJustification(&'static str),
+    #[error("there is no boundary with id '{0}'")]
+    UnknownBoundary(BoundaryId),
 }
 
 impl Model {
     /// Checks and performs `op`; returns the operation that undoes it.
     pub fn apply(&mut self, op: EditOp) -> Result<EditOp, EditError> {
         match op {
-            EditOp::Insert { elements, flows } => self.insert(elements, flows),
+            EditOp::Insert { elements, flows, memberships } => self.insert(elements, flows, memberships),
             EditOp::Remove { elements, flows } => self.remove(&elements, &flows),
             EditOp::Move { moves } => self.move_elements(moves),
             EditOp::RenameElement { id, name } => {
@@ -115,10 +147,38 @@ impl Model {
                 let old = std::mem::replace(&mut self.name, name);
                 Ok(EditOp::RenameModel { name: old })
             }
+            EditOp::SetLayerOverride { element, value } => {
+                if value.as_ref().is_some_and(|v| v.justification.trim().is_empty() || v.layer.trim().is_empty()) {
+                    return Err(EditError::MissingJustification("layer chosen by hand"));
+                }
+                let index = self.element_index(&element).ok_or_else(|| EditError::UnknownElement(element.clone()))?;
+                let old = std::mem::replace(&mut self.elements[index].layer_override, value);
+                Ok(EditOp::SetLayerOverride { element, value: old })
+            }
+            EditOp::SetDecision { finding, value } => {
+                if value.as_ref().is_some_and(|v| v.justification.trim().is_empty()) {
+                    return Err(EditError::MissingJustification("decision on a finding"));
+                }
+                let old = self.decisions.iter().position(|d| d.finding == finding).map(|i| self.decisions.remove(i));
+                if let Some(value) = value {
+                    // Kept sorted by finding id, so the same decisions always store the same way.
+                    let at = self.decisions.partition_point(|d| d.finding < finding);
+                    let decision =
+                        Decision { finding: finding.clone(), status: value.status, justification: value.justification };
+                    self.decisions.insert(at, decision);
+                }
+                let old = old.map(|d| DecisionValue { status: d.status, justification: d.justification });
+                Ok(EditOp::SetDecision { finding, value: old })
+            }
         }
     }
 
-    fn insert(&mut self, elements: Vec<Placed<Element>>, flows: Vec<Placed<Flow>>) -> Result<EditOp, EditError> {
+    fn insert(
+        &mut self,
+        elements: Vec<Placed<Element>>,
+        flows: Vec<Placed<Flow>>,
+        memberships: Vec<Membership>,
+    ) -> Result<EditOp, EditError> {
         let mut taken: BTreeSet<&str> =
             self.elements.iter().map(|e| e.id.as_str()).chain(self.flows.iter().map(|f| f.id.as_str())).collect();
         for id in elements.iter().map(|p| p.item.id.as_str()).chain(flows.iter().map(|p| p.item.id.as_str())) {
@@ -151,12 +211,28 @@ impl Model {
             }
         }
 
+        for membership in &memberships {
+            if !self.boundaries.iter().any(|b| b.id == membership.boundary) {
+                return Err(EditError::UnknownBoundary(membership.boundary.clone()));
+            }
+            if !new_elements.contains(&membership.element) && self.element_index(&membership.element).is_none() {
+                return Err(EditError::UnknownElement(membership.element.clone()));
+            }
+        }
+
         let inverse = EditOp::Remove {
             elements: elements.iter().map(|p| p.item.id.clone()).collect(),
             flows: flows.iter().map(|p| p.item.id.clone()).collect(),
         };
         insert_placed(&mut self.elements, elements);
         insert_placed(&mut self.flows, flows);
+        let mut memberships = memberships;
+        memberships.sort_by_key(|m| m.index);
+        for membership in memberships {
+            let boundary = self.boundaries.iter_mut().find(|b| b.id == membership.boundary).expect("checked above");
+            let at = (membership.index as usize).min(boundary.contains.len());
+            boundary.contains.insert(at, membership.element);
+        }
         Ok(inverse)
     }
 
@@ -176,9 +252,25 @@ impl Model {
             }
         }
 
+        let mut memberships = Vec::new();
+        for boundary in &mut self.boundaries {
+            let mut index = 0;
+            boundary.contains.retain(|member| {
+                let keep = !removed_elements.contains(member);
+                if !keep {
+                    memberships.push(Membership {
+                        boundary: boundary.id.clone(),
+                        element: member.clone(),
+                        index: index as u32,
+                    });
+                }
+                index += 1;
+                keep
+            });
+        }
         let flows = take_indices(&mut self.flows, &flow_indices);
         let elements = take_indices(&mut self.elements, &element_indices);
-        Ok(EditOp::Insert { elements, flows })
+        Ok(EditOp::Insert { elements, flows, memberships })
     }
 
     fn move_elements(&mut self, moves: Vec<ElementMove>) -> Result<EditOp, EditError> {
@@ -242,6 +334,7 @@ mod tests {
             name: id.to_uppercase(),
             position: Position::new(x, 0.0),
             properties: Properties::new(),
+            layer_override: None,
         }
     }
 
@@ -253,6 +346,12 @@ mod tests {
         let mut model = Model::new("m");
         model.elements = vec![element("a", 0.0), element("b", 1.0), element("c", 2.0)];
         model.flows = vec![flow("f1", "a", "b"), flow("f2", "b", "c"), flow("f3", "a", "c")];
+        model.boundaries = vec![crate::types::Boundary {
+            id: "zone".into(),
+            name: "Zone".into(),
+            properties: Properties::new(),
+            contains: vec!["c".into(), "a".into(), "b".into()],
+        }];
         model
     }
 
@@ -263,6 +362,7 @@ mod tests {
         let undo = model.apply(EditOp::Remove { elements: vec!["b".into()], flows: vec![] }).unwrap();
         assert_eq!(model.elements.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), ["a", "c"]);
         assert_eq!(model.flows.iter().map(|f| f.id.as_str()).collect::<Vec<_>>(), ["f3"]);
+        assert_eq!(model.boundaries[0].contains, vec![ElementId::from("c"), "a".into()]);
         let redo = model.apply(undo).unwrap();
         assert_eq!(model, original);
         model.apply(redo).unwrap();
@@ -275,6 +375,7 @@ mod tests {
             EditOp::Insert {
                 elements: vec![Placed::appended(element("d", 3.0))],
                 flows: vec![Placed::appended(flow("f4", "d", "a"))],
+                memberships: vec![Membership { boundary: "zone".into(), element: "d".into(), index: 1 }],
             },
             EditOp::Remove { elements: vec!["a".into(), "c".into()], flows: vec!["f2".into()] },
             EditOp::Move {
@@ -286,6 +387,14 @@ mod tests {
             EditOp::RenameElement { id: "b".into(), name: "Writer".into() },
             EditOp::RenameFlow { id: "f1".into(), name: "calls".into() },
             EditOp::RenameModel { name: "Renamed".into() },
+            EditOp::SetLayerOverride {
+                element: "a".into(),
+                value: Some(LayerOverride { layer: "L4".into(), justification: "runs the cluster".into() }),
+            },
+            EditOp::SetDecision {
+                finding: "tool-misuse:a".into(),
+                value: Some(DecisionValue { status: DecisionStatus::Accepted, justification: "sandboxed".into() }),
+            },
         ];
         for op in ops {
             let original = sample();
@@ -301,19 +410,35 @@ mod tests {
     fn invalid_operations_are_refused_and_change_nothing() {
         let cases = vec![
             (
-                EditOp::Insert { elements: vec![Placed::appended(element("a", 0.0))], flows: vec![] },
+                EditOp::Insert {
+                    elements: vec![Placed::appended(element("a", 0.0))],
+                    flows: vec![],
+                    memberships: vec![],
+                },
                 EditError::DuplicateId("a".into()),
             ),
             (
-                EditOp::Insert { elements: vec![], flows: vec![Placed::appended(flow("f9", "a", "zz"))] },
+                EditOp::Insert {
+                    elements: vec![],
+                    flows: vec![Placed::appended(flow("f9", "a", "zz"))],
+                    memberships: vec![],
+                },
                 EditError::DanglingFlow { flow: "f9".into(), element: "zz".into() },
             ),
             (
-                EditOp::Insert { elements: vec![], flows: vec![Placed::appended(flow("f9", "a", "a"))] },
+                EditOp::Insert {
+                    elements: vec![],
+                    flows: vec![Placed::appended(flow("f9", "a", "a"))],
+                    memberships: vec![],
+                },
                 EditError::SelfFlow("f9".into()),
             ),
             (
-                EditOp::Insert { elements: vec![], flows: vec![Placed::appended(flow("a", "b", "c"))] },
+                EditOp::Insert {
+                    elements: vec![],
+                    flows: vec![Placed::appended(flow("a", "b", "c"))],
+                    memberships: vec![],
+                },
                 EditError::DuplicateId("a".into()),
             ),
             (EditOp::Remove { elements: vec!["nope".into()], flows: vec![] }, EditError::UnknownElement("nope".into())),

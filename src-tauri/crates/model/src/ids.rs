@@ -53,3 +53,7 @@ string_id!(
     /// the catalog knows it: an unknown kind is kept, shown and reported, never dropped.
     KindId
 );
+string_id!(
+    /// Identifies a trust boundary within its model.
+    BoundaryId
+);

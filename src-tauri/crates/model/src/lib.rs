@@ -12,6 +12,8 @@ mod edit;
 mod ids;
 mod types;
 
-pub use edit::{EditError, EditOp, ElementMove, MAX_NAME_CHARS, Placed};
-pub use ids::{ElementId, FlowId, KindId};
-pub use types::{Element, Flow, Model, Position, Properties, PropertyValue};
+pub use edit::{DecisionValue, EditError, EditOp, ElementMove, MAX_NAME_CHARS, Membership, Placed};
+pub use ids::{BoundaryId, ElementId, FlowId, KindId};
+pub use types::{
+    Boundary, Decision, DecisionStatus, Element, Flow, LayerOverride, Model, Position, Properties, PropertyValue,
+};

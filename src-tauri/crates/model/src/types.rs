@@ -1,4 +1,4 @@
-use crate::ids::{ElementId, FlowId, KindId};
+use crate::ids::{BoundaryId, ElementId, FlowId, KindId};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 use std::collections::BTreeMap;
@@ -42,6 +42,47 @@ pub struct Element {
     pub position: Position,
     #[serde(default)]
     pub properties: Properties,
+    /// The user's choice of primary layer, which wins over the analysis's.
+    #[serde(default)]
+    pub layer_override: Option<LayerOverride>,
+}
+
+/// A layer chosen by the user, with the reason they gave.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct LayerOverride {
+    /// A layer id such as `L4`.
+    pub layer: String,
+    pub justification: String,
+}
+
+/// A trust boundary: a group of elements that share a level of trust.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Type)]
+pub struct Boundary {
+    pub id: BoundaryId,
+    pub name: String,
+    #[serde(default)]
+    pub properties: Properties,
+    /// The elements inside, directly.
+    #[serde(default)]
+    pub contains: Vec<ElementId>,
+}
+
+/// What the user decided about a finding the analysis reported.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Type)]
+#[serde(rename_all = "kebab-case")]
+pub enum DecisionStatus {
+    Accepted,
+    Transferred,
+    NotApplicable,
+}
+
+/// A user's decision on one finding, kept with the model so it survives saving and re-analysis.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct Decision {
+    /// The finding's stable id.
+    pub finding: String,
+    pub status: DecisionStatus,
+    pub justification: String,
 }
 
 /// A directed flow of data or control from one element to another.
@@ -62,6 +103,11 @@ pub struct Model {
     pub name: String,
     pub elements: Vec<Element>,
     pub flows: Vec<Flow>,
+    #[serde(default)]
+    pub boundaries: Vec<Boundary>,
+    /// Decisions on findings, by finding id, in the order they were made.
+    #[serde(default)]
+    pub decisions: Vec<Decision>,
 }
 
 impl Model {
@@ -94,6 +140,7 @@ impl Model {
             .find(|candidate| {
                 !self.elements.iter().any(|e| e.id.as_str() == candidate)
                     && !self.flows.iter().any(|f| f.id.as_str() == candidate)
+                    && !self.boundaries.iter().any(|b| b.id.as_str() == candidate)
             })
             .expect("an unbounded range always yields a free id")
     }
@@ -119,6 +166,7 @@ mod tests {
             name: "A".into(),
             position: Position::default(),
             properties: Properties::new(),
+            layer_override: None,
         });
         assert_eq!(model.fresh_id("agent"), "agent-2");
         assert_eq!(model.fresh_id("Peer Agent!"), "peer-agent-1");

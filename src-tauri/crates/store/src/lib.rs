@@ -11,7 +11,9 @@ mod schema;
 pub use error::StoreError;
 pub use schema::FORMAT_VERSION;
 
-use maestro_model::{EditOp, Element, Flow, Model, Placed, Position, Properties};
+use maestro_model::{
+    Boundary, Decision, DecisionStatus, EditOp, Element, Flow, LayerOverride, Model, Placed, Position, Properties,
+};
 use rusqlite::{Connection, OpenFlags, params};
 use std::path::{Path, PathBuf};
 
@@ -40,8 +42,8 @@ pub fn load(path: &Path) -> Result<Model, StoreError> {
     }
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
         .map_err(|e| StoreError::from_sqlite(path, e))?;
-    schema::check_readable(&conn, path)?;
-    read_model(&conn).map_err(|e| StoreError::from_sqlite(path, e))?.into_model(path)
+    let version = schema::check_readable(&conn, path)?;
+    read_model(&conn, version).map_err(|e| StoreError::from_sqlite(path, e))?.into_model(path)
 }
 
 fn temp_path_for(path: &Path) -> PathBuf {
@@ -62,9 +64,13 @@ fn write_new_file(model: &Model, temp: &Path) -> Result<(), StoreError> {
         .map_err(sqlite_err)?;
     {
         let mut insert = tx
-            .prepare("INSERT INTO elements (ord, id, kind, name, x, y, properties) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+            .prepare(
+                "INSERT INTO elements (ord, id, kind, name, x, y, properties, layer_override) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )
             .map_err(sqlite_err)?;
         for (ord, e) in model.elements.iter().enumerate() {
+            let layer_override = e.layer_override.as_ref().map(|o| to_json(&(&o.layer, &o.justification)));
             insert
                 .execute(params![
                     ord as i64,
@@ -73,9 +79,25 @@ fn write_new_file(model: &Model, temp: &Path) -> Result<(), StoreError> {
                     e.name,
                     e.position.x,
                     e.position.y,
-                    properties_json(&e.properties)
+                    properties_json(&e.properties),
+                    layer_override
                 ])
                 .map_err(sqlite_err)?;
+        }
+        let mut insert = tx
+            .prepare("INSERT INTO boundaries (ord, id, name, properties, contains) VALUES (?1, ?2, ?3, ?4, ?5)")
+            .map_err(sqlite_err)?;
+        for (ord, b) in model.boundaries.iter().enumerate() {
+            let contains: Vec<&str> = b.contains.iter().map(|e| e.as_str()).collect();
+            insert
+                .execute(params![ord as i64, b.id.as_str(), b.name, properties_json(&b.properties), to_json(&contains)])
+                .map_err(sqlite_err)?;
+        }
+        let mut insert = tx
+            .prepare("INSERT INTO decisions (finding, status, justification) VALUES (?1, ?2, ?3)")
+            .map_err(sqlite_err)?;
+        for d in &model.decisions {
+            insert.execute(params![d.finding, to_json(&d.status), d.justification]).map_err(sqlite_err)?;
         }
         let mut insert = tx
             .prepare("INSERT INTO flows (ord, id, source, target, name, properties) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
@@ -100,21 +122,30 @@ fn write_new_file(model: &Model, temp: &Path) -> Result<(), StoreError> {
 }
 
 fn properties_json(properties: &Properties) -> String {
-    serde_json::to_string(properties).expect("property maps always serialise")
+    to_json(properties)
 }
 
-/// Rows as read, before they are checked as a model.
+fn to_json(value: &impl serde::Serialize) -> String {
+    serde_json::to_string(value).expect("model values always serialise")
+}
+
+/// Rows as read, before they are checked as a model. JSON columns are kept as text until then.
 struct RawModel {
     name: String,
-    elements: Vec<(Element, String)>,
+    elements: Vec<(Element, String, Option<String>)>,
     flows: Vec<(Flow, String)>,
+    boundaries: Vec<(String, String, String, String)>,
+    decisions: Vec<(String, String, String)>,
 }
 
-fn read_model(conn: &Connection) -> rusqlite::Result<RawModel> {
+fn read_model(conn: &Connection, version: i64) -> rusqlite::Result<RawModel> {
     let name: String = conn
         .query_row("SELECT value FROM meta WHERE key = 'name'", [], |row| row.get(0))
         .or_else(|e| if e == rusqlite::Error::QueryReturnedNoRows { Ok(String::new()) } else { Err(e) })?;
-    let mut stmt = conn.prepare("SELECT id, kind, name, x, y, properties FROM elements ORDER BY ord")?;
+    // Format 1 had no layer overrides, boundaries or decisions.
+    let override_column = if version >= 2 { "layer_override" } else { "NULL" };
+    let mut stmt = conn
+        .prepare(&format!("SELECT id, kind, name, x, y, properties, {override_column} FROM elements ORDER BY ord"))?;
     let elements = stmt
         .query_map([], |row| {
             let element = Element {
@@ -123,10 +154,24 @@ fn read_model(conn: &Connection) -> rusqlite::Result<RawModel> {
                 name: row.get(2)?,
                 position: Position::new(row.get(3)?, row.get(4)?),
                 properties: Properties::new(),
+                layer_override: None,
             };
-            Ok((element, row.get::<_, String>(5)?))
+            Ok((element, row.get::<_, String>(5)?, row.get::<_, Option<String>>(6)?))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
+    let (boundaries, decisions) = if version >= 2 {
+        let mut stmt = conn.prepare("SELECT id, name, properties, contains FROM boundaries ORDER BY ord")?;
+        let boundaries = stmt
+            .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut stmt = conn.prepare("SELECT finding, status, justification FROM decisions ORDER BY finding")?;
+        let decisions = stmt
+            .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        (boundaries, decisions)
+    } else {
+        (Vec::new(), Vec::new())
+    };
     let mut stmt = conn.prepare("SELECT id, source, target, name, properties FROM flows ORDER BY ord")?;
     let flows = stmt
         .query_map([], |row| {
@@ -140,16 +185,21 @@ fn read_model(conn: &Connection) -> rusqlite::Result<RawModel> {
             Ok((flow, row.get::<_, String>(4)?))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(RawModel { name, elements, flows })
+    Ok(RawModel { name, elements, flows, boundaries, decisions })
 }
 
 impl RawModel {
     fn into_model(self, path: &Path) -> Result<Model, StoreError> {
         let corrupt = |detail: String| StoreError::Corrupt { path: path.to_owned(), detail };
         let mut elements = Vec::with_capacity(self.elements.len());
-        for (mut element, json) in self.elements {
+        for (mut element, json, layer_override) in self.elements {
             element.properties = serde_json::from_str(&json)
                 .map_err(|e| corrupt(format!("element '{}' has unreadable properties: {e}", element.id)))?;
+            if let Some(text) = layer_override {
+                let (layer, justification): (String, String) = serde_json::from_str(&text)
+                    .map_err(|e| corrupt(format!("element '{}' has an unreadable layer choice: {e}", element.id)))?;
+                element.layer_override = Some(LayerOverride { layer, justification });
+            }
             elements.push(Placed::appended(element));
         }
         let mut flows = Vec::with_capacity(self.flows.len());
@@ -160,7 +210,23 @@ impl RawModel {
         }
         let name = if self.name.trim().is_empty() { "Untitled model".to_owned() } else { self.name };
         let mut model = Model::new(name);
-        model.apply(EditOp::Insert { elements, flows }).map_err(|e| corrupt(e.to_string()))?;
+        model.apply(EditOp::Insert { elements, flows, memberships: Vec::new() }).map_err(|e| corrupt(e.to_string()))?;
+        for (id, name, properties, contains) in self.boundaries {
+            let properties = serde_json::from_str(&properties)
+                .map_err(|e| corrupt(format!("boundary '{id}' has unreadable properties: {e}")))?;
+            let contains: Vec<String> = serde_json::from_str(&contains)
+                .map_err(|e| corrupt(format!("boundary '{id}' has an unreadable member list: {e}")))?;
+            if let Some(missing) = contains.iter().find(|m| model.element(&m.as_str().into()).is_none()) {
+                return Err(corrupt(format!("boundary '{id}' contains '{missing}', which is not in the model")));
+            }
+            let contains = contains.into_iter().map(Into::into).collect();
+            model.boundaries.push(Boundary { id: id.into(), name, properties, contains });
+        }
+        for (finding, status, justification) in self.decisions {
+            let status: DecisionStatus = serde_json::from_str(&status)
+                .map_err(|e| corrupt(format!("the decision on '{finding}' has an unknown status: {e}")))?;
+            model.decisions.push(Decision { finding, status, justification });
+        }
         Ok(model)
     }
 }

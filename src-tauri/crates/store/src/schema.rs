@@ -8,7 +8,8 @@ use std::path::Path;
 const APPLICATION_ID: i64 = 0x4D41_4553;
 
 /// The format this version writes and the newest it reads (`PRAGMA user_version`).
-pub const FORMAT_VERSION: i64 = 1;
+/// 1: elements and flows. 2: adds layer overrides, boundaries and decisions on findings.
+pub const FORMAT_VERSION: i64 = 2;
 
 pub(crate) fn create(conn: &Connection) -> rusqlite::Result<()> {
     conn.execute_batch(&format!(
@@ -17,7 +18,14 @@ pub(crate) fn create(conn: &Connection) -> rusqlite::Result<()> {
          CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
          CREATE TABLE elements (
              ord INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, name TEXT NOT NULL,
-             x REAL NOT NULL, y REAL NOT NULL, properties TEXT NOT NULL
+             x REAL NOT NULL, y REAL NOT NULL, properties TEXT NOT NULL, layer_override TEXT
+         ) STRICT;
+         CREATE TABLE boundaries (
+             ord INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL, properties TEXT NOT NULL,
+             contains TEXT NOT NULL
+         ) STRICT;
+         CREATE TABLE decisions (
+             finding TEXT PRIMARY KEY, status TEXT NOT NULL, justification TEXT NOT NULL
          ) STRICT;
          CREATE TABLE flows (
              ord INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, source TEXT NOT NULL, target TEXT NOT NULL,
@@ -26,7 +34,8 @@ pub(crate) fn create(conn: &Connection) -> rusqlite::Result<()> {
     ))
 }
 
-pub(crate) fn check_readable(conn: &Connection, path: &Path) -> Result<(), StoreError> {
+/// Returns the file's format version once it is known to be one this version can read.
+pub(crate) fn check_readable(conn: &Connection, path: &Path) -> Result<i64, StoreError> {
     let pragma = |name: &str| -> Result<i64, StoreError> {
         conn.query_row(&format!("PRAGMA {name}"), [], |row| row.get(0)).map_err(|e| StoreError::from_sqlite(path, e))
     };
@@ -40,5 +49,5 @@ pub(crate) fn check_readable(conn: &Connection, path: &Path) -> Result<(), Store
     if found < 1 {
         return Err(StoreError::Corrupt { path: path.to_owned(), detail: format!("unknown file format {found}") });
     }
-    Ok(())
+    Ok(found)
 }

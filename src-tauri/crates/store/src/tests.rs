@@ -1,5 +1,28 @@
 use super::*;
-use maestro_model::{FlowId, PropertyValue};
+use maestro_model::{Boundary, Decision, DecisionStatus, FlowId, LayerOverride, PropertyValue};
+
+#[test]
+fn a_format_1_file_still_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.maestro");
+    let conn = Connection::open(&path).unwrap();
+    conn.execute_batch(
+        "PRAGMA application_id = 1296123219; PRAGMA user_version = 1;
+         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+         CREATE TABLE elements (ord INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL,
+             name TEXT NOT NULL, x REAL NOT NULL, y REAL NOT NULL, properties TEXT NOT NULL) STRICT;
+         CREATE TABLE flows (ord INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, source TEXT NOT NULL,
+             target TEXT NOT NULL, name TEXT NOT NULL, properties TEXT NOT NULL) STRICT;
+         INSERT INTO meta VALUES ('name', 'Old');
+         INSERT INTO elements VALUES (0, 'agent-1', 'agent', 'A', 1.0, 2.0, '{}');",
+    )
+    .unwrap();
+    drop(conn);
+    let model = load(&path).unwrap();
+    assert_eq!(model.name, "Old");
+    assert_eq!(model.elements[0].position, Position::new(1.0, 2.0));
+    assert!(model.boundaries.is_empty() && model.decisions.is_empty());
+}
 use rusqlite::Connection;
 
 fn sample() -> Model {
@@ -14,6 +37,7 @@ fn sample() -> Model {
         name: "Researcher — «ünïcode» 'quoted'".into(),
         position: Position::new(-120.5, 33.25),
         properties: props,
+        layer_override: Some(LayerOverride { layer: "L4".into(), justification: "it runs the cluster".into() }),
     });
     model.elements.push(Element {
         id: "x-1".into(),
@@ -21,6 +45,7 @@ fn sample() -> Model {
         name: "Unknown".into(),
         position: Position::new(1e6, -1e-3),
         properties: Properties::new(),
+        layer_override: None,
     });
     model.flows.push(Flow {
         id: FlowId::new("flow-1"),
@@ -28,6 +53,17 @@ fn sample() -> Model {
         to: "x-1".into(),
         name: "writes".into(),
         properties: Properties::new(),
+    });
+    model.boundaries.push(Boundary {
+        id: "zone-1".into(),
+        name: "Partner zone".into(),
+        properties: Properties::from([("trust".to_owned(), PropertyValue::Text("untrusted".into()))]),
+        contains: vec!["x-1".into()],
+    });
+    model.decisions.push(Decision {
+        finding: "tool-misuse:agent-1".into(),
+        status: DecisionStatus::Transferred,
+        justification: "the vendor answers for it".into(),
     });
     model
 }
@@ -42,6 +78,7 @@ fn a_model_round_trips_exactly_positions_properties_and_unknown_kinds_included()
     let mut changed = sample();
     changed.elements.remove(1);
     changed.flows.clear();
+    changed.boundaries[0].contains.clear();
     save(&changed, &path).unwrap();
     assert_eq!(load(&path).unwrap(), changed);
     let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
