@@ -37,7 +37,22 @@ export type Alias = {
 export type Analysis = {
 	/**  One entry per element, in model order. */
 	layers: LayerAssignment[],
+	/**  Ordered by layer, then catalog threat order, then model order of the target. */
+	findings: Finding[],
+	matrix: Matrix,
 };
+
+/**  A trust boundary: a group of elements that share a level of trust. */
+export type Boundary = {
+	id: BoundaryId,
+	name: string,
+	properties?: { [key in string]: PropertyValue },
+	/**  The elements inside, directly. */
+	contains?: ElementId[],
+};
+
+/**  Identifies a trust boundary within its model. */
+export type BoundaryId = string;
 
 /**  The whole catalog, in file order. */
 export type Catalog = {
@@ -58,6 +73,36 @@ export type CommandError = {
 
 export type Condition = ({ all: Condition[] }) & { any?: never; fed_by?: never; feeds?: never; from_kind?: never; inbound_all?: never; is?: never; not?: never; one_of?: never; to_kind?: never } | ({ any: Condition[] }) & { all?: never; fed_by?: never; feeds?: never; from_kind?: never; inbound_all?: never; is?: never; not?: never; one_of?: never; to_kind?: never } | ({ not: Condition }) & { all?: never; any?: never; fed_by?: never; feeds?: never; from_kind?: never; inbound_all?: never; is?: never; one_of?: never; to_kind?: never } | ({ is: [string, PropertyValue] }) & { all?: never; any?: never; fed_by?: never; feeds?: never; from_kind?: never; inbound_all?: never; not?: never; one_of?: never; to_kind?: never } | ({ one_of: [string, PropertyValue[]] }) & { all?: never; any?: never; fed_by?: never; feeds?: never; from_kind?: never; inbound_all?: never; is?: never; not?: never; to_kind?: never } | ({ fed_by: string[] }) & { all?: never; any?: never; feeds?: never; from_kind?: never; inbound_all?: never; is?: never; not?: never; one_of?: never; to_kind?: never } | ({ feeds: string[] }) & { all?: never; any?: never; fed_by?: never; from_kind?: never; inbound_all?: never; is?: never; not?: never; one_of?: never; to_kind?: never } | ({ from_kind: string[] }) & { all?: never; any?: never; fed_by?: never; feeds?: never; inbound_all?: never; is?: never; not?: never; one_of?: never; to_kind?: never } | ({ to_kind: string[] }) & { all?: never; any?: never; fed_by?: never; feeds?: never; from_kind?: never; inbound_all?: never; is?: never; not?: never; one_of?: never } | ({ inbound_all: Condition }) & { all?: never; any?: never; fed_by?: never; feeds?: never; from_kind?: never; is?: never; not?: never; one_of?: never; to_kind?: never };
 
+export type Counts = {
+	total: number,
+	low: number,
+	medium: number,
+	high: number,
+	critical: number,
+	open: number,
+	mitigated: number,
+	accepted: number,
+	transferred: number,
+	not_applicable: number,
+};
+
+/**  A user's decision on one finding, kept with the model so it survives saving and re-analysis. */
+export type Decision = {
+	/**  The finding's stable id. */
+	finding: string,
+	status: DecisionStatus,
+	justification: string,
+};
+
+/**  What the user decided about a finding the analysis reported. */
+export type DecisionStatus = "accepted" | "transferred" | "not-applicable";
+
+/**  A decision's status and reason, without the finding it is about. */
+export type DecisionValue = {
+	status: DecisionStatus,
+	justification: string,
+};
+
 /**  The document changed: render this snapshot. */
 export type DocumentChanged = Snapshot;
 
@@ -69,7 +114,17 @@ export type Edit =
 /**  Ends a drag: the elements' new positions. */
 { type: "move"; moves: ElementMove[] } | 
 /**  Deletes elements (with their flows) and flows. */
-{ type: "delete"; elements: ElementId[]; flows: FlowId[] } | { type: "renameElement"; id: ElementId; name: string } | { type: "renameFlow"; id: FlowId; name: string } | { type: "renameModel"; name: string };
+{ type: "delete"; elements: ElementId[]; flows: FlowId[] } | { type: "renameElement"; id: ElementId; name: string } | { type: "renameFlow"; id: FlowId; name: string } | { type: "renameModel"; name: string } | 
+/**
+ *  Chooses an element's primary layer by hand, with a reason, or (with `None`) hands the
+ *  choice back to the analysis.
+ */
+{ type: "setLayerOverride"; element: ElementId; value: LayerOverride | null } | 
+/**
+ *  Records the user's decision on a finding (accepted, transferred, not applicable), with a
+ *  reason, or (with `None`) reopens it.
+ */
+{ type: "setDecision"; finding: string; value: DecisionValue | null };
 
 /**  Something the user drew: an agent, a tool, a store, a peer… */
 export type Element = {
@@ -78,6 +133,8 @@ export type Element = {
 	name: string,
 	position: Position,
 	properties?: { [key in string]: PropertyValue },
+	/**  The user's choice of primary layer, which wins over the analysis's. */
+	layer_override?: LayerOverride | null,
 };
 
 /**  Identifies an element within its model; stable across saves, so findings keep their ids. */
@@ -96,6 +153,35 @@ export type ErrorKind =
 "file" | 
 /**  Something in the app itself failed. */
 "internal";
+
+export type Finding = {
+	/**  `threat:target`, the same on every run for the same model. */
+	id: string,
+	threat: string,
+	threat_name: string,
+	/**  Other publications' ids for the threat, e.g. "T1", "ASI06". */
+	aliases: string[],
+	/**  `L1`…`L7` or `cross-layer`. */
+	layer: LayerId,
+	stride: Stride,
+	/**  Element or flow ids. */
+	targets: string[],
+	/**  Element and flow ids in order, for findings about a path; empty otherwise. */
+	path: string[],
+	likelihood: Likelihood,
+	impact: Impact,
+	severity: Severity,
+	/**  Why it applies: which rules fired, on which properties and neighbours. */
+	explanation: string,
+	/**  The ids of the rules that fired. */
+	rules: string[],
+	mitigations: MitigationCheck[],
+	status: FindingStatus,
+	/**  The user's reason, when the status is their decision. */
+	justification: string | null,
+};
+
+export type FindingStatus = "open" | "mitigated" | "accepted" | "transferred" | "not-applicable";
 
 /**  A directed flow of data or control from one element to another. */
 export type Flow = {
@@ -159,13 +245,48 @@ export type LayerAssignment = {
 	element: ElementId,
 	/**  `None` when the element's kind is not in the catalog. */
 	primary: LayerId | null,
-	reason: string,
+	/**  Further layers the element touches, in layer order. */
+	secondary: LayerId[],
+	/**  Why: the primary layer's reason first, then one per secondary layer. */
+	reasons: LayerReason[],
 };
 
 /**  A MAESTRO layer id: `L1` … `L7`, or `cross-layer`. */
 export type LayerId = string;
 
+/**  A layer chosen by the user, with the reason they gave. */
+export type LayerOverride = {
+	/**  A layer id such as `L4`. */
+	layer: string,
+	justification: string,
+};
+
+export type LayerReason = {
+	layer: LayerId,
+	source: ReasonSource,
+	reason: string,
+};
+
 export type Likelihood = "low" | "medium" | "high";
+
+export type Matrix = {
+	/**  One row per catalog layer, in catalog order (L1…L7, then cross-layer). */
+	rows: MatrixRow[],
+};
+
+export type MatrixCell = {
+	stride: Stride,
+	counts: Counts,
+};
+
+export type MatrixRow = {
+	layer: LayerId,
+	/**  S, T, R, I, D, E in that order. */
+	cells: MatrixCell[],
+	totals: Counts,
+	/**  Mitigated findings as a share of the row's findings (0 when there are none). */
+	mitigated_share: number | null,
+};
 
 export type Mitigation = {
 	id: string,
@@ -178,11 +299,21 @@ export type Mitigation = {
 	addresses: string[],
 };
 
+/**  One of a finding's recommended mitigations, and whether the model shows it in place. */
+export type MitigationCheck = {
+	id: string,
+	name: string,
+	in_place: boolean,
+};
+
 /**  A whole threat model. Order is kept as the user created it. */
 export type Model = {
 	name: string,
 	elements: Element[],
 	flows: Flow[],
+	boundaries?: Boundary[],
+	/**  Decisions on findings, by finding id, in the order they were made. */
+	decisions?: Decision[],
 };
 
 /**  A point on the canvas, in canvas units. */
@@ -209,6 +340,18 @@ export type PropertyType = "bool" | "enum";
 /**  A property value as the catalog types them: booleans, enumerated or free text, numbers. */
 export type PropertyValue = boolean | number | null | string;
 
+export type ReasonSource = 
+/**  The kind's default layer. */
+"kind" | 
+/**  The user's choice. */
+"override" | 
+/**  A property of the element. */
+"property" | 
+/**  How the element is connected. */
+"graph" | 
+/**  A security control (L6) that governs the element. */
+"governance";
+
 /**  When a threat applies to an element or a flow, and why. */
 export type Rule = {
 	id: string,
@@ -223,6 +366,8 @@ export type Rule = {
 };
 
 export type RuleTarget = "element" | "flow";
+
+export type Severity = "low" | "medium" | "high" | "critical";
 
 export type Snapshot = {
 	model: Model,

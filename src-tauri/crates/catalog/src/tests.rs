@@ -314,3 +314,15 @@ fn every_threat_the_csa_blog_names_and_every_mas_scenario_is_covered() {
     let scenarios = catalog().threats.iter().filter(|t| t.aliases.iter().any(|a| a.source == "mas-scenario")).count();
     assert_eq!(scenarios, 10);
 }
+
+#[test]
+fn a_rule_that_could_never_give_a_finding_is_refused() {
+    // Denial of service against an external entity is outside STRIDE per element.
+    let silent = USER_THREAT
+        .replace("stride = [\"T\"]\ntargets = [\"prompt-store\"]", "stride = [\"D\"]\ntargets = [\"human\"]");
+    let err = user(&[("acme.toml", &silent)]).unwrap_err();
+    assert!(
+        err.to_string().contains("a human admits none of threat 'acme-prompt-tampering''s STRIDE categories"),
+        "{err}"
+    );
+}

@@ -4,7 +4,7 @@
 
 use crate::condition::Condition;
 use crate::load::{CatalogError, Located, Parts};
-use crate::types::{PropertyTarget, PropertyType, RuleTarget};
+use crate::types::{Kind, PropertyTarget, PropertyType, RuleTarget, Stride, StrideClass};
 use maestro_model::PropertyValue;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -227,6 +227,33 @@ fn check_rules(parts: &Parts, ids: &Ids) -> Result {
         if rule.because.trim().is_empty() {
             return fail("because", "say why the threat applies".into());
         }
+        // A rule must be able to give a finding: STRIDE per element keeps only the categories a
+        // target's class admits, and a rule whose every target admits none of the threat's
+        // categories would never say anything.
+        let rule_kinds: Vec<&str> = match rule.applies_to {
+            RuleTarget::Flow => vec![],
+            RuleTarget::Element if rule.kinds.is_empty() => {
+                threat.targets.iter().map(String::as_str).filter(|t| *t != FLOW_TARGET).collect()
+            }
+            RuleTarget::Element => rule.kinds.iter().map(String::as_str).collect(),
+        };
+        let admits_any = |admitted: &[Stride]| threat.stride.iter().any(|s| admitted.contains(s));
+        if rule.applies_to == RuleTarget::Flow && !admits_any(&[Stride::T, Stride::I, Stride::D]) {
+            return fail(
+                "applies_to",
+                format!("flows admit only T, I and D, and threat '{}' has none of them", threat.id),
+            );
+        }
+        for kind_id in rule_kinds {
+            if let Some((_, kind)) = parts.kinds.iter().find(|(_, k)| k.id == kind_id)
+                && !admits_any(admitted_by(kind))
+            {
+                return fail(
+                    "kinds",
+                    format!("a {} admits none of threat '{}''s STRIDE categories", kind.id, threat.id),
+                );
+            }
+        }
         if let Some(condition) = &rule.when {
             let target = match rule.applies_to {
                 RuleTarget::Element => PropertyTarget::Element,
@@ -236,6 +263,17 @@ fn check_rules(parts: &Parts, ids: &Ids) -> Result {
         }
     }
     Ok(())
+}
+
+/// Microsoft's STRIDE per element.
+fn admitted_by(kind: &Kind) -> &'static [Stride] {
+    use Stride::*;
+    match kind.stride_class {
+        StrideClass::ExternalEntity => &[S, R],
+        StrideClass::Process => &[S, T, R, I, D, E],
+        StrideClass::DataStore if kind.holds_logs => &[T, R, I, D],
+        StrideClass::DataStore => &[T, I, D],
+    }
 }
 
 fn check_mitigations(parts: &Parts, ids: &Ids) -> Result {

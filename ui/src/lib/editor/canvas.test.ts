@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Catalog, Snapshot } from '../bindings';
+import type { Catalog, Finding, FindingStatus, Severity, Snapshot } from '../bindings';
 import { movesAfterDrag, placementNear, toEdges, toNodes } from './canvas';
 
 const catalog: Catalog = {
@@ -17,6 +17,14 @@ const catalog: Catalog = {
   rules: [],
 };
 
+function finding(id: string, severity: Severity, status: FindingStatus): Finding {
+  return {
+    id, threat: id.split(':')[0], threat_name: 'T', aliases: [], layer: 'L3', stride: 'E', targets: [id.split(':')[1]],
+    path: [], likelihood: 'high', impact: 'high', severity, explanation: '', rules: [], mitigations: [], status,
+    justification: null,
+  };
+}
+
 function snapshot(): Snapshot {
   return {
     model: {
@@ -29,9 +37,17 @@ function snapshot(): Snapshot {
     },
     analysis: {
       layers: [
-        { element: 'agent-1', primary: 'L3', reason: 'agents act' },
-        { element: 'x-1', primary: null, reason: 'unknown kind' },
+        {
+          element: 'agent-1', primary: 'L3', secondary: ['L7'],
+          reasons: [
+            { layer: 'L3', source: 'kind', reason: 'agents act' },
+            { layer: 'L7', source: 'graph', reason: 'talks to peers' },
+          ],
+        },
+        { element: 'x-1', primary: null, secondary: [], reasons: [] },
       ],
+      findings: [finding('tool-misuse:agent-1', 'high', 'open'), finding('t2:agent-1', 'critical', 'mitigated'), finding('t3:agent-1', 'medium', 'open')],
+      matrix: { rows: [] },
     },
     path: null,
     title: 'm — MAESTRO Studio',
@@ -48,7 +64,10 @@ describe('toNodes', () => {
       ['agent-1', 'L3', 'Agent'],
       ['x-1', null, 'Unknown kind “warp-drive”'],
     ]);
-    expect(nodes[0].data.layerReason).toBe('agents act');
+    expect(nodes[0].data.layerReason).toBe('L3: agents act\nL7: talks to peers');
+    expect(nodes[0].data.secondary).toEqual(['L7']);
+    expect([nodes[0].data.worstOpen, nodes[0].data.openFindings]).toEqual(['high', 2]);
+    expect(nodes[1].data.worstOpen).toBeNull();
     expect(nodes[0].domAttributes).toEqual({ 'data-testid': 'element-agent-1' });
     expect(nodes[1].data.name).toBe('<b>odd</b>');
   });

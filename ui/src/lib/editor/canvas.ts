@@ -1,15 +1,38 @@
 // Pure helpers between a document snapshot and the canvas: no Svelte, no IPC, easy to test.
 
 import type { Edge, Node } from '@xyflow/svelte';
-import type { Catalog, ElementMove, Snapshot } from '../bindings';
+import type { Catalog, ElementMove, Finding, Severity, Snapshot } from '../bindings';
+
+const SEVERITY_ORDER: Severity[] = ['low', 'medium', 'high', 'critical'];
+
+/** Per target id: how many open findings it has and the worst of their severities. */
+export function openFindingsByTarget(findings: readonly Finding[]): Map<string, { count: number; worst: Severity }> {
+  const byTarget = new Map<string, { count: number; worst: Severity }>();
+  for (const finding of findings) {
+    if (finding.status !== 'open') continue;
+    for (const target of finding.targets) {
+      const seen = byTarget.get(target);
+      const worst =
+        seen && SEVERITY_ORDER.indexOf(seen.worst) >= SEVERITY_ORDER.indexOf(finding.severity) ? seen.worst : finding.severity;
+      byTarget.set(target, { count: (seen?.count ?? 0) + 1, worst });
+    }
+  }
+  return byTarget;
+}
 
 export interface ElementNodeData extends Record<string, unknown> {
   name: string;
   kind: string;
   kindLabel: string;
-  /** The element's MAESTRO layer, or null when its kind is unknown. */
+  /** The element's primary MAESTRO layer, or null when its kind is unknown. */
   layer: string | null;
+  /** Further layers it touches. */
+  secondary: string[];
+  /** Why it sits in each of its layers, one line each. */
   layerReason: string;
+  /** The worst severity among its open findings, or null when it has none. */
+  worstOpen: Severity | null;
+  openFindings: number;
 }
 
 export type ElementNode = Node<ElementNodeData, 'element'>;
@@ -21,6 +44,7 @@ export type ElementNode = Node<ElementNodeData, 'element'>;
 export function toNodes(snapshot: Snapshot, catalog: Catalog | null, current: readonly Node[] = []): ElementNode[] {
   const selected = new Set(current.filter((n) => n.selected).map((n) => n.id));
   const layers = new Map(snapshot.analysis.layers.map((a) => [a.element, a]));
+  const open = openFindingsByTarget(snapshot.analysis.findings);
   return snapshot.model.elements.map((element) => {
     const assignment = layers.get(element.id);
     const kind = catalog?.kinds.find((k) => k.id === element.kind);
@@ -34,7 +58,10 @@ export function toNodes(snapshot: Snapshot, catalog: Catalog | null, current: re
         kind: element.kind,
         kindLabel: kind?.label ?? `Unknown kind “${element.kind}”`,
         layer: assignment?.primary ?? null,
-        layerReason: assignment?.reason ?? '',
+        secondary: assignment?.secondary ?? [],
+        layerReason: assignment?.reasons.map((r) => `${r.layer}: ${r.reason}`).join('\n') ?? '',
+        worstOpen: open.get(element.id)?.worst ?? null,
+        openFindings: open.get(element.id)?.count ?? 0,
       },
       domAttributes: { 'data-testid': `element-${element.id}` },
     };

@@ -6,7 +6,7 @@ import { Editor } from './editor.svelte';
 function snapshot(name: string): Snapshot {
   return {
     model: { name, elements: [], flows: [] },
-    analysis: { layers: [] },
+    analysis: { layers: [], findings: [], matrix: { rows: [] } },
     path: null,
     title: `${name} — MAESTRO Studio`,
     dirty: false,
