@@ -5,9 +5,14 @@ use std::path::PathBuf;
 
 pub const USAGE: &str = "\
 Usage: maestro-studio [--catalog DIR] [PATH]
+       maestro-studio analyze MODEL [--format json|markdown|sarif|csv] [--fail-on SEVERITY] [--catalog DIR]
 
 Opens the MAESTRO Studio editor. With PATH, opens that .maestro model, or starts a new one that
 Save writes there; without, opens the bundled sample model.
+
+`analyze` runs the analysis without a window and prints a report (JSON by default). MODEL is a
+.maestro file or a model-as-code file (.json, .yaml, .yml). With --fail-on low|medium|high|critical
+the exit status is 1 when an open finding is at least that severe; 2 means the input was wrong.
 
 Options:
   --catalog DIR   add the threats, mitigations and rules in DIR/*.toml to the built-in catalog
@@ -16,17 +21,85 @@ Options:
   -V, --version   show the version
 ";
 
+/// Report formats of `analyze`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReportFormat {
+    Json,
+    Markdown,
+    Sarif,
+    Csv,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct AnalyzeArgs {
+    pub model: PathBuf,
+    pub format: ReportFormat,
+    /// `low`, `medium`, `high` or `critical`.
+    pub fail_on: Option<String>,
+    pub catalog: Option<PathBuf>,
+}
+
 #[derive(Debug, PartialEq, Eq)]
 pub enum Invocation {
     Editor { path: Option<PathBuf>, catalog: Option<PathBuf> },
+    Analyze(AnalyzeArgs),
     Help,
     Version,
 }
 
 pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, String> {
+    let mut args = args.into_iter().peekable();
+    if args.peek().and_then(|a| a.to_str()) == Some("analyze") {
+        args.next();
+        return parse_analyze(args);
+    }
+    parse_editor(args)
+}
+
+fn parse_analyze(mut args: impl Iterator<Item = OsString>) -> Result<Invocation, String> {
+    let mut model = None;
+    let mut format = ReportFormat::Json;
+    let mut fail_on = None;
+    let mut catalog = None;
+    while let Some(arg) = args.next() {
+        let mut value = |flag: &str| args.next().ok_or(format!("{flag} needs a value"));
+        match arg.to_str() {
+            Some("--format") => {
+                format = match value("--format")?.to_str() {
+                    Some("json") => ReportFormat::Json,
+                    Some("markdown" | "md") => ReportFormat::Markdown,
+                    Some("sarif") => ReportFormat::Sarif,
+                    Some("csv") => ReportFormat::Csv,
+                    other => {
+                        return Err(format!(
+                            "unknown format '{}': use json, markdown, sarif or csv",
+                            other.unwrap_or("?")
+                        ));
+                    }
+                }
+            }
+            Some("--fail-on") => {
+                let level = value("--fail-on")?.to_string_lossy().into_owned();
+                if !["low", "medium", "high", "critical"].contains(&level.as_str()) {
+                    return Err(format!("unknown severity '{level}': use low, medium, high or critical"));
+                }
+                fail_on = Some(level);
+            }
+            Some("--catalog") => catalog = Some(PathBuf::from(value("--catalog")?)),
+            Some("-h" | "--help") => return Ok(Invocation::Help),
+            Some(flag) if flag.starts_with('-') && flag.len() > 1 => return Err(format!("unknown option '{flag}'")),
+            _ if model.is_some() => return Err("analyze takes one model".to_owned()),
+            _ => model = Some(PathBuf::from(arg)),
+        }
+    }
+    let model = model.ok_or("analyze needs a model file")?;
+    Ok(Invocation::Analyze(AnalyzeArgs { model, format, fail_on, catalog }))
+}
+
+fn parse_editor(args: impl Iterator<Item = OsString>) -> Result<Invocation, String> {
     let mut path = None;
     let mut catalog = None;
-    let mut args = args.into_iter();
+    let mut args = args;
     while let Some(arg) = args.next() {
         match arg.to_str() {
             Some("-h" | "--help") => return Ok(Invocation::Help),
@@ -66,6 +139,22 @@ mod tests {
         assert_eq!(parse(args(&["--catalog"])), Err("--catalog needs a folder".to_owned()));
         assert_eq!(parse(args(&["--help"])), Ok(Invocation::Help));
         assert_eq!(parse(args(&["-V"])), Ok(Invocation::Version));
+    }
+
+    #[test]
+    fn parses_analyze() {
+        assert_eq!(
+            parse(args(&["analyze", "m.yaml", "--format", "sarif", "--fail-on", "high"])),
+            Ok(Invocation::Analyze(AnalyzeArgs {
+                model: "m.yaml".into(),
+                format: ReportFormat::Sarif,
+                fail_on: Some("high".into()),
+                catalog: None
+            }))
+        );
+        assert_eq!(parse(args(&["analyze"])), Err("analyze needs a model file".to_owned()));
+        assert!(parse(args(&["analyze", "m", "--format", "pdf"])).unwrap_err().contains("unknown format 'pdf'"));
+        assert!(parse(args(&["analyze", "m", "--fail-on", "dire"])).unwrap_err().contains("unknown severity 'dire'"));
     }
 
     #[test]

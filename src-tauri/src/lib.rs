@@ -9,6 +9,7 @@ pub mod cli;
 mod commands;
 mod error;
 mod events;
+pub mod headless;
 mod menu;
 #[cfg(test)]
 mod security_tests;

@@ -23,6 +23,16 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Ok(Invocation::Analyze(args)) => match maestro_studio_lib::headless::run(&args) {
+            Ok(outcome) => {
+                println!("{}", outcome.report);
+                if outcome.failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
+            }
+            Err(error) => {
+                eprintln!("maestro-studio analyze: {error:#}");
+                ExitCode::from(2)
+            }
+        },
         Err(message) => {
             eprintln!("maestro-studio: {message}\n\n{}", cli::USAGE);
             ExitCode::from(2)

@@ -11,7 +11,6 @@ pub(crate) struct Context<'a> {
     kinds: HashMap<&'a str, &'a Kind>,
     properties: HashMap<&'a str, &'a Property>,
     threats: HashMap<&'a str, (usize, &'a Threat)>,
-    element_index: HashMap<&'a str, usize>,
     /// Element indices by kind id, in model order.
     by_kind: HashMap<&'a str, Vec<usize>>,
     /// Per element: indices of flows into it and out of it.
@@ -54,7 +53,6 @@ impl<'a> Context<'a> {
             kinds: catalog.kinds.iter().map(|k| (k.id.as_str(), k)).collect(),
             properties: catalog.properties.iter().map(|p| (p.id.as_str(), p)).collect(),
             threats: catalog.threats.iter().enumerate().map(|(i, t)| (t.id.as_str(), (i, t))).collect(),
-            element_index,
             incoming,
             outgoing,
             ends,
@@ -72,10 +70,6 @@ impl<'a> Context<'a> {
     /// The elements of a kind, in model order.
     pub fn elements_of_kind(&self, kind: &str) -> &[usize] {
         self.by_kind.get(kind).map(Vec::as_slice).unwrap_or_default()
-    }
-
-    pub fn element_index(&self, id: &str) -> Option<usize> {
-        self.element_index.get(id).copied()
     }
 
     pub fn kind(&self, id: &str) -> Option<&'a Kind> {

@@ -251,7 +251,9 @@ fn stride_for(cx: &Context, threat: &Threat, target: Target) -> Option<Stride> {
     threat.stride.iter().copied().find(|s| allowed.contains(s))
 }
 
-/// The threat's first layer that the target sits in; a flow sits in its two ends' layers.
+/// Where a finding is reported: the threat's first layer that the target sits in (a flow sits
+/// in its two ends' layers); else the cross-layer row if the threat has one; else the target's
+/// own primary layer, so that a finding is always listed under a layer its target is in.
 fn layer_for(cx: &Context, layers: &[LayerAssignment], threat: &Threat, target: Target) -> LayerId {
     let sits_in = |layer: &LayerId| match target {
         Target::Element(e) => layers[e].touches(layer),
@@ -260,7 +262,17 @@ fn layer_for(cx: &Context, layers: &[LayerAssignment], threat: &Threat, target: 
             layers[from].touches(layer) || layers[to].touches(layer)
         }
     };
-    threat.layers.iter().find(|l| sits_in(l)).unwrap_or(&threat.layers[0]).clone()
+    if let Some(layer) = threat.layers.iter().find(|l| sits_in(l)) {
+        return layer.clone();
+    }
+    if let Some(cross) = threat.layers.iter().find(|l| cx.catalog.layer(l).is_some_and(|l| l.cross_layer)) {
+        return cross.clone();
+    }
+    let own = match target {
+        Target::Element(e) => layers[e].primary.clone(),
+        Target::Flow(f) => layers[cx.ends[f].0].primary.clone(),
+    };
+    own.unwrap_or_else(|| threat.layers[0].clone())
 }
 
 fn capitalise(text: &str) -> String {

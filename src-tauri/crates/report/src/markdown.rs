@@ -1,0 +1,115 @@
+use crate::Subject;
+use maestro_analysis::FindingStatus;
+use std::fmt::Write;
+
+/// A report for people: summary, the layer × STRIDE matrix, then findings by layer.
+pub fn markdown(subject: &Subject) -> String {
+    let mut out = String::new();
+    let analysis = subject.analysis;
+    let _ = writeln!(out, "# MAESTRO threat model: {}\n", escape(&subject.model.name));
+    let _ = writeln!(
+        out,
+        "{} elements, {} flows. {} findings, {} open.\n",
+        subject.model.elements.len(),
+        subject.model.flows.len(),
+        analysis.findings.len(),
+        subject.open_count()
+    );
+
+    out.push_str("## Layer × STRIDE\n\n| Layer | S | T | R | I | D | E | Findings | Open | Mitigated |\n");
+    out.push_str("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+    for row in &analysis.matrix.rows {
+        let label = layer_label(subject, &row.layer);
+        let cells: Vec<String> = row.cells.iter().map(|c| c.counts.total.to_string()).collect();
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {:.0}% |",
+            escape(&label),
+            cells.join(" | "),
+            row.totals.total,
+            row.totals.open,
+            row.mitigated_share * 100.0
+        );
+    }
+
+    out.push_str("\n## Findings\n");
+    for layer in &subject.catalog.layers {
+        let in_layer: Vec<_> = analysis.findings.iter().filter(|f| f.layer == layer.id).collect();
+        if in_layer.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "\n### {}\n", escape(&layer_label(subject, &layer.id)));
+        for f in in_layer {
+            let targets: Vec<String> = f.targets.iter().map(|t| escape(&subject.target_name(t))).collect();
+            let _ = writeln!(
+                out,
+                "#### {} — {} ({}, {})\n",
+                escape(&f.threat_name),
+                targets.join(", "),
+                f.severity.as_str(),
+                f.status.as_str()
+            );
+            let _ = writeln!(out, "- Finding: {} · STRIDE {:?}", escape(&f.id), f.stride);
+            if !f.aliases.is_empty() {
+                let _ = writeln!(out, "- Also known as: {}", escape(&f.aliases.join(", ")));
+            }
+            let _ = writeln!(out, "- Why: {}", escape(&f.explanation));
+            let mitigations: Vec<String> = f
+                .mitigations
+                .iter()
+                .map(|m| format!("{}{}", escape(&m.name), if m.in_place { " (in place)" } else { "" }))
+                .collect();
+            let _ = writeln!(out, "- Mitigations: {}", mitigations.join("; "));
+            if f.status != FindingStatus::Open && f.status != FindingStatus::Mitigated {
+                let reason = f.justification.as_deref().unwrap_or("");
+                let _ = writeln!(out, "- Decision: {}: {}", f.status.as_str(), escape(reason));
+            }
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// "L3 Agent Frameworks", or just "Cross-layer".
+fn layer_label(subject: &Subject, id: &maestro_catalog::LayerId) -> String {
+    match subject.catalog.layer(id) {
+        Some(layer) if layer.cross_layer => layer.name.clone(),
+        Some(layer) => format!("{} {}", layer.id.as_str(), layer.name),
+        None => id.as_str().to_owned(),
+    }
+}
+
+/// Escapes text from the model so that it renders as itself: no Markdown, no HTML, one line.
+pub(crate) fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\n' | '\r' | '\t' => out.push(' '),
+            // Only what can start markup in the middle of a line: emphasis, code, links, tables,
+            // strike-through. Model text never starts a line of the report.
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn model_text_cannot_inject_markup() {
+        assert_eq!(escape("<script>alert(1)</script>"), "&lt;script&gt;alert(1)&lt;/script&gt;");
+        assert_eq!(
+            escape("[click](javascript:x) | *bold*\n# heading"),
+            "\\[click\\](javascript:x) \\| \\*bold\\* # heading"
+        );
+    }
+}
