@@ -2,6 +2,7 @@
 //! Run them with `cargo xtask test`, which builds the app and provides a display.
 
 mod catalog;
+mod cli;
 mod pixels;
 mod support;
 
