@@ -26,10 +26,12 @@ fn analyze_prints_every_format_without_a_display_and_fails_on_a_threshold() -> R
     let json = analyze(&[path])?;
     ensure!(json.status.success(), "{}", String::from_utf8_lossy(&json.stderr));
     let report: serde_json::Value = serde_json::from_slice(&json.stdout)?;
-    let ids: Vec<&str> = report["findings"].as_array().context("findings")?.iter().filter_map(|f| f["id"].as_str()).collect();
+    let ids: Vec<&str> =
+        report["findings"].as_array().context("findings")?.iter().filter_map(|f| f["id"].as_str()).collect();
     ensure!(ids.contains(&"unexpected-rce:t"), "{ids:?}");
 
-    for (format, starts) in [("markdown", "# MAESTRO threat model: Crew"), ("csv", "\"id\",\"threat\""), ("sarif", "{")] {
+    for (format, starts) in [("markdown", "# MAESTRO threat model: Crew"), ("csv", "\"id\",\"threat\""), ("sarif", "{")]
+    {
         let out = analyze(&[path, "--format", format])?;
         ensure!(out.status.success() && String::from_utf8_lossy(&out.stdout).starts_with(starts), "{format}");
     }

@@ -1,38 +1,70 @@
-//! The sample model the app opens on when it is started without a file.
+//! The bundled sample models: the example systems of the MAESTRO reference, written as
+//! model-as-code. The app opens on [`DEFAULT_SAMPLE`] when started without a file.
 
+use maestro_catalog::Catalog;
 use maestro_model::Model;
+use maestro_modelfile::Format;
+use serde::Serialize;
+use specta::Type;
 
-pub const SAMPLE_NAME: &str = "Research and writing crew";
+/// A sample the user can start a new model from.
+#[derive(Clone, Copy, Debug, Serialize, Type)]
+pub struct Sample {
+    pub id: &'static str,
+    pub title: &'static str,
+    #[serde(skip)]
+    yaml: &'static str,
+}
 
-const RESEARCH_CREW: &str = include_str!("../samples/research-crew.json");
+macro_rules! samples {
+    ($(($id:literal, $title:literal)),* $(,)?) => {
+        &[$(Sample { id: $id, title: $title, yaml: include_str!(concat!("../samples/", $id, ".yaml")) }),*]
+    };
+}
 
-/// The bundled sample: a researcher and a writer agent with web search, shared notes and file write.
+pub const SAMPLES: &[Sample] = samples![
+    ("research-crew", "Research and writing crew (web search, file write)"),
+    ("support-platform", "Customer support on a shared fine-tuned model"),
+    ("legal-rag", "Legal-research retrieval pipeline"),
+    ("coding-assistant", "Coding assistant on Kubernetes with a REPL"),
+    ("financial-pipeline", "Three-agent financial analysis pipeline"),
+    ("clinical-summariser", "Clinical summarisation agent"),
+    ("contributor-orchestrator", "Contributor-facing orchestrator"),
+    ("agent-ring", "Five-agent intelligence ring"),
+];
+
+pub const DEFAULT_SAMPLE: &str = "research-crew";
+
+/// The sample with this id as a model, or `None` for an unknown id.
+pub fn sample(id: &str, catalog: &Catalog) -> Option<Model> {
+    let sample = SAMPLES.iter().find(|s| s.id == id)?;
+    // Every sample is parsed by the tests below, so a failure here is a build defect.
+    Some(maestro_modelfile::parse(sample.yaml, Format::Yaml, catalog).expect("bundled samples are valid"))
+}
+
+/// The sample the app opens on.
 pub fn sample_model() -> Model {
-    serde_json::from_str(RESEARCH_CREW).expect("the bundled sample is valid JSON for a model")
+    sample(DEFAULT_SAMPLE, Catalog::builtin()).expect("the default sample exists")
+}
+
+/// The YAML text of a sample, for tests and documentation.
+pub fn sample_text(id: &str) -> Option<&'static str> {
+    SAMPLES.iter().find(|s| s.id == id).map(|s| s.yaml)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use maestro_catalog::Catalog;
-    use maestro_model::{EditOp, Placed};
 
     #[test]
-    fn the_sample_is_a_valid_model_of_known_kinds() {
-        let sample = sample_model();
-        assert_eq!(sample.name, SAMPLE_NAME);
-        // Re-inserting everything into an empty model runs every check an edit would.
-        let mut rebuilt = Model::new(SAMPLE_NAME);
-        rebuilt
-            .apply(EditOp::Insert {
-                elements: sample.elements.iter().cloned().map(Placed::appended).collect(),
-                flows: sample.flows.iter().cloned().map(Placed::appended).collect(),
-                memberships: vec![],
-            })
-            .unwrap();
-        assert_eq!(rebuilt, sample);
-        for element in &sample.elements {
-            assert!(Catalog::builtin().kind(element.kind.as_str()).is_some(), "{}", element.kind);
+    fn every_sample_parses_with_known_kinds_and_finite_positions() {
+        for s in SAMPLES {
+            let model = maestro_modelfile::parse(s.yaml, Format::Yaml, Catalog::builtin())
+                .unwrap_or_else(|e| panic!("sample {}: {e}", s.id));
+            assert!(model.elements.len() >= 5, "{}", s.id);
+            assert!(model.elements.iter().all(|e| e.position.is_finite()), "{}", s.id);
         }
+        assert!(sample(DEFAULT_SAMPLE, Catalog::builtin()).is_some());
+        assert!(sample("nope", Catalog::builtin()).is_none());
     }
 }

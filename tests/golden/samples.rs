@@ -1,0 +1,92 @@
+//! Golden tests on the bundled samples: each report names the threats the MAESTRO reference
+//! describes for that system, the open findings stay few, and the whole report is snapshotted so
+//! any change to what the analysis says shows up in review.
+
+use maestro_analysis::{Analysis, FindingStatus, analyze};
+use maestro_catalog::Catalog;
+use maestro_document::{SAMPLES, sample};
+use maestro_model::Model;
+use maestro_report::Subject;
+
+fn analysed(id: &str) -> (Model, Analysis) {
+    let model = sample(id, Catalog::builtin()).expect("a bundled sample");
+    let analysis = analyze(&model, Catalog::builtin());
+    (model, analysis)
+}
+
+/// (sample, threat, target) triples the reference's description of each system implies.
+const EXPECTED: &[(&str, &str, &str)] = &[
+    // Seeded tickets reach the shared model through the fine-tune (L2 entry, L1 compromise).
+    ("support-platform", "training-data-poisoning", "fine-tune"),
+    ("support-platform", "cross-agent-learning-poisoning", "fine-tune"),
+    ("support-platform", "vector-store-poisoning", "conversations"),
+    // A crafted PDF poisons the shared index that every summary draws on.
+    ("legal-rag", "vector-store-poisoning", "index"),
+    ("legal-rag", "rag-data-exfiltration", "index"),
+    ("legal-rag", "goal-manipulation", "ingestion"),
+    // A poisoned page steers the researcher; the file-write tool is the one misused.
+    ("research-crew", "goal-manipulation", "researcher"),
+    ("research-crew", "tool-misuse", "file-write"),
+    // An unsandboxed REPL under a broad service account reaches every secret and the internet.
+    ("coding-assistant", "unexpected-rce", "repl"),
+    ("coding-assistant", "service-account-exposure", "pods"),
+    ("coding-assistant", "service-account-exposure", "secrets"),
+    ("coding-assistant", "privilege-compromise", "pods"),
+    ("coding-assistant", "data-exfiltration", "egress"),
+    // Hallucinated figures pass from agent to agent, traced only one agent at a time.
+    ("financial-pipeline", "cascading-hallucination", "analyst"),
+    ("financial-pipeline", "cascading-hallucination", "writer"),
+    ("financial-pipeline", "repudiation", "analyst"),
+    // Restricted records, and an audit trail that can be rotated away.
+    ("clinical-summariser", "regulatory-non-compliance", "records"),
+    ("clinical-summariser", "selective-log-manipulation", "traces"),
+    ("clinical-summariser", "rag-data-exfiltration", "records"),
+    // An open, unauthenticated entry point drives a merge past the maintainers.
+    ("contributor-orchestrator", "goal-manipulation", "orchestrator"),
+    ("contributor-orchestrator", "identity-spoofing", "orchestrator"),
+    ("contributor-orchestrator", "human-attacks-on-mas", "orchestrator"),
+    ("contributor-orchestrator", "tool-misuse", "merge"),
+    // A news item relayed round the ring, each hop unsigned and unvalidated.
+    ("agent-ring", "goal-manipulation", "fetcher"),
+    ("agent-ring", "communication-poisoning", "hop-1"),
+    ("agent-ring", "communication-poisoning", "hop-4"),
+    ("agent-ring", "cascading-trust-failure", "analyst-a"),
+];
+
+#[test]
+fn every_sample_reports_the_threats_the_reference_names() {
+    for &(sample_id, threat, target) in EXPECTED {
+        let (_, analysis) = analysed(sample_id);
+        let id = format!("{threat}:{target}");
+        let finding = analysis.findings.iter().find(|f| f.id == id);
+        let finding = finding.unwrap_or_else(|| {
+            let ids: Vec<&str> = analysis.findings.iter().map(|f| f.id.as_str()).collect();
+            panic!("{sample_id}: no finding {id}; it has {ids:?}")
+        });
+        assert!(!finding.explanation.is_empty() && !finding.rules.is_empty(), "{sample_id}: {id} says no why");
+    }
+}
+
+#[test]
+fn the_samples_average_at_most_three_open_findings_per_element() {
+    let (mut elements, mut open) = (0usize, 0usize);
+    for s in SAMPLES {
+        let (model, analysis) = analysed(s.id);
+        elements += model.elements.len();
+        open += analysis.findings.iter().filter(|f| f.status == FindingStatus::Open).count();
+        let ids: std::collections::BTreeSet<&str> = analysis.findings.iter().map(|f| f.id.as_str()).collect();
+        assert_eq!(ids.len(), analysis.findings.len(), "{}: one finding per threat and target", s.id);
+    }
+    let average = open as f64 / elements as f64;
+    assert!(average <= 3.0, "{open} open findings over {elements} elements = {average:.2} per element");
+}
+
+#[test]
+fn every_sample_report_matches_its_snapshot() {
+    for s in SAMPLES {
+        let (model, analysis) = analysed(s.id);
+        let subject = Subject { model: &model, analysis: &analysis, catalog: Catalog::builtin(), source: s.id };
+        insta::assert_snapshot!(format!("report-{}", s.id), maestro_report::markdown(&subject));
+        insta::assert_snapshot!(format!("json-{}", s.id), maestro_report::json(&subject));
+    }
+}
