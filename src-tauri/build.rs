@@ -1,7 +1,18 @@
 /// The commands the webview may call. Each gets an `allow-…` permission that
 /// `capabilities/default.json` grants; a command missing from there cannot be invoked.
-const COMMANDS: &[&str] =
-    &["initial_state", "get_catalog", "apply_edit", "undo", "redo", "new_document", "open_document", "save", "save_as"];
+const COMMANDS: &[&str] = &[
+    "initial_state",
+    "get_catalog",
+    "list_samples",
+    "apply_edit",
+    "undo",
+    "redo",
+    "new_document",
+    "new_from_sample",
+    "open_document",
+    "save",
+    "save_as",
+];
 
 fn main() {
     tauri_build::try_build(

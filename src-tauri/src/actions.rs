@@ -29,6 +29,16 @@ pub async fn new_document(app: &AppHandle) -> Result<Snapshot, CommandError> {
     Ok(publish(app))
 }
 
+pub async fn new_from_sample(app: &AppHandle, id: &str) -> Result<Snapshot, CommandError> {
+    let state = app.state::<AppState>();
+    let model = maestro_document::sample(id, &state.catalog)
+        .ok_or_else(|| CommandError::internal(format!("there is no sample '{id}'")))?;
+    if confirm_discard(app).await {
+        state.with_document(|doc| *doc = Document::untitled(model));
+    }
+    Ok(publish(app))
+}
+
 pub async fn open_document(app: &AppHandle) -> Result<Snapshot, CommandError> {
     if !confirm_discard(app).await {
         return Ok(publish(app));

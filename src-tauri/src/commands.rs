@@ -4,7 +4,7 @@ use crate::actions::{self, publish};
 use crate::error::CommandError;
 use crate::state::AppState;
 use maestro_catalog::Catalog;
-use maestro_document::{Edit, Snapshot};
+use maestro_document::{Edit, SAMPLES, Sample, Snapshot};
 use serde::Serialize;
 use specta::Type;
 use tauri::{AppHandle, State};
@@ -54,6 +54,18 @@ pub fn redo(app: AppHandle, state: State<'_, AppState>) -> Result<Snapshot, Comm
 #[specta::specta]
 pub async fn new_document(app: AppHandle) -> Result<Snapshot, CommandError> {
     actions::new_document(&app).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn list_samples() -> Vec<Sample> {
+    SAMPLES.to_vec()
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn new_from_sample(app: AppHandle, id: String) -> Result<Snapshot, CommandError> {
+    actions::new_from_sample(&app, &id).await
 }
 
 #[tauri::command]

@@ -28,6 +28,8 @@ pub fn specta_builder() -> tauri_specta::Builder<Wry> {
         .commands(tauri_specta::collect_commands![
             commands::initial_state,
             commands::get_catalog,
+            commands::list_samples,
+            commands::new_from_sample,
             commands::apply_edit,
             commands::undo,
             commands::redo,

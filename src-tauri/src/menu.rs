@@ -13,8 +13,14 @@ pub fn build(app: &AppHandle) -> tauri::Result<Menu<Wry>> {
     let item = |id: &str, label: &str, accelerator: &str| {
         MenuItemBuilder::with_id(id, label).accelerator(accelerator).build(app)
     };
+    let mut samples = SubmenuBuilder::new(app, "New from Sample");
+    for sample in maestro_document::SAMPLES {
+        samples = samples.item(&MenuItemBuilder::with_id(format!("sample:{}", sample.id), sample.title).build(app)?);
+    }
+    let samples = samples.build()?;
     let file = SubmenuBuilder::new(app, "File")
         .item(&item("new", "New", "CmdOrCtrl+N")?)
+        .item(&samples)
         .item(&item("open", "Open…", "CmdOrCtrl+O")?)
         .separator()
         .item(&item("save", "Save", "CmdOrCtrl+S")?)
@@ -35,6 +41,7 @@ pub fn handle(app: &AppHandle, event: MenuEvent) {
     tauri::async_runtime::spawn(async move {
         let result: Result<Snapshot, CommandError> = match id.as_str() {
             "new" => actions::new_document(&app).await,
+            sample if sample.starts_with("sample:") => actions::new_from_sample(&app, &sample["sample:".len()..]).await,
             "open" => actions::open_document(&app).await,
             "save" => actions::save(&app).await,
             "save-as" => actions::save_as(&app).await,

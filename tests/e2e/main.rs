@@ -94,20 +94,36 @@ async fn draw_a_model_save_it_and_open_it_in_a_fresh_app() -> Result<()> {
     app.quit().await
 }
 
-/// Without a file the app opens on its bundled sample.
+/// Without a file the app opens on its bundled sample, analysed: layers, secondary layers and
+/// open findings on the nodes.
 #[tokio::test]
 async fn opens_on_the_sample_model_without_a_file() -> Result<()> {
     let app = App::launch(&[]).await?;
-    app.wait_for_count(ELEMENTS, 6).await?;
-    app.wait_for_count(FLOWS, 7).await?;
-    app.wait_for_text("element-name-agent-1", "Researcher").await?;
-    app.wait_for_text("layer-badge-peer-agent-1", "L7").await?;
-    app.wait_for_text("layer-badge-database-1", "L2").await?;
+    app.wait_for_count(ELEMENTS, 7).await?;
+    app.wait_for_count(FLOWS, 8).await?;
+    app.wait_for_text("element-name-researcher", "Researcher").await?;
+    app.wait_for_text("layer-badge-web", "L7").await?;
+    app.wait_for_text("layer-badge-notes", "L2").await?;
+    // The web-search tool is reachable from the internet: a secondary L4.
+    app.wait_for_text("secondary-layers-web-search", "+L4").await?;
+    // File write has open findings, the worst of them critical.
+    let marker = app.find("severity-file-write").await?.attr("class").await?.unwrap_or_default();
+    ensure!(marker.contains("critical") || marker.contains("high"), "severity marker: {marker}");
     ensure!(app.document_title().await? == "Research and writing crew — MAESTRO Studio");
-    for kind in ["agent", "tool", "database", "peer-agent"] {
-        app.find(&format!("palette-{kind}")).await?;
-    }
     app.screenshot("sample-model").await?;
+    app.quit().await
+}
+
+/// Every reference example is a sample one pick away.
+#[tokio::test]
+async fn a_sample_can_be_picked_from_the_toolbar() -> Result<()> {
+    let app = App::launch(&[]).await?;
+    app.select_option("sample-picker", "agent-ring").await?;
+    app.wait_for_text("element-name-publisher", "Report publisher").await?;
+    app.wait_for_count(ELEMENTS, 7).await?;
+    app.find("severity-fetcher").await?;
+    ensure!(app.document_title().await? == "Five-agent supply-chain intelligence ring — MAESTRO Studio");
+    app.screenshot("sample-agent-ring").await?;
     app.quit().await
 }
 
@@ -121,7 +137,7 @@ async fn a_damaged_file_is_reported_and_left_untouched() -> Result<()> {
     let app = App::launch(&[OsString::from(&file)]).await?;
     let notice = app.text("notice-text").await?;
     ensure!(notice.contains("damaged.maestro is not a MAESTRO Studio model"), "notice: {notice}");
-    app.wait_for_count(ELEMENTS, 6).await?;
+    app.wait_for_count(ELEMENTS, 7).await?;
     app.screenshot("damaged-file-notice").await?;
     app.click("notice-dismiss").await?;
     app.wait_until_gone("notice").await?;

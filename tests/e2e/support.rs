@@ -245,6 +245,16 @@ impl App {
             .await
     }
 
+    /// Chooses the option with `value` in a `<select>`, as picking it from the list would.
+    pub async fn select_option(&self, id: &str, value: &str) -> Result<()> {
+        self.retrying(&format!("choosing '{value}' in '{id}'"), || async {
+            let select = self.find(id).await?;
+            select.select_by_value(value).await?;
+            Ok(())
+        })
+        .await
+    }
+
     /// Presses and releases a key on the keyboard, wherever the focus is.
     pub async fn press(&self, key: Key) -> Result<()> {
         let value = char::from(key);

@@ -8,6 +8,8 @@ import * as __TAURI_EVENT from "@tauri-apps/api/event";
 export const commands = {
 	initialState: () => __TAURI_INVOKE<InitialState>("initial_state"),
 	getCatalog: () => __TAURI_INVOKE<Catalog>("get_catalog"),
+	listSamples: () => __TAURI_INVOKE<Sample[]>("list_samples"),
+	newFromSample: (id: string) => typedError<Snapshot, CommandError>(__TAURI_INVOKE("new_from_sample", { id })),
 	applyEdit: (edit: Edit) => typedError<Snapshot, CommandError>(__TAURI_INVOKE("apply_edit", { edit })),
 	undo: () => typedError<Snapshot, CommandError>(__TAURI_INVOKE("undo")),
 	redo: () => typedError<Snapshot, CommandError>(__TAURI_INVOKE("redo")),
@@ -366,6 +368,12 @@ export type Rule = {
 };
 
 export type RuleTarget = "element" | "flow";
+
+/**  A sample the user can start a new model from. */
+export type Sample = {
+	id: string,
+	title: string,
+};
 
 export type Severity = "low" | "medium" | "high" | "critical";
 

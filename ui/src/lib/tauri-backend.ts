@@ -6,6 +6,8 @@ import type { Backend } from './editor/backend';
 export const tauriBackend: Backend = {
   initialState: () => commands.initialState(),
   catalog: () => commands.getCatalog(),
+  samples: () => commands.listSamples(),
+  newFromSample: (id) => commands.newFromSample(id),
   applyEdit: (edit) => commands.applyEdit(edit),
   undo: () => commands.undo(),
   redo: () => commands.redo(),

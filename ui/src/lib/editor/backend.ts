@@ -1,13 +1,15 @@
 // What the editor needs from the app. The Tauri implementation lives in ../tauri-backend.ts; tests
 // use an in-memory fake. Every document change returns the new snapshot: the UI keeps no model.
 
-import type { Catalog, CommandError, Edit, InitialState, Snapshot } from '../bindings';
+import type { Catalog, CommandError, Edit, InitialState, Sample, Snapshot } from '../bindings';
 
 export type Outcome = { status: 'ok'; data: Snapshot } | { status: 'error'; error: CommandError };
 
 export interface Backend {
   initialState(): Promise<InitialState>;
   catalog(): Promise<Catalog>;
+  samples(): Promise<Sample[]>;
+  newFromSample(id: string): Promise<Outcome>;
   applyEdit(edit: Edit): Promise<Outcome>;
   undo(): Promise<Outcome>;
   redo(): Promise<Outcome>;

@@ -2,12 +2,13 @@
 // It sends edits and renders what comes back; it never changes the model itself.
 
 import { getContext, setContext } from 'svelte';
-import type { Catalog, Edit, Snapshot } from '../bindings';
+import type { Catalog, Edit, Sample, Snapshot } from '../bindings';
 import type { Backend, Outcome } from './backend';
 
 export class Editor {
   snapshot: Snapshot | null = $state.raw(null);
   catalog: Catalog | null = $state.raw(null);
+  samples: Sample[] = $state.raw([]);
   /** A message for the user: an error or a notice. Cleared by the user or the next success. */
   message: string | null = $state(null);
 
@@ -19,8 +20,13 @@ export class Editor {
   }
 
   async start(): Promise<void> {
-    const [initial, catalog] = await Promise.all([this.#backend.initialState(), this.#backend.catalog()]);
+    const [initial, catalog, samples] = await Promise.all([
+      this.#backend.initialState(),
+      this.#backend.catalog(),
+      this.#backend.samples(),
+    ]);
     this.catalog = catalog;
+    this.samples = samples;
     this.snapshot = initial.snapshot;
     this.message = initial.notice;
     this.#unlisten.push(await this.#backend.onDocumentChanged((s) => (this.snapshot = s)));
@@ -41,6 +47,7 @@ export class Editor {
   redo = () => this.#settle(this.#backend.redo());
   newDocument = () => this.#settle(this.#backend.newDocument());
   open = () => this.#settle(this.#backend.openDocument());
+  newFromSample = (id: string) => this.#settle(this.#backend.newFromSample(id));
   save = () => this.#settle(this.#backend.save());
   saveAs = () => this.#settle(this.#backend.saveAs());
 

@@ -29,6 +29,8 @@ class FakeBackend implements Backend {
     this.edits.push(edit);
     return this.next;
   };
+  samples = async () => [{ id: 'research-crew', title: 'Research crew' }];
+  newFromSample = async (_id: string) => this.next;
   undo = async () => this.next;
   redo = async () => this.next;
   newDocument = async () => this.next;
@@ -51,6 +53,7 @@ describe('Editor', () => {
     await editor.start();
     expect(editor.snapshot?.model.name).toBe('start');
     expect(editor.message).toBe('could not open x.maestro');
+    expect(editor.samples.map((s) => s.id)).toEqual(['research-crew']);
   });
 
   it('renders the snapshot an accepted edit returns', async () => {
