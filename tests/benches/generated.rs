@@ -1,0 +1,64 @@
+//! Generated models of a realistic mix of kinds, for benchmarks and the pytm comparison.
+
+use maestro_model::{Element, Flow, Model, Position, Properties, PropertyValue};
+
+/// Kinds in rough proportion to real agentic systems: many agents and tools, fewer stores, a few
+/// outside parties and controls.
+const MIX: &[&str] = &[
+    "agent", "agent", "agent", "tool", "tool", "tool", "mcp-server", "orchestrator", "llm", "vector-store",
+    "memory", "database", "document-store", "code-interpreter", "web-content", "peer-agent", "external-api",
+    "human", "logging", "monitoring", "secrets-manager", "runtime", "training-pipeline", "message-bus",
+];
+
+/// A small deterministic generator, so every run measures the same model.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 >> 33
+    }
+}
+
+/// `elements` elements and about three flows per element, with some properties set.
+pub fn model(elements: usize) -> Model {
+    let mut rng = Lcg(42);
+    let mut model = Model::new(format!("generated {elements}"));
+    for i in 0..elements {
+        let kind = MIX[i % MIX.len()];
+        let mut properties = Properties::new();
+        match rng.next() % 4 {
+            0 => drop(properties.insert("autonomy".into(), PropertyValue::Text("autonomous".into()))),
+            1 if kind == "tool" => drop(properties.insert("side_effect".into(), PropertyValue::Text("write".into()))),
+            2 => drop(properties.insert("internet_exposed".into(), PropertyValue::Bool(true))),
+            _ => {}
+        }
+        model.elements.push(Element {
+            id: format!("e{i}").as_str().into(),
+            kind: kind.into(),
+            name: format!("{kind} {i}"),
+            position: Position::new((i % 100) as f64 * 200.0, (i / 100) as f64 * 120.0),
+            properties,
+            layer_override: None,
+        });
+    }
+    let mut seen = std::collections::HashSet::new();
+    let mut f = 0;
+    while f < elements * 3 {
+        // Mostly local wiring, as real systems are clustered.
+        let from = (rng.next() as usize) % elements;
+        let to = (from + 1 + (rng.next() as usize) % 12) % elements;
+        if from == to || !seen.insert((from, to)) {
+            continue;
+        }
+        model.flows.push(Flow {
+            id: format!("f{f}").as_str().into(),
+            from: format!("e{from}").as_str().into(),
+            to: format!("e{to}").as_str().into(),
+            name: String::new(),
+            properties: Properties::new(),
+        });
+        f += 1;
+    }
+    model
+}
