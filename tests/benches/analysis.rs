@@ -38,7 +38,10 @@ fn main() {
         let (time, findings) = median_time(elements);
         let ms = time.as_secs_f64() * 1e3;
         if json {
-            println!("{{\"elements\": {elements}, \"flows\": {}, \"findings\": {findings}, \"ms\": {ms:.3}}}", elements * 3);
+            println!(
+                "{{\"elements\": {elements}, \"flows\": {}, \"findings\": {findings}, \"ms\": {ms:.3}}}",
+                elements * 3
+            );
             continue;
         }
         let per_element_us = ms * 1e3 / elements as f64;
@@ -46,7 +49,9 @@ fn main() {
         let growth = previous.map_or(String::new(), |(n, prev_ms)| {
             format!("  growth from {n}: {:.1}× time for {:.0}× elements", ms / prev_ms, elements as f64 / n as f64)
         });
-        println!("{elements:>6} elements, {findings:>6} findings: {ms:8.2} ms ({per_element_us:.2} µs/element){target}{growth}");
+        println!(
+            "{elements:>6} elements, {findings:>6} findings: {ms:8.2} ms ({per_element_us:.2} µs/element){target}{growth}"
+        );
         previous = Some((elements, ms));
     }
 }

@@ -5,9 +5,30 @@ use maestro_model::{Element, Flow, Model, Position, Properties, PropertyValue};
 /// Kinds in rough proportion to real agentic systems: many agents and tools, fewer stores, a few
 /// outside parties and controls.
 const MIX: &[&str] = &[
-    "agent", "agent", "agent", "tool", "tool", "tool", "mcp-server", "orchestrator", "llm", "vector-store",
-    "memory", "database", "document-store", "code-interpreter", "web-content", "peer-agent", "external-api",
-    "human", "logging", "monitoring", "secrets-manager", "runtime", "training-pipeline", "message-bus",
+    "agent",
+    "agent",
+    "agent",
+    "tool",
+    "tool",
+    "tool",
+    "mcp-server",
+    "orchestrator",
+    "llm",
+    "vector-store",
+    "memory",
+    "database",
+    "document-store",
+    "code-interpreter",
+    "web-content",
+    "peer-agent",
+    "external-api",
+    "human",
+    "logging",
+    "monitoring",
+    "secrets-manager",
+    "runtime",
+    "training-pipeline",
+    "message-bus",
 ];
 
 /// A small deterministic generator, so every run measures the same model.

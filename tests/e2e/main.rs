@@ -1,6 +1,7 @@
 //! End-to-end tests of the real MAESTRO Studio window, driven over WebDriver.
 //! Run them with `cargo xtask test`, which builds the app and provides a display.
 
+mod analysis;
 mod catalog;
 mod cli;
 mod pixels;

@@ -255,6 +255,31 @@ impl App {
         .await
     }
 
+    /// Chooses the option whose text is `label` in a `<select>`.
+    pub async fn select_label(&self, id: &str, label: &str) -> Result<()> {
+        self.retrying(&format!("choosing '{label}' in '{id}'"), || async {
+            self.find(id).await?.select_by_label(label).await?;
+            Ok(())
+        })
+        .await
+    }
+
+    /// Waits until the element's class list includes `class`.
+    pub async fn wait_for_class(&self, id: &str, class: &str) -> Result<()> {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let classes = self.find(id).await?.attr("class").await.ok().flatten().unwrap_or_default();
+            if classes.split_whitespace().any(|c| c == class) {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                self.save_failure_screenshot(&format!("class {class} on {id}")).await;
+                bail!("'{id}' never got class '{class}' (has '{classes}')");
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
     /// Presses and releases a key on the keyboard, wherever the focus is.
     pub async fn press(&self, key: Key) -> Result<()> {
         let value = char::from(key);

@@ -11,6 +11,10 @@ export class Editor {
   samples: Sample[] = $state.raw([]);
   /** A message for the user: an error or a notice. Cleared by the user or the next success. */
   message: string | null = $state(null);
+  /** Ids of the elements and flows selected on the canvas (view state, not document state). */
+  selection: string[] = $state.raw([]);
+  /** A request for the canvas to select and show these ids; `seq` makes each request new. */
+  focusRequest: { ids: string[]; seq: number } | null = $state.raw(null);
 
   readonly #backend: Backend;
   #unlisten: (() => void)[] = [];
@@ -50,6 +54,11 @@ export class Editor {
   newFromSample = (id: string) => this.#settle(this.#backend.newFromSample(id));
   save = () => this.#settle(this.#backend.save());
   saveAs = () => this.#settle(this.#backend.saveAs());
+
+  /** Selects `ids` on the canvas and brings them into view. */
+  focus(ids: string[]): void {
+    this.focusRequest = { ids, seq: (this.focusRequest?.seq ?? 0) + 1 };
+  }
 
   dismissMessage(): void {
     this.message = null;

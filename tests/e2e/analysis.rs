@@ -1,0 +1,63 @@
+//! The analysis in the real window: the findings panel and the inspector.
+
+use crate::support::App;
+use anyhow::{Result, ensure};
+use fantoccini::key::Key;
+
+const FINDING: &str = "finding-tool-misuse:file-write";
+
+#[tokio::test]
+async fn findings_filter_select_their_targets_and_take_a_decision_that_undo_reverts() -> Result<()> {
+    let app = App::launch(&[]).await?;
+    app.click("findings-toggle").await?;
+    app.find("findings-panel").await?;
+    let open_only = app.text("findings-count").await?;
+
+    app.select_label("findings-filter-severity", "critical").await?;
+    let critical = app.text("findings-count").await?;
+    ensure!(critical != open_only, "the severity filter changed nothing: {critical}");
+    app.select_label("findings-filter-status", "All statuses").await?;
+
+    // Opening a finding explains it and selects its target on the canvas.
+    app.click(FINDING).await?;
+    let why = app.text("finding-why").await?;
+    ensure!(why.contains("side_effect = write") && why.contains("[rule tool-misuse.consequential-effect]"), "{why}");
+    app.wait_for_class("element-file-write", "selected").await?;
+    app.screenshot("findings-panel").await?;
+
+    // Accept it with a reason; the status follows, and undo takes it back.
+    app.select_label("decision-status", "accepted").await?;
+    app.type_into("decision-justification", "It writes only to a scratch folder").await?;
+    app.click("decision-save").await?;
+    app.wait_for_text("finding-status-tool-misuse:file-write", "accepted").await?;
+    let decided = app.text("finding-justification").await?;
+    ensure!(decided.contains("It writes only to a scratch folder"), "{decided}");
+    ensure!(app.document_title().await?.starts_with("• "), "a decision is an unsaved change");
+    app.click("undo").await?;
+    app.wait_for_text("finding-status-tool-misuse:file-write", "open").await?;
+    app.quit().await
+}
+
+#[tokio::test]
+async fn the_inspector_says_why_an_element_sits_in_its_layers_and_takes_a_choice_by_hand() -> Result<()> {
+    let app = App::launch(&[]).await?;
+    app.click_at("element-researcher", -25.0).await?;
+    app.wait_for_class("element-researcher", "selected").await?;
+    app.click("inspector-toggle").await?;
+    app.wait_for_text("inspector-name", "Researcher").await?;
+    let reasons = app.text("inspector-reasons").await?;
+    ensure!(reasons.contains("L3") && reasons.contains("agent framework"), "{reasons}");
+    ensure!(reasons.contains("L7") && reasons.contains("\"Public web pages\" (web-content)"), "{reasons}");
+
+    app.select_label("override-layer", "L7 Agent Ecosystem").await?;
+    app.type_into("override-justification", &format!("It is our public face{}", char::from(Key::Tab))).await?;
+    app.click("override-save").await?;
+    app.wait_for_text("layer-badge-researcher", "L7").await?;
+    let reasons = app.text("inspector-reasons").await?;
+    ensure!(reasons.contains("Chosen by hand: It is our public face"), "{reasons}");
+    app.screenshot("inspector-override").await?;
+
+    app.click("override-clear").await?;
+    app.wait_for_text("layer-badge-researcher", "L3").await?;
+    app.quit().await
+}
