@@ -18,7 +18,7 @@ fn analysed(id: &str) -> (Model, Analysis) {
 const EXPECTED: &[(&str, &str, &str)] = &[
     // Seeded tickets reach the shared model through the fine-tune (L2 entry, L1 compromise).
     ("support-platform", "training-data-poisoning", "fine-tune"),
-    ("support-platform", "cross-agent-learning-poisoning", "fine-tune"),
+    ("support-platform", "cross-agent-learning-poisoning", "support-agents->llama"),
     ("support-platform", "vector-store-poisoning", "conversations"),
     // A crafted PDF poisons the shared index that every summary draws on.
     ("legal-rag", "vector-store-poisoning", "index"),
@@ -52,6 +52,78 @@ const EXPECTED: &[(&str, &str, &str)] = &[
     ("agent-ring", "communication-poisoning", "hop-4"),
     ("agent-ring", "cascading-trust-failure", "analyst-a"),
 ];
+
+/// Cross-layer chains the reference describes, found on the graph: (sample, finding id, elements
+/// the path must pass through, in order).
+const CHAINS: &[(&str, &str, &[&str])] = &[
+    // A poisoned web page reaches the file-write tool through the researcher and writer crew.
+    ("research-crew", "untrusted-input-to-impact:web->file-write", &["web", "researcher", "writer", "file-write"]),
+    // A REPL without a sandbox, under a broad service account, reaches the namespace secrets.
+    ("coding-assistant", "untrusted-input-to-impact:developer->secrets", &["developer", "coder", "repl", "secrets"]),
+    // A news item is relayed round the five-agent ring to the publisher…
+    (
+        "agent-ring",
+        "untrusted-input-to-impact:news->publisher",
+        &["news", "fetcher", "analyst-a", "analyst-b", "synthesis", "publisher"],
+    ),
+    // …which is a delegation loop.
+    (
+        "agent-ring",
+        "recursive-delegation-starvation:fetcher->fetcher",
+        &["fetcher", "analyst-a", "analyst-b", "synthesis", "publisher", "fetcher"],
+    ),
+    // Support tickets in the shared vector store reach the shared model through fine-tuning.
+    (
+        "support-platform",
+        "cross-agent-learning-poisoning:support-agents->llama",
+        &["support-agents", "conversations", "fine-tune", "llama"],
+    ),
+    // What the researcher stores, the writer reads back.
+    ("research-crew", "memory-poisoning:researcher->writer", &["researcher", "notes", "writer"]),
+];
+
+#[test]
+fn the_cross_layer_chains_the_reference_describes_are_found_on_the_graph() {
+    for &(sample_id, id, through) in CHAINS {
+        let (model, analysis) = analysed(sample_id);
+        let finding = analysis.findings.iter().find(|f| f.id == id).unwrap_or_else(|| {
+            let ids: Vec<&str> =
+                analysis.findings.iter().filter(|f| !f.path.is_empty()).map(|f| f.id.as_str()).collect();
+            panic!("{sample_id}: no chain {id}; path findings: {ids:?}")
+        });
+        assert_eq!(finding.layer.as_str(), "cross-layer", "{id}");
+        let elements: Vec<&str> = finding
+            .path
+            .iter()
+            .map(String::as_str)
+            .filter(|p| model.elements.iter().any(|e| e.id.as_str() == *p))
+            .collect();
+        let mut rest = elements.iter();
+        for want in through {
+            assert!(rest.any(|e| e == want), "{sample_id}: {id} does not pass {want} in order: {elements:?}");
+        }
+        // Elements and flows alternate, and each flow joins its neighbours.
+        for window in finding.path.windows(3).step_by(2) {
+            let flow = model.flows.iter().find(|f| f.id.as_str() == window[1]).expect("odd places are flows");
+            assert_eq!((flow.from.as_str(), flow.to.as_str()), (window[0].as_str(), window[2].as_str()), "{id}");
+        }
+    }
+}
+
+#[test]
+fn blast_radius_ranks_impact_first_and_answers_who_can_reach_an_element() {
+    use maestro_analysis::{ReachDirection, reach};
+    let model = sample("coding-assistant", Catalog::builtin()).unwrap();
+    let down = reach(&model, Catalog::builtin(), &"repl".into(), ReachDirection::Downstream).unwrap();
+    let reached: Vec<(&str, u32, bool)> =
+        down.reached.iter().map(|r| (r.element.as_str(), r.distance, r.impact)).collect();
+    assert_eq!(reached[0], ("secrets", 1, true), "{reached:?}");
+    assert!(reached.iter().any(|r| r.0 == "internet"));
+    let up = reach(&model, Catalog::builtin(), &"secrets".into(), ReachDirection::Upstream).unwrap();
+    let who: Vec<&str> = up.reached.iter().map(|r| r.element.as_str()).collect();
+    assert_eq!(who, ["repl", "coder", "developer"]);
+    assert!(reach(&model, Catalog::builtin(), &"nope".into(), ReachDirection::Upstream).is_none());
+}
 
 #[test]
 fn every_sample_reports_the_threats_the_reference_names() {

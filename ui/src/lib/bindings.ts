@@ -73,7 +73,7 @@ export type CommandError = {
 	message: string,
 };
 
-export type Condition = ({ all: Condition[] }) & { any?: never; fed_by?: never; feeds?: never; from_kind?: never; inbound_all?: never; is?: never; not?: never; one_of?: never; to_kind?: never } | ({ any: Condition[] }) & { all?: never; fed_by?: never; feeds?: never; from_kind?: never; inbound_all?: never; is?: never; not?: never; one_of?: never; to_kind?: never } | ({ not: Condition }) & { all?: never; any?: never; fed_by?: never; feeds?: never; from_kind?: never; inbound_all?: never; is?: never; one_of?: never; to_kind?: never } | ({ is: [string, PropertyValue] }) & { all?: never; any?: never; fed_by?: never; feeds?: never; from_kind?: never; inbound_all?: never; not?: never; one_of?: never; to_kind?: never } | ({ one_of: [string, PropertyValue[]] }) & { all?: never; any?: never; fed_by?: never; feeds?: never; from_kind?: never; inbound_all?: never; is?: never; not?: never; to_kind?: never } | ({ fed_by: string[] }) & { all?: never; any?: never; feeds?: never; from_kind?: never; inbound_all?: never; is?: never; not?: never; one_of?: never; to_kind?: never } | ({ feeds: string[] }) & { all?: never; any?: never; fed_by?: never; from_kind?: never; inbound_all?: never; is?: never; not?: never; one_of?: never; to_kind?: never } | ({ from_kind: string[] }) & { all?: never; any?: never; fed_by?: never; feeds?: never; inbound_all?: never; is?: never; not?: never; one_of?: never; to_kind?: never } | ({ to_kind: string[] }) & { all?: never; any?: never; fed_by?: never; feeds?: never; from_kind?: never; inbound_all?: never; is?: never; not?: never; one_of?: never } | ({ inbound_all: Condition }) & { all?: never; any?: never; fed_by?: never; feeds?: never; from_kind?: never; is?: never; not?: never; one_of?: never; to_kind?: never };
+export type Condition = ({ all: Condition[] }) & { any?: never; fed_by?: never; feeds?: never; from_kind?: never; inbound_all?: never; is?: never; kind?: never; not?: never; one_of?: never; to_kind?: never } | ({ any: Condition[] }) & { all?: never; fed_by?: never; feeds?: never; from_kind?: never; inbound_all?: never; is?: never; kind?: never; not?: never; one_of?: never; to_kind?: never } | ({ not: Condition }) & { all?: never; any?: never; fed_by?: never; feeds?: never; from_kind?: never; inbound_all?: never; is?: never; kind?: never; one_of?: never; to_kind?: never } | ({ is: [string, PropertyValue] }) & { all?: never; any?: never; fed_by?: never; feeds?: never; from_kind?: never; inbound_all?: never; kind?: never; not?: never; one_of?: never; to_kind?: never } | ({ one_of: [string, PropertyValue[]] }) & { all?: never; any?: never; fed_by?: never; feeds?: never; from_kind?: never; inbound_all?: never; is?: never; kind?: never; not?: never; to_kind?: never } | ({ fed_by: string[] }) & { all?: never; any?: never; feeds?: never; from_kind?: never; inbound_all?: never; is?: never; kind?: never; not?: never; one_of?: never; to_kind?: never } | ({ feeds: string[] }) & { all?: never; any?: never; fed_by?: never; from_kind?: never; inbound_all?: never; is?: never; kind?: never; not?: never; one_of?: never; to_kind?: never } | ({ from_kind: string[] }) & { all?: never; any?: never; fed_by?: never; feeds?: never; inbound_all?: never; is?: never; kind?: never; not?: never; one_of?: never; to_kind?: never } | ({ to_kind: string[] }) & { all?: never; any?: never; fed_by?: never; feeds?: never; from_kind?: never; inbound_all?: never; is?: never; kind?: never; not?: never; one_of?: never } | ({ inbound_all: Condition }) & { all?: never; any?: never; fed_by?: never; feeds?: never; from_kind?: never; is?: never; kind?: never; not?: never; one_of?: never; to_kind?: never } | ({ kind: string[] }) & { all?: never; any?: never; fed_by?: never; feeds?: never; from_kind?: never; inbound_all?: never; is?: never; not?: never; one_of?: never; to_kind?: never };
 
 export type Counts = {
 	total: number,
@@ -196,6 +196,20 @@ export type Flow = {
 
 /**  Identifies a flow within its model. */
 export type FlowId = string;
+
+/**
+ *  The graph analyses a `path` rule can name. Each looks at how elements are connected, not at
+ *  one element, and reports the path it found.
+ */
+export type GraphAnalysis = 
+/**  The shortest path from an entry (`from`) to each impact point (`to`). */
+"attack-chain" | 
+/**  Cycles of delegation among agents. */
+"delegation-loop" | 
+/**  A store written by one party and read by a different agent. */
+"shared-memory" | 
+/**  Runtime data that reaches a training pipeline whose model serves agents. */
+"training-loop";
 
 export type Impact = "low" | "medium" | "high" | "critical";
 
@@ -363,11 +377,18 @@ export type Rule = {
 	kinds: string[],
 	/**  Further conditions; none means the kind alone is enough. */
 	when: Condition | null,
+	/**  For path rules: the graph analysis that finds the paths. */
+	analysis: GraphAnalysis | null,
+	/**  For attack chains: which elements paths start from, and which they end at. */
+	from: Condition | null,
+	to: Condition | null,
 	/**  Why the threat applies, in words for the user. */
 	because: string,
 };
 
-export type RuleTarget = "element" | "flow";
+export type RuleTarget = "element" | "flow" | 
+/**  A path through the graph, found by one of the built-in [`GraphAnalysis`]es. */
+"path";
 
 /**  A sample the user can start a new model from. */
 export type Sample = {

@@ -22,6 +22,10 @@ pub(crate) fn holds(cx: &Context, condition: &Condition, target: Target) -> bool
             Target::Element(i) => cx.incoming[i].iter().all(|&f| holds(cx, inner, Target::Flow(f))),
             Target::Flow(_) => false,
         },
+        Condition::Kind(kinds) => match target {
+            Target::Element(i) => has_kind(cx, i, kinds),
+            Target::Flow(_) => false,
+        },
     }
 }
 
@@ -73,6 +77,11 @@ pub(crate) fn explain(cx: &Context, condition: &Condition, target: Target, facts
             }
         }
         Condition::InboundAll(inner) => facts.push(format!("every incoming flow has {}", describe(inner))),
+        Condition::Kind(_) => {
+            if let Target::Element(i) = target {
+                facts.push(format!("kind = {}", cx.kind_of(i)));
+            }
+        }
     }
 }
 
@@ -141,5 +150,6 @@ pub(crate) fn describe(condition: &Condition) -> String {
         Condition::FromKind(kinds) => format!("a sender of kind {}", kinds.join("/")),
         Condition::ToKind(kinds) => format!("a receiver of kind {}", kinds.join("/")),
         Condition::InboundAll(inner) => format!("every incoming flow with {}", describe(inner)),
+        Condition::Kind(kinds) => format!("kind in [{}]", kinds.join(", ")),
     }
 }

@@ -10,6 +10,7 @@
 
 use crate::condition::{explain, holds};
 use crate::context::{Context, Target};
+use crate::graph::{self, PathHit};
 use crate::layers::LayerAssignment;
 use crate::severity::Severity;
 use maestro_catalog::{Impact, LayerId, Likelihood, RuleTarget, Stride, StrideClass, Threat};
@@ -84,25 +85,20 @@ pub struct Finding {
     pub justification: Option<String>,
 }
 
-/// Where a hit is, for ordering: elements before flows, each in model order.
+/// Where a hit is, for ordering: elements, then flows, then paths (by their ends), each in
+/// model order.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum TargetKey {
     Element(usize),
     Flow(usize),
-}
-
-impl From<TargetKey> for Target {
-    fn from(key: TargetKey) -> Target {
-        match key {
-            TargetKey::Element(i) => Target::Element(i),
-            TargetKey::Flow(i) => Target::Flow(i),
-        }
-    }
+    Path(usize, usize),
 }
 
 pub(crate) fn find(cx: &Context, layers: &[LayerAssignment]) -> Vec<Finding> {
     // (threat index, target) → indices of the rules that fired, in catalog order.
     let mut hits: BTreeMap<(usize, TargetKey), Vec<usize>> = BTreeMap::new();
+    // (threat index, path ends) → the rules that found a path between those ends, with the path.
+    let mut paths: BTreeMap<(usize, TargetKey), Vec<(usize, PathHit)>> = BTreeMap::new();
     for (rule_index, rule) in cx.catalog.rules.iter().enumerate() {
         let Some((threat_index, threat)) = cx.threat(&rule.threat) else { continue };
         let fires = |target: Target| rule.when.as_ref().is_none_or(|c| holds(cx, c, target));
@@ -128,16 +124,32 @@ pub(crate) fn find(cx: &Context, layers: &[LayerAssignment]) -> Vec<Finding> {
                     }
                 }
             }
+            RuleTarget::Path => {
+                for hit in graph::run(cx, rule) {
+                    let (Some(&first), Some(&last)) = (hit.elements.first(), hit.elements.last()) else { continue };
+                    paths.entry((threat_index, TargetKey::Path(first, last))).or_default().push((rule_index, hit));
+                }
+            }
         }
     }
 
-    let mut findings: Vec<(usize, usize, TargetKey, Finding)> = hits
-        .into_iter()
-        .filter_map(|((threat_index, key), rules)| {
-            let threat = &cx.catalog.threats[threat_index];
-            let finding = build(cx, layers, threat, key.into(), &rules)?;
+    let element_and_flow = hits.into_iter().filter_map(|((threat_index, key), rules)| {
+        let threat = &cx.catalog.threats[threat_index];
+        let target = match key {
+            TargetKey::Element(i) => Target::Element(i),
+            TargetKey::Flow(i) => Target::Flow(i),
+            TargetKey::Path(..) => unreachable!("paths are kept apart"),
+        };
+        Some((threat_index, key, build(cx, layers, threat, target, &rules)?))
+    });
+    let path_findings = paths.into_iter().map(|((threat_index, key), found)| {
+        (threat_index, key, build_path(cx, &cx.catalog.threats[threat_index], &found))
+    });
+    let mut findings: Vec<(usize, usize, TargetKey, Finding)> = element_and_flow
+        .chain(path_findings)
+        .map(|(threat_index, key, finding)| {
             let layer_order = cx.catalog.layers.iter().position(|l| l.id == finding.layer).unwrap_or(usize::MAX);
-            Some((layer_order, threat_index, key, finding))
+            (layer_order, threat_index, key, finding)
         })
         .collect();
     findings.sort_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
@@ -168,7 +180,58 @@ fn build(
         })
         .collect();
     let explanation = format!("{}: {}.", capitalise(&cx.describe(target)), reasons.join("; also, "));
+    let rule_ids = rules.iter().map(|&r| cx.catalog.rules[r].id.clone()).collect();
+    let targets = vec![cx.target_id(target).to_owned()];
+    Some(assemble(cx, threat, id, layer, stride, targets, Vec::new(), explanation, rule_ids, target))
+}
 
+/// A finding about a path: its ends are the targets, every element and flow on it the path.
+fn build_path(cx: &Context, threat: &Threat, found: &[(usize, PathHit)]) -> Finding {
+    let (_, first_hit) = &found[0];
+    let (first, last) = (first_hit.elements[0], *first_hit.elements.last().expect("paths have elements"));
+    let id = format!("{}:{}->{}", threat.id, cx.target_id(Target::Element(first)), cx.target_id(Target::Element(last)));
+    // A path spans elements and layers: it is reported in the cross-layer row.
+    let layer =
+        cx.catalog.layers.iter().find(|l| l.cross_layer).map_or_else(|| threat.layers[0].clone(), |l| l.id.clone());
+    let mut path = Vec::with_capacity(first_hit.elements.len() * 2);
+    for (i, &e) in first_hit.elements.iter().enumerate() {
+        path.push(cx.target_id(Target::Element(e)).to_owned());
+        if let Some(&f) = first_hit.flows.get(i) {
+            path.push(cx.target_id(Target::Flow(f)).to_owned());
+        }
+    }
+    let mut targets = vec![cx.target_id(Target::Element(first)).to_owned()];
+    if last != first {
+        targets.push(cx.target_id(Target::Element(last)).to_owned());
+    }
+    let reasons: Vec<String> = found
+        .iter()
+        .map(|(r, hit)| {
+            let rule = &cx.catalog.rules[*r];
+            format!("{} ({}) [rule {}]", rule.because, hit.facts.join("; "), rule.id)
+        })
+        .collect();
+    let explanation = format!("{}: {}.", capitalise(&cx.describe(Target::Element(last))), reasons.join("; also, "));
+    let rule_ids = found.iter().map(|(r, _)| cx.catalog.rules[*r].id.clone()).collect();
+    assemble(cx, threat, id, layer, threat.stride[0], targets, path, explanation, rule_ids, Target::Element(last))
+}
+
+/// The parts every finding shares: mitigations checked on `evidence_target`, the status from the
+/// user's decision or the evidence, aliases and severity.
+#[allow(clippy::too_many_arguments)]
+fn assemble(
+    cx: &Context,
+    threat: &Threat,
+    id: String,
+    layer: LayerId,
+    stride: Stride,
+    targets: Vec<String>,
+    path: Vec<String>,
+    explanation: String,
+    rules: Vec<String>,
+    evidence_target: Target,
+) -> Finding {
+    let target = evidence_target;
     let mitigations: Vec<MitigationCheck> = threat
         .mitigations
         .iter()
@@ -208,24 +271,24 @@ fn build(
         }
     }
 
-    Some(Finding {
+    Finding {
         id,
         threat: threat.id.clone(),
         threat_name: threat.name.clone(),
         aliases,
         layer,
         stride,
-        targets: vec![cx.target_id(target).to_owned()],
-        path: Vec::new(),
+        targets,
+        path,
         likelihood: threat.likelihood,
         impact: threat.impact,
         severity: Severity::of(threat.likelihood, threat.impact),
         explanation,
-        rules: rules.iter().map(|&r| cx.catalog.rules[r].id.clone()).collect(),
+        rules,
         mitigations,
         status,
         justification,
-    })
+    }
 }
 
 /// The STRIDE categories an element class admits.

@@ -13,11 +13,13 @@
 mod condition;
 mod context;
 pub mod findings;
+pub mod graph;
 pub mod layers;
 pub mod matrix;
 mod severity;
 
 pub use findings::{Finding, FindingStatus, MitigationCheck};
+pub use graph::reach::{Reach, ReachDirection, Reached, reach};
 pub use layers::{LayerAssignment, LayerReason, ReasonSource};
 pub use matrix::{Counts, Matrix, MatrixCell, MatrixRow};
 pub use severity::Severity;

@@ -12,6 +12,7 @@
 //! | `{ feeds = ["kind", …] }` | the target has a flow into an element of one of these kinds |
 //! | `{ from_kind = ["kind", …] }`, `{ to_kind = [...] }` | a flow's source / destination is of one of these kinds |
 //! | `{ inbound_all = c }` | every flow into the target satisfies `c` (true when there is none) |
+//! | `{ kind = ["kind", …] }` | the target element is of one of these kinds |
 
 use maestro_model::PropertyValue;
 use serde::{Deserialize, Serialize};
@@ -30,6 +31,7 @@ pub enum Condition {
     FromKind(Vec<String>),
     ToKind(Vec<String>),
     InboundAll(Box<Condition>),
+    Kind(Vec<String>),
 }
 
 impl Condition {

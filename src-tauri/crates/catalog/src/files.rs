@@ -2,7 +2,9 @@
 //! the built-in catalog can be split as is convenient and a user file can add a single rule.
 
 use crate::condition::Condition;
-use crate::types::{Alias, Impact, Kind, Layer, LayerId, Likelihood, Property, RuleTarget, Source, Stride};
+use crate::types::{
+    Alias, GraphAnalysis, Impact, Kind, Layer, LayerId, Likelihood, Property, RuleTarget, Source, Stride,
+};
 use serde::Deserialize;
 
 #[derive(Debug, Default, Deserialize)]
@@ -58,6 +60,9 @@ pub(crate) struct ThreatEntry {
 pub(crate) struct RuleEntry {
     pub id: String,
     pub threat: Option<String>,
+    pub analysis: Option<GraphAnalysis>,
+    pub from: Option<Condition>,
+    pub to: Option<Condition>,
     pub applies_to: RuleTarget,
     #[serde(default)]
     pub kinds: Vec<String>,

@@ -133,6 +133,9 @@ fn rule_from(entry: RuleEntry, threat: String) -> Rule {
         applies_to: entry.applies_to,
         kinds: entry.kinds,
         when: entry.when,
+        analysis: entry.analysis,
+        from: entry.from,
+        to: entry.to,
         because: entry.because,
     }
 }

@@ -197,6 +197,23 @@ pub struct Threat {
 pub enum RuleTarget {
     Element,
     Flow,
+    /// A path through the graph, found by one of the built-in [`GraphAnalysis`]es.
+    Path,
+}
+
+/// The graph analyses a `path` rule can name. Each looks at how elements are connected, not at
+/// one element, and reports the path it found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "kebab-case")]
+pub enum GraphAnalysis {
+    /// The shortest path from an entry (`from`) to each impact point (`to`).
+    AttackChain,
+    /// Cycles of delegation among agents.
+    DelegationLoop,
+    /// A store written by one party and read by a different agent.
+    SharedMemory,
+    /// Runtime data that reaches a training pipeline whose model serves agents.
+    TrainingLoop,
 }
 
 /// When a threat applies to an element or a flow, and why.
@@ -209,6 +226,11 @@ pub struct Rule {
     pub kinds: Vec<String>,
     /// Further conditions; none means the kind alone is enough.
     pub when: Option<Condition>,
+    /// For path rules: the graph analysis that finds the paths.
+    pub analysis: Option<GraphAnalysis>,
+    /// For attack chains: which elements paths start from, and which they end at.
+    pub from: Option<Condition>,
+    pub to: Option<Condition>,
     /// Why the threat applies, in words for the user.
     pub because: String,
 }

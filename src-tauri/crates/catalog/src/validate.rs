@@ -10,6 +10,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// The pseudo-kind a threat lists in `targets` when it applies to flows.
 pub(crate) const FLOW_TARGET: &str = "flow";
+/// The pseudo-kind a threat lists in `targets` when graph analyses report paths for it.
+pub(crate) const PATH_TARGET: &str = "path";
 
 type Result<T = ()> = std::result::Result<T, CatalogError>;
 
@@ -141,7 +143,9 @@ fn check_threats(parts: &Parts, ids: &Ids) -> Result {
         if threat.targets.is_empty() {
             return fail("targets", "a threat needs at least one target".into());
         }
-        if let Some(target) = threat.targets.iter().find(|t| *t != FLOW_TARGET && !ids.kinds.contains(t.as_str())) {
+        if let Some(target) =
+            threat.targets.iter().find(|t| *t != FLOW_TARGET && *t != PATH_TARGET && !ids.kinds.contains(t.as_str()))
+        {
             return fail("targets", unknown("kind", target));
         }
         if threat.mitigations.is_empty() {
@@ -204,10 +208,39 @@ fn check_rules(parts: &Parts, ids: &Ids) -> Result {
         let Some((_, threat)) = parts.threats.iter().find(|(_, t)| t.id == rule.threat) else {
             return fail("threat", unknown("threat", &rule.threat));
         };
+        let graph_fields = rule.analysis.is_some() || rule.from.is_some() || rule.to.is_some();
+        if rule.applies_to != RuleTarget::Path && graph_fields {
+            return fail("analysis", "analysis, from and to belong to path rules".into());
+        }
         match rule.applies_to {
+            RuleTarget::Path => {
+                if !threat.targets.iter().any(|t| t == PATH_TARGET) {
+                    return fail("applies_to", format!("threat '{}' does not target paths", threat.id));
+                }
+                let Some(analysis) = rule.analysis else {
+                    return fail("analysis", "a path rule names the graph analysis that finds its paths".into());
+                };
+                let needs_ends = analysis == crate::types::GraphAnalysis::AttackChain;
+                if needs_ends != (rule.from.is_some() && rule.to.is_some()) {
+                    return fail("from", "an attack-chain rule needs from and to; other analyses take neither".into());
+                }
+                for (field, condition) in [("from", &rule.from), ("to", &rule.to), ("when", &rule.when)] {
+                    if let Some(condition) = condition {
+                        check_condition(condition, PropertyTarget::Element, parts, ids).or_else(|m| fail(field, m))?;
+                    }
+                }
+                if rule.because.trim().is_empty() {
+                    return fail("because", "say why the threat applies".into());
+                }
+                continue;
+            }
             RuleTarget::Element => {
-                let target_kinds: Vec<&str> =
-                    threat.targets.iter().map(String::as_str).filter(|t| *t != FLOW_TARGET).collect();
+                let target_kinds: Vec<&str> = threat
+                    .targets
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|t| *t != FLOW_TARGET && *t != PATH_TARGET)
+                    .collect();
                 if target_kinds.is_empty() {
                     return fail("applies_to", format!("threat '{}' targets no element kinds", threat.id));
                 }
@@ -231,9 +264,9 @@ fn check_rules(parts: &Parts, ids: &Ids) -> Result {
         // target's class admits, and a rule whose every target admits none of the threat's
         // categories would never say anything.
         let rule_kinds: Vec<&str> = match rule.applies_to {
-            RuleTarget::Flow => vec![],
+            RuleTarget::Flow | RuleTarget::Path => vec![],
             RuleTarget::Element if rule.kinds.is_empty() => {
-                threat.targets.iter().map(String::as_str).filter(|t| *t != FLOW_TARGET).collect()
+                threat.targets.iter().map(String::as_str).filter(|t| *t != FLOW_TARGET && *t != PATH_TARGET).collect()
             }
             RuleTarget::Element => rule.kinds.iter().map(String::as_str).collect(),
         };
@@ -256,7 +289,7 @@ fn check_rules(parts: &Parts, ids: &Ids) -> Result {
         }
         if let Some(condition) = &rule.when {
             let target = match rule.applies_to {
-                RuleTarget::Element => PropertyTarget::Element,
+                RuleTarget::Element | RuleTarget::Path => PropertyTarget::Element,
                 RuleTarget::Flow => PropertyTarget::Flow,
             };
             check_condition(condition, target, parts, ids).or_else(|message| fail("when", message))?;
@@ -321,6 +354,12 @@ fn check_condition(
         Condition::FedBy(kinds) | Condition::Feeds(kinds) => {
             if target != PropertyTarget::Element {
                 return Err("fed_by and feeds look at an element's neighbours".into());
+            }
+            check_kinds_exist(kinds, ids)
+        }
+        Condition::Kind(kinds) => {
+            if target != PropertyTarget::Element {
+                return Err("kind looks at an element".into());
             }
             check_kinds_exist(kinds, ids)
         }
