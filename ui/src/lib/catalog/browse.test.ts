@@ -65,5 +65,6 @@ describe('catalog browsing', () => {
       'Sandbox is none, and receives flows from: Agent, human',
     );
     expect(describeCondition(catalog, { inbound_all: { is: ['signed', true] } })).toBe('every incoming flow has signed is true');
+    expect(describeCondition(catalog, { kind: ['agent', 'llm'] })).toBe('is one of: Agent, Foundation model');
   });
 });
