@@ -48,9 +48,6 @@ const EXPECTED: &[(&str, &str, &str)] = &[
     ("contributor-orchestrator", "tool-misuse", "merge"),
     // A news item relayed round the ring, each hop unsigned and unvalidated.
     ("agent-ring", "goal-manipulation", "fetcher"),
-    ("agent-ring", "communication-poisoning", "hop-1"),
-    ("agent-ring", "communication-poisoning", "hop-4"),
-    ("agent-ring", "cascading-trust-failure", "analyst-a"),
 ];
 
 /// Cross-layer chains the reference describes, found on the graph: (sample, finding id, elements
@@ -80,6 +77,20 @@ const CHAINS: &[(&str, &str, &[&str])] = &[
     ),
     // What the researcher stores, the writer reads back.
     ("research-crew", "memory-poisoning:researcher->writer", &["researcher", "notes", "writer"]),
+    // Each hop of the ring passes the payload on unchecked.
+    (
+        "agent-ring",
+        "cascading-trust-failure:fetcher->publisher",
+        &["fetcher", "analyst-a", "analyst-b", "synthesis", "publisher"],
+    ),
+    // The developer has the broadly privileged coding agent run code the developer cannot run.
+    ("coding-assistant", "confused-deputy:developer->repl", &["developer", "coder", "repl"]),
+    // Restricted data leaves through open egress; patient data goes to a model not cleared for it.
+    ("coding-assistant", "classification-crossing:repl->internet", &["repl", "internet"]),
+    ("clinical-summariser", "classification-crossing:summariser->model", &["summariser", "model"]),
+    // An autonomous coding agent and a REPL that nobody approves and nothing records.
+    ("coding-assistant", "oversight-gap:coder", &["coder"]),
+    ("coding-assistant", "oversight-gap:repl", &["repl"]),
 ];
 
 #[test]

@@ -209,7 +209,23 @@ export type GraphAnalysis =
 /**  A store written by one party and read by a different agent. */
 "shared-memory" | 
 /**  Runtime data that reaches a training pipeline whose model serves agents. */
-"training-loop";
+"training-loop" | 
+/**
+ *  A less privileged party driving a more privileged agent or tool into an action on a
+ *  resource the first cannot reach itself.
+ */
+"confused-deputy" | 
+/**
+ *  Chains of agent-to-agent messages that are neither signed nor validated, and fan-out from
+ *  one agent to many.
+ */
+"trust-cascade" | 
+/**  Sensitive data flowing to something less trusted or out of the system. */
+"classification-crossing" | 
+/**  Consequential actions nobody can see or stop. */
+"oversight-gap" | 
+/**  One element whose compromise reaches many agents. */
+"single-point-of-compromise";
 
 export type Impact = "low" | "medium" | "high" | "critical";
 

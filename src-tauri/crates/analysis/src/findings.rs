@@ -189,7 +189,11 @@ fn build(
 fn build_path(cx: &Context, threat: &Threat, found: &[(usize, PathHit)]) -> Finding {
     let (_, first_hit) = &found[0];
     let (first, last) = (first_hit.elements[0], *first_hit.elements.last().expect("paths have elements"));
-    let id = format!("{}:{}->{}", threat.id, cx.target_id(Target::Element(first)), cx.target_id(Target::Element(last)));
+    let id = if first_hit.elements.len() == 1 {
+        format!("{}:{}", threat.id, cx.target_id(Target::Element(first)))
+    } else {
+        format!("{}:{}->{}", threat.id, cx.target_id(Target::Element(first)), cx.target_id(Target::Element(last)))
+    };
     // A path spans elements and layers: it is reported in the cross-layer row.
     let layer =
         cx.catalog.layers.iter().find(|l| l.cross_layer).map_or_else(|| threat.layers[0].clone(), |l| l.id.clone());

@@ -178,3 +178,65 @@ fn an_unknown_kind_gets_no_layer_and_no_findings() {
     assert_eq!(analysis.layers[0].primary, None);
     assert!(analysis.findings.is_empty());
 }
+
+/// An orchestrator sending unchecked work to three agents, one of which passes restricted data
+/// from a trusted zone into an untrusted one.
+fn hub() -> Model {
+    let mut model = Model::new("hub");
+    model.elements = vec![
+        element("boss", "orchestrator", &[]),
+        element("a", "agent", &[]),
+        element("b", "agent", &[]),
+        element("c", "agent", &[]),
+        element("vault", "database", &[("classification", text("restricted"))]),
+        element("partner", "agent", &[("classification", text("restricted"))]),
+    ];
+    model.flows = vec![
+        flow("f1", "boss", "a"),
+        flow("f2", "boss", "b"),
+        flow("f3", "boss", "c"),
+        flow("f4", "vault", "a"),
+        flow("f5", "a", "partner"),
+    ];
+    model.flows[4].properties.insert("classification".into(), text("restricted"));
+    let zone = |id: &str, trust: &str, members: &[&str]| maestro_model::Boundary {
+        id: id.into(),
+        name: id.into(),
+        properties: Properties::from([("trust".to_owned(), text(trust))]),
+        contains: members.iter().map(|m| (*m).into()).collect(),
+    };
+    model.boundaries =
+        vec![zone("inside", "trusted", &["boss", "a", "b", "c", "vault"]), zone("outside", "untrusted", &["partner"])];
+    model
+}
+
+#[test]
+fn an_orchestrator_driving_many_agents_is_a_single_point_of_compromise_and_a_fan_out() {
+    let analysis = analyze(&hub(), Catalog::builtin());
+    let single = finding(&analysis, "single-point-of-compromise:boss->a");
+    assert_eq!(single.layer.as_str(), "cross-layer");
+    assert!(single.explanation.contains("directs 3 agents"), "{}", single.explanation);
+    assert_eq!(single.path, ["boss", "f1", "a"]);
+    let fan_out = finding(&analysis, "cascading-trust-failure:boss->a");
+    assert!(fan_out.explanation.contains("fans out unchecked to 3 agents"), "{}", fan_out.explanation);
+}
+
+#[test]
+fn restricted_data_moving_into_an_untrusted_boundary_is_a_crossing() {
+    let analysis = analyze(&hub(), Catalog::builtin());
+    let crossing = finding(&analysis, "classification-crossing:a->partner");
+    assert!(
+        crossing.explanation.contains("restricted data moves from a trusted boundary into an untrusted one"),
+        "{}",
+        crossing.explanation
+    );
+    assert_eq!(crossing.stride, Stride::I);
+}
+
+#[test]
+fn path_findings_are_deterministic_and_unique() {
+    let first = analyze(&hub(), Catalog::builtin());
+    assert_eq!(first, analyze(&hub(), Catalog::builtin()));
+    let ids: std::collections::BTreeSet<&str> = first.findings.iter().map(|f| f.id.as_str()).collect();
+    assert_eq!(ids.len(), first.findings.len());
+}

@@ -214,6 +214,18 @@ pub enum GraphAnalysis {
     SharedMemory,
     /// Runtime data that reaches a training pipeline whose model serves agents.
     TrainingLoop,
+    /// A less privileged party driving a more privileged agent or tool into an action on a
+    /// resource the first cannot reach itself.
+    ConfusedDeputy,
+    /// Chains of agent-to-agent messages that are neither signed nor validated, and fan-out from
+    /// one agent to many.
+    TrustCascade,
+    /// Sensitive data flowing to something less trusted or out of the system.
+    ClassificationCrossing,
+    /// Consequential actions nobody can see or stop.
+    OversightGap,
+    /// One element whose compromise reaches many agents.
+    SinglePointOfCompromise,
 }
 
 /// When a threat applies to an element or a flow, and why.

@@ -25,7 +25,9 @@ pub(crate) fn find(cx: &Context) -> Vec<PathHit> {
         .collect();
     let mut component_of: HashMap<usize, usize> = HashMap::new();
     for (index, members) in components.iter().enumerate() {
-        members.iter().for_each(|&m| drop(component_of.insert(m, index)));
+        for &m in members {
+            component_of.insert(m, index);
+        }
     }
     let mut hits: Vec<PathHit> = components
         .iter()

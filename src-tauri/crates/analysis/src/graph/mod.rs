@@ -8,10 +8,14 @@
 //! petgraph does the graph work, behind this crate's own types: nothing outside the crate sees it.
 
 mod attack_chain;
+mod classification_crossing;
+mod confused_deputy;
 mod delegation_loop;
+mod oversight;
 pub mod reach;
 mod shared_memory;
 mod training_loop;
+mod trust_cascade;
 
 use crate::context::Context;
 use maestro_catalog::{GraphAnalysis, Rule};
@@ -34,6 +38,11 @@ pub(crate) fn run(cx: &Context, rule: &Rule) -> Vec<PathHit> {
         Some(GraphAnalysis::DelegationLoop) => delegation_loop::find(cx),
         Some(GraphAnalysis::SharedMemory) => shared_memory::find(cx),
         Some(GraphAnalysis::TrainingLoop) => training_loop::find(cx),
+        Some(GraphAnalysis::ConfusedDeputy) => confused_deputy::find(cx),
+        Some(GraphAnalysis::TrustCascade) => trust_cascade::find(cx),
+        Some(GraphAnalysis::ClassificationCrossing) => classification_crossing::find(cx),
+        Some(GraphAnalysis::OversightGap) => oversight::gaps(cx),
+        Some(GraphAnalysis::SinglePointOfCompromise) => oversight::single_points(cx),
         None => Vec::new(),
     }
 }
