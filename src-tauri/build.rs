@@ -4,6 +4,7 @@ const COMMANDS: &[&str] = &[
     "initial_state",
     "get_catalog",
     "list_samples",
+    "reach",
     "apply_edit",
     "undo",
     "redo",

@@ -1,10 +1,12 @@
 //! The commands the UI invokes. Each is thin: state → document or action → snapshot or error.
 
 use crate::actions::{self, publish};
-use crate::error::CommandError;
+use crate::error::{CommandError, ErrorKind};
 use crate::state::AppState;
+use maestro_analysis::{Reach, ReachDirection};
 use maestro_catalog::Catalog;
 use maestro_document::{Edit, SAMPLES, Sample, Snapshot};
+use maestro_model::ElementId;
 use serde::Serialize;
 use specta::Type;
 use tauri::{AppHandle, State};
@@ -54,6 +56,16 @@ pub fn redo(app: AppHandle, state: State<'_, AppState>) -> Result<Snapshot, Comm
 #[specta::specta]
 pub async fn new_document(app: AppHandle) -> Result<Snapshot, CommandError> {
     actions::new_document(&app).await
+}
+
+/// What an element can reach (its blast radius), or who can reach it.
+#[tauri::command]
+#[specta::specta]
+pub fn reach(state: State<'_, AppState>, element: ElementId, direction: ReachDirection) -> Result<Reach, CommandError> {
+    let catalog = &state.catalog;
+    state.with_document(|doc| maestro_analysis::reach(doc.model(), catalog, &element, direction)).ok_or_else(|| {
+        CommandError { kind: ErrorKind::InvalidEdit, message: format!("there is no element '{element}'") }
+    })
 }
 
 #[tauri::command]

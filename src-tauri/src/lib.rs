@@ -29,6 +29,7 @@ pub fn specta_builder() -> tauri_specta::Builder<Wry> {
             commands::initial_state,
             commands::get_catalog,
             commands::list_samples,
+            commands::reach,
             commands::new_from_sample,
             commands::apply_edit,
             commands::undo,

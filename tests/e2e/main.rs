@@ -4,6 +4,7 @@
 mod analysis;
 mod catalog;
 mod cli;
+mod cross_layer;
 mod pixels;
 mod support;
 

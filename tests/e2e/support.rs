@@ -366,11 +366,18 @@ fn screenshot_dir() -> PathBuf {
 fn parse_translate(style: &str) -> Option<(f64, f64)> {
     let inner = style.split("translate(").nth(1)?.split(')').next()?;
     let mut parts = inner.split(',').map(|p| p.trim().trim_end_matches("px").parse::<f64>());
-    Some((parts.next()?.ok()?, parts.next()?.ok()?))
+    let x = parts.next()?.ok()?;
+    // Browsers write `translate(Xpx)` when y is zero.
+    let y = match parts.next() {
+        Some(y) => y.ok()?,
+        None => 0.0,
+    };
+    Some((x, y))
 }
 
 #[test]
 fn reads_a_translate_from_a_style() {
     assert_eq!(parse_translate("z-index: 0; transform: translate(120px, -8.5px); "), Some((120.0, -8.5)));
+    assert_eq!(parse_translate("transform: translate(0px); visibility: visible"), Some((0.0, 0.0)));
     assert_eq!(parse_translate("transform: none"), None);
 }

@@ -9,6 +9,8 @@ export const commands = {
 	initialState: () => __TAURI_INVOKE<InitialState>("initial_state"),
 	getCatalog: () => __TAURI_INVOKE<Catalog>("get_catalog"),
 	listSamples: () => __TAURI_INVOKE<Sample[]>("list_samples"),
+	/**  What an element can reach (its blast radius), or who can reach it. */
+	reach: (element: ElementId, direction: ReachDirection) => typedError<Reach, CommandError>(__TAURI_INVOKE("reach", { element, direction })),
 	newFromSample: (id: string) => typedError<Snapshot, CommandError>(__TAURI_INVOKE("new_from_sample", { id })),
 	applyEdit: (edit: Edit) => typedError<Snapshot, CommandError>(__TAURI_INVOKE("apply_edit", { edit })),
 	undo: () => typedError<Snapshot, CommandError>(__TAURI_INVOKE("undo")),
@@ -371,6 +373,27 @@ export type PropertyType = "bool" | "enum";
 
 /**  A property value as the catalog types them: booleans, enumerated or free text, numbers. */
 export type PropertyValue = boolean | number | null | string;
+
+export type Reach = {
+	element: ElementId,
+	direction: ReachDirection,
+	/**  Ranked: impact points first, then nearer before farther, then model order. */
+	reached: Reached[],
+};
+
+export type ReachDirection = 
+/**  What the element can reach: its blast radius if compromised. */
+"downstream" | 
+/**  Who can reach the element. */
+"upstream";
+
+export type Reached = {
+	element: ElementId,
+	/**  Hops from the element. */
+	distance: number,
+	/**  Whether it is a point of impact (a consequential tool, a sensitive store, secrets…). */
+	impact: boolean,
+};
 
 export type ReasonSource = 
 /**  The kind's default layer. */

@@ -7,6 +7,7 @@ export const tauriBackend: Backend = {
   initialState: () => commands.initialState(),
   catalog: () => commands.getCatalog(),
   samples: () => commands.listSamples(),
+  reach: (element, direction) => commands.reach(element, direction),
   newFromSample: (id) => commands.newFromSample(id),
   applyEdit: (edit) => commands.applyEdit(edit),
   undo: () => commands.undo(),

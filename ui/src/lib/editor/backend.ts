@@ -1,7 +1,7 @@
 // What the editor needs from the app. The Tauri implementation lives in ../tauri-backend.ts; tests
 // use an in-memory fake. Every document change returns the new snapshot: the UI keeps no model.
 
-import type { Catalog, CommandError, Edit, InitialState, Sample, Snapshot } from '../bindings';
+import type { Catalog, CommandError, Edit, InitialState, Reach, ReachDirection, Sample, Snapshot } from '../bindings';
 
 export type Outcome = { status: 'ok'; data: Snapshot } | { status: 'error'; error: CommandError };
 
@@ -9,6 +9,7 @@ export interface Backend {
   initialState(): Promise<InitialState>;
   catalog(): Promise<Catalog>;
   samples(): Promise<Sample[]>;
+  reach(element: string, direction: ReachDirection): Promise<{ status: 'ok'; data: Reach } | { status: 'error'; error: CommandError }>;
   newFromSample(id: string): Promise<Outcome>;
   applyEdit(edit: Edit): Promise<Outcome>;
   undo(): Promise<Outcome>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Catalog, Finding, FindingStatus, Severity, Snapshot } from '../bindings';
-import { movesAfterDrag, placementNear, toEdges, toNodes } from './canvas';
+import { applyHighlight, bandLayout, movesAfterDrag, pathParts, placementNear, toEdges, toNodes } from './canvas';
 
 const catalog: Catalog = {
   sources: [],
@@ -102,5 +102,43 @@ describe('placementNear', () => {
     const b = placementNear({ x: 500, y: 400 }, 1);
     expect(a).not.toEqual(b);
     expect(placementNear({ x: 500, y: 400 }, 6)).toEqual(a);
+  });
+});
+
+describe('highlighting', () => {
+  it('picks out the path and dims the rest, and clears again', () => {
+    const nodes = toNodes(snapshot(), catalog);
+    const edges = toEdges(snapshot());
+    const lit = applyHighlight(nodes, edges, { elements: ['agent-1'], flows: [], label: 'x' });
+    expect(lit.nodes.map((n) => n.class)).toEqual(['on-path', 'dimmed']);
+    expect(lit.edges.map((e) => [e.class, e.animated])).toEqual([['dimmed', false]]);
+    const cleared = applyHighlight(lit.nodes, lit.edges, null);
+    expect(cleared.nodes.map((n) => n.class)).toEqual([undefined, undefined]);
+  });
+
+  it('splits a path into elements and flows', () => {
+    expect(pathParts(['a', 'f1', 'b', 'f2', 'c'])).toEqual({ elements: ['a', 'b', 'c'], flows: ['f1', 'f2'] });
+  });
+});
+
+describe('bandLayout', () => {
+  it('puts L7 above L3 above L1, L6 in a column to the right, unknown kinds last', () => {
+    const s = snapshot();
+    s.model.elements.push(
+      { id: 'peer', kind: 'peer-agent', name: 'P', position: { x: 0, y: 0 }, properties: {} },
+      { id: 'idp', kind: 'identity-provider', name: 'I', position: { x: 0, y: 0 }, properties: {} },
+    );
+    s.analysis.layers.push(
+      { element: 'peer', primary: 'L7', secondary: [], reasons: [] },
+      { element: 'idp', primary: 'L6', secondary: [], reasons: [] },
+    );
+    const { positions, labels } = bandLayout(s);
+    const y = (id: string) => positions.get(id)!.y;
+    expect(y('peer')).toBeLessThan(y('agent-1'));
+    expect(y('agent-1')).toBeLessThan(y('x-1'));
+    expect(positions.get('idp')!.x).toBeGreaterThan(positions.get('agent-1')!.x);
+    expect(labels.map((l) => l.layer)).toEqual(['L7', 'L5', 'L4', 'L3', 'L2', 'L1', 'L6']);
+    // The model's own positions are untouched.
+    expect(s.model.elements[0].position).toEqual({ x: 10, y: 20 });
   });
 });

@@ -100,3 +100,76 @@ export function placementNear(centre: { x: number; y: number }, elementCount: nu
   const step = elementCount % 6;
   return { x: Math.round(centre.x - 80 + step * 36), y: Math.round(centre.y - 30 + step * 36) };
 }
+
+/** Elements and flows to pick out on the canvas; everything else is dimmed. */
+export interface Highlight {
+  elements: string[];
+  flows: string[];
+  /** What is shown, in words, e.g. "Blast radius of Researcher: 4 elements". */
+  label: string;
+}
+
+/** Marks nodes and edges on or off the highlight; with none, clears the marks. */
+export function applyHighlight(nodes: Node[], edges: Edge[], highlight: Highlight | null): { nodes: Node[]; edges: Edge[] } {
+  if (!highlight) {
+    return {
+      nodes: nodes.map((n) => (n.class ? { ...n, class: undefined } : n)),
+      edges: edges.map((e) => (e.class || e.animated ? { ...e, class: undefined, animated: false } : e)),
+    };
+  }
+  const elements = new Set(highlight.elements);
+  const flows = new Set(highlight.flows);
+  return {
+    nodes: nodes.map((n) => ({ ...n, class: elements.has(n.id) ? 'on-path' : 'dimmed' })),
+    edges: edges.map((e) => ({ ...e, class: flows.has(e.id) ? 'on-path' : 'dimmed', animated: flows.has(e.id) })),
+  };
+}
+
+/** Splits a finding's path (element and flow ids alternating) into its elements and flows. */
+export function pathParts(path: readonly string[]): { elements: string[]; flows: string[] } {
+  return {
+    elements: path.filter((_, i) => i % 2 === 0),
+    flows: path.filter((_, i) => i % 2 === 1),
+  };
+}
+
+const BAND_ROW = 170;
+const BAND_COLUMN = 250;
+const BAND_ORDER = ['L7', 'L5', 'L4', 'L3', 'L2', 'L1'];
+
+export interface BandLabel {
+  id: string;
+  layer: string;
+  position: { x: number; y: number };
+}
+
+/**
+ * Where each element goes in the layer view: one row per layer, L7 at the top and L1 at the
+ * bottom, with L6 as a column on the right that spans them all. Only the view moves: the model
+ * keeps the user's own positions.
+ */
+export function bandLayout(snapshot: Snapshot): { positions: Map<string, { x: number; y: number }>; labels: BandLabel[] } {
+  const primary = new Map(snapshot.analysis.layers.map((a) => [a.element, a.primary]));
+  const rows = new Map<string, string[]>();
+  for (const element of snapshot.model.elements) {
+    const layer = primary.get(element.id) ?? 'unknown';
+    rows.set(layer, [...(rows.get(layer) ?? []), element.id]);
+  }
+  const positions = new Map<string, { x: number; y: number }>();
+  const labels: BandLabel[] = [];
+  let widest = 0;
+  BAND_ORDER.forEach((layer, row) => {
+    labels.push({ id: `band-${layer}`, layer, position: { x: -BAND_COLUMN, y: row * BAND_ROW } });
+    (rows.get(layer) ?? []).forEach((id, column) => {
+      positions.set(id, { x: column * BAND_COLUMN, y: row * BAND_ROW });
+      widest = Math.max(widest, column + 1);
+    });
+  });
+  const band = widest * BAND_COLUMN + BAND_COLUMN / 2;
+  labels.push({ id: 'band-L6', layer: 'L6', position: { x: band, y: -BAND_ROW * 0.6 } });
+  (rows.get('L6') ?? []).forEach((id, i) => positions.set(id, { x: band, y: i * BAND_ROW }));
+  (rows.get('unknown') ?? []).forEach((id, column) =>
+    positions.set(id, { x: column * BAND_COLUMN, y: BAND_ORDER.length * BAND_ROW }),
+  );
+  return { positions, labels };
+}

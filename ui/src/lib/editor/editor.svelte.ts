@@ -2,7 +2,8 @@
 // It sends edits and renders what comes back; it never changes the model itself.
 
 import { getContext, setContext } from 'svelte';
-import type { Catalog, Edit, Sample, Snapshot } from '../bindings';
+import type { Catalog, Edit, Reach, ReachDirection, Sample, Snapshot } from '../bindings';
+import type { Highlight } from './canvas';
 import type { Backend, Outcome } from './backend';
 
 export class Editor {
@@ -13,6 +14,10 @@ export class Editor {
   message: string | null = $state(null);
   /** Ids of the elements and flows selected on the canvas (view state, not document state). */
   selection: string[] = $state.raw([]);
+  /** Elements and flows picked out on the canvas (a chain, a blast radius); the rest is dimmed. */
+  highlight: Highlight | null = $state.raw(null);
+  /** The layer view: elements arranged in MAESTRO bands, without moving them in the model. */
+  bandView = $state(false);
   /** A request for the canvas to select and show these ids; `seq` makes each request new. */
   focusRequest: { ids: string[]; seq: number } | null = $state.raw(null);
 
@@ -58,6 +63,29 @@ export class Editor {
   /** Selects `ids` on the canvas and brings them into view. */
   focus(ids: string[]): void {
     this.focusRequest = { ids, seq: (this.focusRequest?.seq ?? 0) + 1 };
+  }
+
+  /** Lights up what `element` reaches (or what reaches it) and returns the ranked list. */
+  async showReach(element: string, name: string, direction: ReachDirection): Promise<Reach | null> {
+    const outcome = await this.#backend.reach(element, direction);
+    if (outcome.status === 'error') {
+      this.message = outcome.error.message;
+      return null;
+    }
+    const reach = outcome.data;
+    const elements = [element, ...reach.reached.map((r) => r.element)];
+    const inside = new Set(elements);
+    const flows = (this.snapshot?.model.flows ?? []).filter((f) => inside.has(f.from) && inside.has(f.to)).map((f) => f.id);
+    const label =
+      direction === 'downstream'
+        ? `What "${name}" can reach: ${reach.reached.length} elements`
+        : `Who can reach "${name}": ${reach.reached.length} elements`;
+    this.highlight = { elements, flows, label };
+    return reach;
+  }
+
+  clearHighlight(): void {
+    this.highlight = null;
   }
 
   dismissMessage(): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Catalog, CommandError, Edit, Snapshot } from '../bindings';
+import type { Catalog, CommandError, Edit, ReachDirection, Snapshot } from '../bindings';
 import type { Backend, Outcome } from './backend';
 import { Editor } from './editor.svelte';
 
@@ -30,6 +30,10 @@ class FakeBackend implements Backend {
     return this.next;
   };
   samples = async () => [{ id: 'research-crew', title: 'Research crew' }];
+  reach = async (element: string, direction: ReachDirection) => ({
+    status: 'ok' as const,
+    data: { element, direction, reached: [{ element: 'x', distance: 1, impact: true }] },
+  });
   newFromSample = async (_id: string) => this.next;
   undo = async () => this.next;
   redo = async () => this.next;
@@ -74,6 +78,16 @@ describe('Editor', () => {
     expect(await editor.edit({ type: 'renameModel', name: ' ' })).toBe(false);
     expect(editor.snapshot?.model.name).toBe('start');
     expect(editor.message).toBe('a name cannot be empty');
+  });
+
+  it('lights up what an element reaches', async () => {
+    const editor = new Editor(new FakeBackend());
+    await editor.start();
+    const reach = await editor.showReach('a', 'A', 'downstream');
+    expect(reach?.reached.length).toBe(1);
+    expect(editor.highlight?.elements).toEqual(['a', 'x']);
+    editor.clearHighlight();
+    expect(editor.highlight).toBeNull();
   });
 
   it('follows snapshots and failures pushed by menu actions, until stopped', async () => {
