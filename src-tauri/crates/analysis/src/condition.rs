@@ -26,7 +26,20 @@ pub(crate) fn holds(cx: &Context, condition: &Condition, target: Target) -> bool
             Target::Element(i) => has_kind(cx, i, kinds),
             Target::Flow(_) => false,
         },
+        Condition::InBoundary(levels) => match target {
+            Target::Element(i) => boundary_trusts(cx, i).any(|t| levels.iter().any(|l| l == t)),
+            Target::Flow(_) => false,
+        },
     }
+}
+
+/// The trust of every boundary the element is in (`partial` where a boundary does not say).
+fn boundary_trusts<'c>(cx: &'c Context, element: usize) -> impl Iterator<Item = &'c str> + 'c {
+    let id = &cx.element(element).id;
+    cx.model.boundaries.iter().filter(move |b| b.contains.contains(id)).map(|b| match b.properties.get("trust") {
+        Some(PropertyValue::Text(t)) => t.as_str(),
+        _ => "partial",
+    })
 }
 
 /// The facts behind a condition that holds, in words, e.g. `side_effect = write` or
@@ -82,6 +95,7 @@ pub(crate) fn explain(cx: &Context, condition: &Condition, target: Target, facts
                 facts.push(format!("kind = {}", cx.kind_of(i)));
             }
         }
+        Condition::InBoundary(levels) => facts.push(format!("inside a {} boundary", levels.join("/"))),
     }
 }
 
@@ -151,5 +165,6 @@ pub(crate) fn describe(condition: &Condition) -> String {
         Condition::ToKind(kinds) => format!("a receiver of kind {}", kinds.join("/")),
         Condition::InboundAll(inner) => format!("every incoming flow with {}", describe(inner)),
         Condition::Kind(kinds) => format!("kind in [{}]", kinds.join(", ")),
+        Condition::InBoundary(levels) => format!("inside a {} boundary", levels.join("/")),
     }
 }

@@ -240,3 +240,24 @@ fn path_findings_are_deterministic_and_unique() {
     let ids: std::collections::BTreeSet<&str> = first.findings.iter().map(|f| f.id.as_str()).collect();
     assert_eq!(ids.len(), first.findings.len());
 }
+
+#[test]
+fn an_mcp_server_outside_the_trusted_boundary_is_an_entry_point() {
+    let mut model = Model::new("mcp");
+    model.elements = vec![
+        element("server", "mcp-server", &[]),
+        element("agent", "agent", &[]),
+        element("shell", "code-interpreter", &[]),
+    ];
+    model.flows = vec![flow("f1", "server", "agent"), flow("f2", "agent", "shell")];
+    let chain = "untrusted-input-to-impact:server->shell";
+    assert!(analyze(&model, Catalog::builtin()).findings.iter().any(|f| f.id == chain));
+    // Inside a trusted boundary, the same server is not an entry point.
+    model.boundaries.push(maestro_model::Boundary {
+        id: "corp".into(),
+        name: "Corp".into(),
+        properties: Properties::from([("trust".to_owned(), text("trusted"))]),
+        contains: vec!["server".into(), "agent".into(), "shell".into()],
+    });
+    assert!(!analyze(&model, Catalog::builtin()).findings.iter().any(|f| f.id == chain));
+}

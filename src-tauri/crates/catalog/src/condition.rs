@@ -13,6 +13,7 @@
 //! | `{ from_kind = ["kind", …] }`, `{ to_kind = [...] }` | a flow's source / destination is of one of these kinds |
 //! | `{ inbound_all = c }` | every flow into the target satisfies `c` (true when there is none) |
 //! | `{ kind = ["kind", …] }` | the target element is of one of these kinds |
+//! | `{ in_boundary = ["trust", …] }` | the target element is inside a boundary whose `trust` is one of these |
 
 use maestro_model::PropertyValue;
 use serde::{Deserialize, Serialize};
@@ -32,6 +33,7 @@ pub enum Condition {
     ToKind(Vec<String>),
     InboundAll(Box<Condition>),
     Kind(Vec<String>),
+    InBoundary(Vec<String>),
 }
 
 impl Condition {

@@ -363,6 +363,17 @@ fn check_condition(
             }
             check_kinds_exist(kinds, ids)
         }
+        Condition::InBoundary(levels) => {
+            if target != PropertyTarget::Element {
+                return Err("in_boundary looks at an element".into());
+            }
+            if levels.is_empty() {
+                return Err("in_boundary lists no trust levels".into());
+            }
+            levels.iter().try_for_each(|level| {
+                check_property_value("trust", &PropertyValue::Text(level.clone()), PropertyTarget::Boundary, parts)
+            })
+        }
         Condition::FromKind(kinds) | Condition::ToKind(kinds) => {
             if target != PropertyTarget::Flow {
                 return Err("from_kind and to_kind look at a flow's ends".into());

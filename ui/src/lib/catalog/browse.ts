@@ -116,6 +116,7 @@ export function describeCondition(catalog: Catalog, condition: Condition): strin
   if ('from_kind' in condition && condition.from_kind) return `comes from: ${kindLabels(catalog, condition.from_kind)}`;
   if ('to_kind' in condition && condition.to_kind) return `goes to: ${kindLabels(catalog, condition.to_kind)}`;
   if ('kind' in condition && condition.kind) return `is one of: ${kindLabels(catalog, condition.kind)}`;
+  if ('in_boundary' in condition && condition.in_boundary) return `inside a ${condition.in_boundary.join(' or ')} boundary`;
   if ('inbound_all' in condition && condition.inbound_all) {
     return `every incoming flow has ${describeCondition(catalog, condition.inbound_all)}`;
   }
