@@ -7,7 +7,7 @@
 //! messages reach unchecked — a finding when that is two hops or more. An agent that fans out
 //! unchecked to three or more agents is a finding too.
 
-use super::{PathHit, describe_path};
+use super::{PathHit, describe_path, path_to};
 use crate::context::{Context, Target};
 use maestro_model::PropertyValue;
 use std::collections::VecDeque;
@@ -56,15 +56,7 @@ pub(crate) fn find(cx: &Context) -> Vec<PathHit> {
     for &start in &starts {
         let farthest = (0..n).filter(|&e| origin[e] == Some(start)).max_by_key(|&e| (depth[e], std::cmp::Reverse(e)));
         let Some(end) = farthest.filter(|&e| depth[e] >= 2) else { continue };
-        let (mut elements, mut flows) = (vec![end], Vec::new());
-        let mut at = end;
-        while let Some(f) = reached_by[at] {
-            flows.push(f);
-            at = cx.ends[f].0;
-            elements.push(at);
-        }
-        elements.reverse();
-        flows.reverse();
+        let (elements, flows) = path_to(cx, &reached_by, end);
         let facts = vec![format!("{} unchecked hops: {}", flows.len(), describe_path(cx, &elements))];
         hits.push(PathHit { elements, flows, facts });
     }
