@@ -103,6 +103,7 @@ fn the_cross_layer_chains_the_reference_describes_are_found_on_the_graph() {
             panic!("{sample_id}: no chain {id}; path findings: {ids:?}")
         });
         assert_eq!(finding.layer.as_str(), "cross-layer", "{id}");
+        assert!(finding.layers_involved.len() >= 1 && finding.explanation.contains("It crosses "), "{id}");
         let elements: Vec<&str> = finding
             .path
             .iter()
@@ -119,6 +120,15 @@ fn the_cross_layer_chains_the_reference_describes_are_found_on_the_graph() {
             assert_eq!((flow.from.as_str(), flow.to.as_str()), (window[0].as_str(), window[2].as_str()), "{id}");
         }
     }
+}
+
+#[test]
+fn a_chain_names_the_layers_it_crosses_in_order() {
+    let (_, analysis) = analysed("research-crew");
+    let chain = analysis.findings.iter().find(|f| f.id == "untrusted-input-to-impact:web->file-write").unwrap();
+    let crossed: Vec<&str> = chain.layers_involved.iter().map(|l| l.as_str()).collect();
+    assert_eq!(crossed, ["L7", "L3"]);
+    assert!(chain.explanation.ends_with("It crosses L7 → L3."), "{}", chain.explanation);
 }
 
 #[test]

@@ -172,6 +172,8 @@ export type Finding = {
 	targets: string[],
 	/**  Element and flow ids in order, for findings about a path; empty otherwise. */
 	path: string[],
+	/**  For path findings, the layers the path passes through, in order; otherwise the finding's layer. */
+	layers_involved: LayerId[],
 	likelihood: Likelihood,
 	impact: Impact,
 	severity: Severity,

@@ -72,6 +72,8 @@ pub struct Finding {
     pub targets: Vec<String>,
     /// Element and flow ids in order, for findings about a path; empty otherwise.
     pub path: Vec<String>,
+    /// For path findings, the layers the path passes through, in order; otherwise the finding's layer.
+    pub layers_involved: Vec<LayerId>,
     pub likelihood: Likelihood,
     pub impact: Impact,
     pub severity: Severity,
@@ -143,7 +145,7 @@ pub(crate) fn find(cx: &Context, layers: &[LayerAssignment]) -> Vec<Finding> {
         Some((threat_index, key, build(cx, layers, threat, target, &rules)?))
     });
     let path_findings = paths.into_iter().map(|((threat_index, key), found)| {
-        (threat_index, key, build_path(cx, &cx.catalog.threats[threat_index], &found))
+        (threat_index, key, build_path(cx, layers, &cx.catalog.threats[threat_index], &found))
     });
     let mut findings: Vec<(usize, usize, TargetKey, Finding)> = element_and_flow
         .chain(path_findings)
@@ -186,7 +188,7 @@ fn build(
 }
 
 /// A finding about a path: its ends are the targets, every element and flow on it the path.
-fn build_path(cx: &Context, threat: &Threat, found: &[(usize, PathHit)]) -> Finding {
+fn build_path(cx: &Context, layers: &[LayerAssignment], threat: &Threat, found: &[(usize, PathHit)]) -> Finding {
     let (_, first_hit) = &found[0];
     let (first, last) = (first_hit.elements[0], *first_hit.elements.last().expect("paths have elements"));
     let id = if first_hit.elements.len() == 1 {
@@ -215,9 +217,25 @@ fn build_path(cx: &Context, threat: &Threat, found: &[(usize, PathHit)]) -> Find
             format!("{} ({}) [rule {}]", rule.because, hit.facts.join("; "), rule.id)
         })
         .collect();
-    let explanation = format!("{}: {}.", capitalise(&cx.describe(Target::Element(last))), reasons.join("; also, "));
+    let mut involved: Vec<LayerId> = Vec::new();
+    for &e in &first_hit.elements {
+        if let Some(primary) = &layers[e].primary
+            && !involved.contains(primary)
+        {
+            involved.push(primary.clone());
+        }
+    }
+    let crossing = involved.iter().map(LayerId::as_str).collect::<Vec<_>>().join(" → ");
+    let explanation = format!(
+        "{}: {} It crosses {crossing}.",
+        capitalise(&cx.describe(Target::Element(last))),
+        reasons.join("; also, ") + "."
+    );
     let rule_ids = found.iter().map(|(r, _)| cx.catalog.rules[*r].id.clone()).collect();
-    assemble(cx, threat, id, layer, threat.stride[0], targets, path, explanation, rule_ids, Target::Element(last))
+    let mut finding =
+        assemble(cx, threat, id, layer, threat.stride[0], targets, path, explanation, rule_ids, Target::Element(last));
+    finding.layers_involved = involved;
+    finding
 }
 
 /// The parts every finding shares: mitigations checked on `evidence_target`, the status from the
@@ -275,7 +293,9 @@ fn assemble(
         }
     }
 
+    let layers_involved = vec![layer.clone()];
     Finding {
+        layers_involved,
         id,
         threat: threat.id.clone(),
         threat_name: threat.name.clone(),

@@ -20,7 +20,7 @@ const catalog: Catalog = {
 function finding(id: string, severity: Severity, status: FindingStatus): Finding {
   return {
     id, threat: id.split(':')[0], threat_name: 'T', aliases: [], layer: 'L3', stride: 'E', targets: [id.split(':')[1]],
-    path: [], likelihood: 'high', impact: 'high', severity, explanation: '', rules: [], mitigations: [], status,
+    path: [], layers_involved: [], likelihood: 'high', impact: 'high', severity, explanation: '', rules: [], mitigations: [], status,
     justification: null,
   };
 }
