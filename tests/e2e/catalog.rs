@@ -44,7 +44,7 @@ async fn the_browser_finds_threats_by_clashing_ids_layers_and_mitigations() -> R
     ensure!(sandbox.contains("Counts as in place when: Sandbox is gvisor or microvm"), "{sandbox}");
     ensure!(sandbox.contains("Unexpected code execution"), "{sandbox}");
 
-    app.click("catalog-close").await?;
+    app.click("side-close").await?;
     app.wait_until_gone("catalog-browser").await?;
     app.quit().await
 }
