@@ -32,9 +32,10 @@ impl CommandError {
 impl From<DocumentError> for CommandError {
     fn from(error: DocumentError) -> Self {
         let kind = match error {
-            DocumentError::Edit(_) | DocumentError::UnknownKind(_) | DocumentError::UnknownLayer(_) => {
-                ErrorKind::InvalidEdit
-            }
+            DocumentError::Edit(_)
+            | DocumentError::UnknownKind(_)
+            | DocumentError::UnknownLayer(_)
+            | DocumentError::InvalidProperty(_) => ErrorKind::InvalidEdit,
             DocumentError::Store(_) | DocumentError::NoPath => ErrorKind::File,
         };
         Self { kind, message: error.to_string() }

@@ -61,3 +61,31 @@ async fn the_inspector_says_why_an_element_sits_in_its_layers_and_takes_a_choice
     app.wait_for_text("layer-badge-researcher", "L3").await?;
     app.quit().await
 }
+
+#[tokio::test]
+async fn editing_a_property_in_the_inspector_reruns_the_analysis_and_undo_reverts_it() -> Result<()> {
+    let app = App::launch(&[]).await?;
+    let open_before: u32 = app.text("severity-file-write").await?.parse()?;
+    app.click_at("element-file-write", -25.0).await?;
+    app.wait_for_class("element-file-write", "selected").await?;
+    app.click("inspector-toggle").await?;
+    app.find("properties").await?;
+    // Requiring a person's approval mitigates tool misuse on this tool at once.
+    app.click("prop-human_approval").await?;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let now: u32 = app.text("severity-file-write").await.ok().and_then(|t| t.parse().ok()).unwrap_or(0);
+        if now < open_before {
+            break;
+        }
+        ensure!(std::time::Instant::now() < deadline, "open findings stayed at {now}");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    app.select_label("prop-side_effect", "read").await?;
+    app.screenshot("inspector-properties").await?;
+    ensure!(app.document_title().await?.starts_with("• "), "a property edit is an unsaved change");
+    app.click("undo").await?;
+    app.click("undo").await?;
+    app.wait_for_text("severity-file-write", &open_before.to_string()).await?;
+    app.quit().await
+}

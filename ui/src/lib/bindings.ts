@@ -128,7 +128,12 @@ export type Edit =
  *  Records the user's decision on a finding (accepted, transferred, not applicable), with a
  *  reason, or (with `None`) reopens it.
  */
-{ type: "setDecision"; finding: string; value: DecisionValue | null };
+{ type: "setDecision"; finding: string; value: DecisionValue | null } | 
+/**
+ *  Sets a catalog property of an element, flow or boundary, or (with `None`) returns it to its
+ *  default. Only properties that apply there, with allowed values, are accepted.
+ */
+{ type: "setProperty"; target: string; property: string; value: PropertyValue | null };
 
 /**  Something the user drew: an agent, a tool, a store, a peer… */
 export type Element = {

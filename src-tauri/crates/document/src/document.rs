@@ -15,6 +15,8 @@ pub enum DocumentError {
     UnknownKind(KindId),
     #[error("'{0}' is not a layer an element can be placed in")]
     UnknownLayer(String),
+    #[error("{0}")]
+    InvalidProperty(String),
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error("this model has not been saved yet: choose where to save it")]
@@ -79,6 +81,7 @@ impl Document {
         let op = edit.into_op(&self.model, catalog).map_err(|refusal| match refusal {
             Refusal::UnknownKind(kind) => DocumentError::UnknownKind(kind),
             Refusal::UnknownLayer(layer) => DocumentError::UnknownLayer(layer),
+            Refusal::Property(message) => DocumentError::InvalidProperty(message),
         })?;
         let undo = self.model.apply(op.clone())?;
         self.history.record(op, undo);
@@ -184,6 +187,29 @@ mod tests {
         assert_eq!(reopened.model().elements.len(), 2);
         assert_eq!(reopened.model().flows.len(), 1);
         assert!(!reopened.is_dirty());
+    }
+
+    #[test]
+    fn properties_are_checked_against_the_catalog_and_undone() {
+        use maestro_model::PropertyValue;
+        let mut doc = Document::untitled(Model::new("m"));
+        add(&mut doc, "tool");
+        let set = |value: PropertyValue| Edit::SetProperty {
+            target: "tool-1".into(),
+            property: "side_effect".into(),
+            value: Some(value),
+        };
+        doc.apply(set(PropertyValue::Text("execute".into())), Catalog::builtin()).unwrap();
+        assert_eq!(doc.model().elements[0].properties["side_effect"], PropertyValue::Text("execute".into()));
+        let refused = doc.apply(set(PropertyValue::Text("teleport".into())), Catalog::builtin()).unwrap_err();
+        assert!(
+            refused.to_string().contains("must be one of: read, write, execute, payment, communicate"),
+            "{refused}"
+        );
+        let wrong_place = Edit::SetProperty { target: "tool-1".into(), property: "autonomy".into(), value: None };
+        assert!(doc.apply(wrong_place, Catalog::builtin()).unwrap_err().to_string().contains("does not apply"));
+        assert!(doc.undo().unwrap());
+        assert!(doc.model().elements[0].properties.is_empty());
     }
 
     #[test]

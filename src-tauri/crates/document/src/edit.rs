@@ -2,10 +2,10 @@
 //! (choosing ids and default names), which is what the history records, so redo repeats exactly
 //! what was done.
 
-use maestro_catalog::Catalog;
+use maestro_catalog::{Catalog, PropertyTarget};
 use maestro_model::{
     DecisionValue, EditOp, Element, ElementId, ElementMove, Flow, FlowId, KindId, LayerOverride, Model, Placed,
-    Position, Properties,
+    Position, Properties, PropertyValue,
 };
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -55,6 +55,13 @@ pub enum Edit {
         finding: String,
         value: Option<DecisionValue>,
     },
+    /// Sets a catalog property of an element, flow or boundary, or (with `None`) returns it to its
+    /// default. Only properties that apply there, with allowed values, are accepted.
+    SetProperty {
+        target: String,
+        property: String,
+        value: Option<PropertyValue>,
+    },
 }
 
 /// Why a request could not become an operation.
@@ -62,6 +69,8 @@ pub enum Edit {
 pub(crate) enum Refusal {
     UnknownKind(KindId),
     UnknownLayer(String),
+    /// A property that does not apply to the target, or a value it does not allow.
+    Property(String),
 }
 
 impl Edit {
@@ -105,7 +114,42 @@ impl Edit {
                 EditOp::SetLayerOverride { element, value }
             }
             Edit::SetDecision { finding, value } => EditOp::SetDecision { finding, value },
+            Edit::SetProperty { target, property, value } => {
+                check_property(model, catalog, &target, &property, value.as_ref()).map_err(Refusal::Property)?;
+                EditOp::SetProperty { target, property, value }
+            }
         })
+    }
+}
+
+/// Whether `property` applies to the target and, when a value is given, allows it.
+fn check_property(
+    model: &Model,
+    catalog: &Catalog,
+    target: &str,
+    property: &str,
+    value: Option<&PropertyValue>,
+) -> Result<(), String> {
+    let definition = catalog.property(property).ok_or_else(|| format!("there is no property '{property}'"))?;
+    let applies = if let Some(element) = model.elements.iter().find(|e| e.id.as_str() == target) {
+        catalog.kind(element.kind.as_str()).is_some_and(|k| k.properties.iter().any(|p| p == property))
+    } else if model.flows.iter().any(|f| f.id.as_str() == target) {
+        definition.applies_to.contains(&PropertyTarget::Flow)
+    } else if model.boundaries.iter().any(|b| b.id.as_str() == target) {
+        definition.applies_to.contains(&PropertyTarget::Boundary)
+    } else {
+        return Err(format!("there is no element, flow or boundary with id '{target}'"));
+    };
+    if !applies {
+        return Err(format!("'{}' does not apply to '{target}'", definition.label));
+    }
+    match value {
+        Some(v) if !definition.accepts(v) => {
+            let allowed =
+                if definition.values.is_empty() { "true or false".to_owned() } else { definition.values.join(", ") };
+            Err(format!("'{}' must be one of: {allowed}", definition.label))
+        }
+        _ => Ok(()),
     }
 }
 

@@ -5,7 +5,9 @@
 //! element and flow lists included), which is all an undo history needs.
 
 use crate::ids::{BoundaryId, ElementId, FlowId};
-use crate::types::{Decision, DecisionStatus, Element, Flow, LayerOverride, Model, Position};
+use crate::types::{
+    Decision, DecisionStatus, Element, Flow, LayerOverride, Model, Position, Properties, PropertyValue,
+};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 use std::collections::BTreeSet;
@@ -86,6 +88,12 @@ pub enum EditOp {
         element: ElementId,
         value: Option<LayerOverride>,
     },
+    /// Sets (or with `None` clears, back to the default) a property of an element, flow or boundary.
+    SetProperty {
+        target: String,
+        property: String,
+        value: Option<PropertyValue>,
+    },
     /// Sets (or with `None` clears) the user's decision on a finding.
     SetDecision {
         finding: String,
@@ -118,6 +126,10 @@ pub enum EditError {
     MissingJustification(&'static str),
     #[error("there is no boundary with id '{0}'")]
     UnknownBoundary(BoundaryId),
+    #[error("there is no element, flow or boundary with id '{0}'")]
+    UnknownTarget(String),
+    #[error("'{0}' must be a finite number")]
+    InvalidNumber(String),
 }
 
 impl Model {
@@ -155,6 +167,19 @@ impl Model {
                 let old = std::mem::replace(&mut self.elements[index].layer_override, value);
                 Ok(EditOp::SetLayerOverride { element, value: old })
             }
+            EditOp::SetProperty { target, property, value } => {
+                if let Some(PropertyValue::Number(n)) = &value
+                    && !n.is_finite()
+                {
+                    return Err(EditError::InvalidNumber(property));
+                }
+                let properties = self.properties_of(&target).ok_or_else(|| EditError::UnknownTarget(target.clone()))?;
+                let old = match value {
+                    Some(value) => properties.insert(property.clone(), value),
+                    None => properties.remove(&property),
+                };
+                Ok(EditOp::SetProperty { target, property, value: old })
+            }
             EditOp::SetDecision { finding, value } => {
                 if value.as_ref().is_some_and(|v| v.justification.trim().is_empty()) {
                     return Err(EditError::MissingJustification("decision on a finding"));
@@ -171,6 +196,17 @@ impl Model {
                 Ok(EditOp::SetDecision { finding, value: old })
             }
         }
+    }
+
+    /// The property map of the element, flow or boundary with this id.
+    fn properties_of(&mut self, id: &str) -> Option<&mut Properties> {
+        if let Some(e) = self.elements.iter_mut().find(|e| e.id.as_str() == id) {
+            return Some(&mut e.properties);
+        }
+        if let Some(f) = self.flows.iter_mut().find(|f| f.id.as_str() == id) {
+            return Some(&mut f.properties);
+        }
+        self.boundaries.iter_mut().find(|b| b.id.as_str() == id).map(|b| &mut b.properties)
     }
 
     fn insert(
@@ -325,7 +361,6 @@ fn take_indices<T>(list: &mut Vec<T>, indices: &BTreeSet<usize>) -> Vec<Placed<T
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::types::Properties;
 
     fn element(id: &str, x: f64) -> Element {
         Element {
@@ -390,6 +425,21 @@ mod tests {
             EditOp::SetLayerOverride {
                 element: "a".into(),
                 value: Some(LayerOverride { layer: "L4".into(), justification: "runs the cluster".into() }),
+            },
+            EditOp::SetProperty {
+                target: "a".into(),
+                property: "autonomy".into(),
+                value: Some(PropertyValue::Text("autonomous".into())),
+            },
+            EditOp::SetProperty {
+                target: "f1".into(),
+                property: "signed".into(),
+                value: Some(PropertyValue::Bool(true)),
+            },
+            EditOp::SetProperty {
+                target: "zone".into(),
+                property: "trust".into(),
+                value: Some(PropertyValue::Text("trusted".into())),
             },
             EditOp::SetDecision {
                 finding: "tool-misuse:a".into(),
