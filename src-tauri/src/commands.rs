@@ -5,8 +5,8 @@ use crate::error::{CommandError, ErrorKind};
 use crate::state::AppState;
 use maestro_analysis::{Reach, ReachDirection};
 use maestro_catalog::Catalog;
-use maestro_document::{Edit, SAMPLES, Sample, Snapshot};
-use maestro_model::ElementId;
+use maestro_document::{Edit, Fragment, SAMPLES, Sample, Snapshot};
+use maestro_model::{ElementId, Position};
 use serde::Serialize;
 use specta::Type;
 use tauri::{AppHandle, State};
@@ -36,6 +36,37 @@ pub fn get_catalog(state: State<'_, AppState>) -> Catalog {
 pub fn apply_edit(app: AppHandle, state: State<'_, AppState>, edit: Edit) -> Result<Snapshot, CommandError> {
     state.with_document(|doc| doc.apply(edit, &state.catalog))?;
     Ok(publish(&app))
+}
+
+/// Copies the elements with these ids (and the flows among them) to the app's clipboard.
+#[tauri::command]
+#[specta::specta]
+pub fn copy_selection(state: State<'_, AppState>, ids: Vec<String>) -> Result<(), CommandError> {
+    let fragment = state.with_document(|doc| Fragment::copy_of(doc.model(), &ids));
+    if fragment.elements.is_empty() {
+        return Err(CommandError { kind: ErrorKind::InvalidEdit, message: "select elements to copy".into() });
+    }
+    state.set_clipboard(fragment);
+    Ok(())
+}
+
+/// Copies, then deletes, the elements with these ids.
+#[tauri::command]
+#[specta::specta]
+pub fn cut_selection(app: AppHandle, state: State<'_, AppState>, ids: Vec<String>) -> Result<Snapshot, CommandError> {
+    copy_selection(state.clone(), ids.clone())?;
+    let elements = ids.into_iter().map(|id| id.as_str().into()).collect();
+    apply_edit(app, state, Edit::Delete { elements, flows: vec![] })
+}
+
+/// Pastes the clipboard, moved by `offset` from where it was copied.
+#[tauri::command]
+#[specta::specta]
+pub fn paste(app: AppHandle, state: State<'_, AppState>, offset: Position) -> Result<Snapshot, CommandError> {
+    let fragment = state
+        .clipboard()
+        .ok_or_else(|| CommandError { kind: ErrorKind::InvalidEdit, message: "the clipboard is empty".into() })?;
+    apply_edit(app, state, Edit::Paste { fragment, offset })
 }
 
 #[tauri::command]

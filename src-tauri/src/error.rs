@@ -35,7 +35,8 @@ impl From<DocumentError> for CommandError {
             DocumentError::Edit(_)
             | DocumentError::UnknownKind(_)
             | DocumentError::UnknownLayer(_)
-            | DocumentError::InvalidProperty(_) => ErrorKind::InvalidEdit,
+            | DocumentError::InvalidProperty(_)
+            | DocumentError::BadPaste(_) => ErrorKind::InvalidEdit,
             DocumentError::Store(_) | DocumentError::NoPath => ErrorKind::File,
         };
         Self { kind, message: error.to_string() }

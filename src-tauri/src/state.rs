@@ -1,7 +1,7 @@
 //! What the app holds while it runs: the open document and the catalog.
 
 use maestro_catalog::Catalog;
-use maestro_document::{Document, Snapshot};
+use maestro_document::{Document, Fragment, Snapshot};
 use std::sync::Mutex;
 
 pub struct AppState {
@@ -9,12 +9,19 @@ pub struct AppState {
     /// Messages for the user from start-up (a file or catalog that could not be loaded), shown once.
     startup_notice: Mutex<Option<String>>,
     pub catalog: Catalog,
+    /// What was last copied or cut, in this window or from another file opened since.
+    clipboard: Mutex<Option<Fragment>>,
 }
 
 impl AppState {
     pub fn new(document: Document, catalog: Catalog, notices: Vec<String>) -> Self {
         let notice = (!notices.is_empty()).then(|| notices.join("\n\n"));
-        Self { document: Mutex::new(document), startup_notice: Mutex::new(notice), catalog }
+        Self {
+            document: Mutex::new(document),
+            startup_notice: Mutex::new(notice),
+            catalog,
+            clipboard: Mutex::new(None),
+        }
     }
 
     /// Runs `f` on the document. A panic elsewhere never makes the document unreachable.
@@ -25,6 +32,14 @@ impl AppState {
 
     pub fn snapshot(&self) -> Snapshot {
         self.with_document(|doc| doc.snapshot(&self.catalog))
+    }
+
+    pub fn set_clipboard(&self, fragment: Fragment) {
+        *self.clipboard.lock().unwrap_or_else(|p| p.into_inner()) = Some(fragment);
+    }
+
+    pub fn clipboard(&self) -> Option<Fragment> {
+        self.clipboard.lock().unwrap_or_else(|p| p.into_inner()).clone()
     }
 
     pub fn take_startup_notice(&self) -> Option<String> {

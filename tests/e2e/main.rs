@@ -5,6 +5,7 @@ mod analysis;
 mod catalog;
 mod cli;
 mod cross_layer;
+mod editing;
 mod pixels;
 mod support;
 

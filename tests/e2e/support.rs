@@ -280,6 +280,18 @@ impl App {
         }
     }
 
+    /// Presses Ctrl together with `key`, as a keyboard shortcut.
+    pub async fn press_ctrl(&self, key: char) -> Result<()> {
+        let control = char::from(Key::Control);
+        let keys = KeyActions::new("keyboard".into())
+            .then(KeyAction::Down { value: control })
+            .then(KeyAction::Down { value: key })
+            .then(KeyAction::Up { value: key })
+            .then(KeyAction::Up { value: control });
+        self.client.perform_actions(keys).await.context("pressing a shortcut")?;
+        Ok(())
+    }
+
     /// Presses and releases a key on the keyboard, wherever the focus is.
     pub async fn press(&self, key: Key) -> Result<()> {
         let value = char::from(key);

@@ -11,6 +11,12 @@ export const commands = {
 	listSamples: () => __TAURI_INVOKE<Sample[]>("list_samples"),
 	/**  What an element can reach (its blast radius), or who can reach it. */
 	reach: (element: ElementId, direction: ReachDirection) => typedError<Reach, CommandError>(__TAURI_INVOKE("reach", { element, direction })),
+	/**  Copies the elements with these ids (and the flows among them) to the app's clipboard. */
+	copySelection: (ids: string[]) => typedError<null, CommandError>(__TAURI_INVOKE("copy_selection", { ids })),
+	/**  Copies, then deletes, the elements with these ids. */
+	cutSelection: (ids: string[]) => typedError<Snapshot, CommandError>(__TAURI_INVOKE("cut_selection", { ids })),
+	/**  Pastes the clipboard, moved by `offset` from where it was copied. */
+	paste: (offset: Position) => typedError<Snapshot, CommandError>(__TAURI_INVOKE("paste", { offset })),
 	newFromSample: (id: string) => typedError<Snapshot, CommandError>(__TAURI_INVOKE("new_from_sample", { id })),
 	applyEdit: (edit: Edit) => typedError<Snapshot, CommandError>(__TAURI_INVOKE("apply_edit", { edit })),
 	undo: () => typedError<Snapshot, CommandError>(__TAURI_INVOKE("undo")),
@@ -129,6 +135,8 @@ export type Edit =
  *  reason, or (with `None`) reopens it.
  */
 { type: "setDecision"; finding: string; value: DecisionValue | null } | 
+/**  Adds copies of copied elements and the flows among them, with fresh ids, moved by `offset`. */
+{ type: "paste"; fragment: Fragment; offset: Position } | 
 /**
  *  Sets a catalog property of an element, flow or boundary, or (with `None`) returns it to its
  *  default. Only properties that apply there, with allowed values, are accepted.
@@ -205,6 +213,12 @@ export type Flow = {
 
 /**  Identifies a flow within its model. */
 export type FlowId = string;
+
+/**  Copied elements and the flows among them: what the clipboard holds. */
+export type Fragment = {
+	elements: Element[],
+	flows: Flow[],
+};
 
 /**
  *  The graph analyses a `path` rule can name. Each looks at how elements are connected, not at

@@ -17,6 +17,8 @@ pub enum DocumentError {
     UnknownLayer(String),
     #[error("{0}")]
     InvalidProperty(String),
+    #[error("cannot paste: {0}")]
+    BadPaste(String),
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error("this model has not been saved yet: choose where to save it")]
@@ -82,6 +84,7 @@ impl Document {
             Refusal::UnknownKind(kind) => DocumentError::UnknownKind(kind),
             Refusal::UnknownLayer(layer) => DocumentError::UnknownLayer(layer),
             Refusal::Property(message) => DocumentError::InvalidProperty(message),
+            Refusal::BadPaste(message) => DocumentError::BadPaste(message),
         })?;
         let undo = self.model.apply(op.clone())?;
         self.history.record(op, undo);
@@ -210,6 +213,32 @@ mod tests {
         assert!(doc.apply(wrong_place, Catalog::builtin()).unwrap_err().to_string().contains("does not apply"));
         assert!(doc.undo().unwrap());
         assert!(doc.model().elements[0].properties.is_empty());
+    }
+
+    #[test]
+    fn copies_paste_with_fresh_ids_and_their_flows_and_bad_content_is_refused() {
+        use crate::edit::Fragment;
+        let mut doc = Document::untitled(Model::new("m"));
+        add(&mut doc, "agent");
+        add(&mut doc, "tool");
+        doc.apply(Edit::Connect { from: "agent-1".into(), to: "tool-1".into() }, Catalog::builtin()).unwrap();
+        let fragment = Fragment::copy_of(doc.model(), &["agent-1".into(), "tool-1".into()]);
+        assert_eq!(fragment.flows.len(), 1);
+        let offset = Position::new(40.0, 40.0);
+        doc.apply(Edit::Paste { fragment: fragment.clone(), offset }, Catalog::builtin()).unwrap();
+        let ids: Vec<&str> = doc.model().elements.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["agent-1", "tool-1", "agent-2", "tool-2"]);
+        let pasted = doc.model().flows.last().unwrap();
+        assert_eq!((pasted.from.as_str(), pasted.to.as_str()), ("agent-2", "tool-2"));
+        assert_eq!(doc.model().elements[2].position, Position::new(50.0, 60.0));
+
+        let mut foreign = fragment;
+        foreign.elements[0].kind = "warp-drive".into();
+        let err = doc.apply(Edit::Paste { fragment: foreign, offset }, Catalog::builtin()).unwrap_err();
+        assert_eq!(err.to_string(), "cannot paste: the catalog has no element kind 'warp-drive'");
+        assert_eq!(doc.model().elements.len(), 4, "a refused paste changes nothing");
+        assert!(doc.undo().unwrap());
+        assert_eq!(doc.model().elements.len(), 2);
     }
 
     #[test]

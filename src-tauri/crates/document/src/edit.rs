@@ -55,6 +55,11 @@ pub enum Edit {
         finding: String,
         value: Option<DecisionValue>,
     },
+    /// Adds copies of copied elements and the flows among them, with fresh ids, moved by `offset`.
+    Paste {
+        fragment: Fragment,
+        offset: Position,
+    },
     /// Sets a catalog property of an element, flow or boundary, or (with `None`) returns it to its
     /// default. Only properties that apply there, with allowed values, are accepted.
     SetProperty {
@@ -64,10 +69,30 @@ pub enum Edit {
     },
 }
 
+/// Copied elements and the flows among them: what the clipboard holds.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, Type)]
+pub struct Fragment {
+    pub elements: Vec<Element>,
+    pub flows: Vec<Flow>,
+}
+
+impl Fragment {
+    /// The elements with these ids, and every flow between two of them or itself named.
+    pub fn copy_of(model: &Model, ids: &[String]) -> Fragment {
+        let elements: Vec<Element> =
+            model.elements.iter().filter(|e| ids.iter().any(|id| id == e.id.as_str())).cloned().collect();
+        let inside = |id: &ElementId| elements.iter().any(|e| &e.id == id);
+        let flows = model.flows.iter().filter(|f| inside(&f.from) && inside(&f.to)).cloned().collect();
+        Fragment { elements, flows }
+    }
+}
+
 /// Why a request could not become an operation.
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) enum Refusal {
     UnknownKind(KindId),
+    /// Pasted content that cannot go into a model.
+    BadPaste(String),
     UnknownLayer(String),
     /// A property that does not apply to the target, or a value it does not allow.
     Property(String),
@@ -114,12 +139,52 @@ impl Edit {
                 EditOp::SetLayerOverride { element, value }
             }
             Edit::SetDecision { finding, value } => EditOp::SetDecision { finding, value },
+            Edit::Paste { fragment, offset } => paste(model, catalog, fragment, offset)?,
             Edit::SetProperty { target, property, value } => {
                 check_property(model, catalog, &target, &property, value.as_ref()).map_err(Refusal::Property)?;
                 EditOp::SetProperty { target, property, value }
             }
         })
     }
+}
+
+/// Copies of the fragment's elements with fresh ids, moved by `offset`, and the flows among them.
+fn paste(model: &Model, catalog: &Catalog, fragment: Fragment, offset: Position) -> Result<EditOp, Refusal> {
+    if fragment.elements.is_empty() {
+        return Err(Refusal::BadPaste("there is nothing to paste".into()));
+    }
+    if !offset.is_finite() {
+        return Err(Refusal::BadPaste("the paste position is not a number".into()));
+    }
+    // Ids are chosen against the model plus everything pasted so far.
+    let mut scratch = model.clone();
+    let mut renamed: Vec<(ElementId, ElementId)> = Vec::new();
+    let mut elements = Vec::with_capacity(fragment.elements.len());
+    for mut element in fragment.elements {
+        if catalog.kind(element.kind.as_str()).is_none() {
+            return Err(Refusal::BadPaste(format!("the catalog has no element kind '{}'", element.kind)));
+        }
+        if !element.position.is_finite() {
+            return Err(Refusal::BadPaste(format!("'{}' has no valid position", element.name)));
+        }
+        let fresh: ElementId = scratch.fresh_id(element.kind.as_str()).as_str().into();
+        renamed.push((element.id.clone(), fresh.clone()));
+        element.id = fresh;
+        element.position = Position::new(element.position.x + offset.x, element.position.y + offset.y);
+        scratch.elements.push(element.clone());
+        elements.push(Placed::appended(element));
+    }
+    let new_id = |old: &ElementId| renamed.iter().find(|(o, _)| o == old).map(|(_, n)| n.clone());
+    let mut flows = Vec::new();
+    for mut flow in fragment.flows {
+        let (Some(from), Some(to)) = (new_id(&flow.from), new_id(&flow.to)) else { continue };
+        flow.id = FlowId::new(scratch.fresh_id("flow"));
+        flow.from = from;
+        flow.to = to;
+        scratch.flows.push(flow.clone());
+        flows.push(Placed::appended(flow));
+    }
+    Ok(EditOp::Insert { elements, flows, memberships: vec![] })
 }
 
 /// Whether `property` applies to the target and, when a value is given, allows it.

@@ -13,6 +13,6 @@ mod sample;
 mod snapshot;
 
 pub use document::{Document, DocumentError};
-pub use edit::Edit;
+pub use edit::{Edit, Fragment};
 pub use sample::{DEFAULT_SAMPLE, SAMPLES, Sample, sample, sample_model, sample_text};
 pub use snapshot::{Snapshot, window_title};

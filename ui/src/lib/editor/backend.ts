@@ -1,7 +1,7 @@
 // What the editor needs from the app. The Tauri implementation lives in ../tauri-backend.ts; tests
 // use an in-memory fake. Every document change returns the new snapshot: the UI keeps no model.
 
-import type { Catalog, CommandError, Edit, InitialState, Reach, ReachDirection, Sample, Snapshot } from '../bindings';
+import type { Catalog, CommandError, Edit, InitialState, Position, Reach, ReachDirection, Sample, Snapshot } from '../bindings';
 
 export type Outcome = { status: 'ok'; data: Snapshot } | { status: 'error'; error: CommandError };
 
@@ -12,6 +12,9 @@ export interface Backend {
   reach(element: string, direction: ReachDirection): Promise<{ status: 'ok'; data: Reach } | { status: 'error'; error: CommandError }>;
   newFromSample(id: string): Promise<Outcome>;
   applyEdit(edit: Edit): Promise<Outcome>;
+  copySelection(ids: string[]): Promise<{ status: 'ok'; data: null } | { status: 'error'; error: CommandError }>;
+  cutSelection(ids: string[]): Promise<Outcome>;
+  paste(offset: Position): Promise<Outcome>;
   undo(): Promise<Outcome>;
   redo(): Promise<Outcome>;
   newDocument(): Promise<Outcome>;

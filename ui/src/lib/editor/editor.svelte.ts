@@ -60,6 +60,41 @@ export class Editor {
   save = () => this.#settle(this.#backend.save());
   saveAs = () => this.#settle(this.#backend.saveAs());
 
+  #pastes = 0;
+
+  /** Copies the selected elements (and the flows among them) to the app's clipboard. */
+  async copy(): Promise<boolean> {
+    const outcome = await this.#backend.copySelection(this.#selectedElements());
+    if (outcome.status === 'error') {
+      this.message = outcome.error.message;
+      return false;
+    }
+    this.#pastes = 0;
+    return true;
+  }
+
+  cut = () => this.#settle(this.#backend.cutSelection(this.#selectedElements())).then((ok) => ((this.#pastes = 0), ok));
+
+  /** Pastes the clipboard, each paste a step further from the original. */
+  paste(): Promise<boolean> {
+    this.#pastes += 1;
+    const step = 32 * this.#pastes;
+    return this.#settle(this.#backend.paste({ x: step, y: step }));
+  }
+
+  async duplicate(): Promise<boolean> {
+    return (await this.copy()) && this.paste();
+  }
+
+  selectAll(): void {
+    this.focus(this.snapshot?.model.elements.map((e) => e.id) ?? []);
+  }
+
+  #selectedElements(): string[] {
+    const elements = new Set(this.snapshot?.model.elements.map((e) => e.id) ?? []);
+    return this.selection.filter((id) => elements.has(id));
+  }
+
   /** Selects `ids` on the canvas and brings them into view. */
   focus(ids: string[]): void {
     this.focusRequest = { ids, seq: (this.focusRequest?.seq ?? 0) + 1 };

@@ -30,6 +30,17 @@ class FakeBackend implements Backend {
     return this.next;
   };
   samples = async () => [{ id: 'research-crew', title: 'Research crew' }];
+  copied: string[][] = [];
+  pasted: { x: number | null; y: number | null }[] = [];
+  copySelection = async (ids: string[]) => {
+    this.copied.push(ids);
+    return { status: 'ok' as const, data: null };
+  };
+  cutSelection = async (_ids: string[]) => this.next;
+  paste = async (offset: { x: number | null; y: number | null }) => {
+    this.pasted.push(offset);
+    return this.next;
+  };
   reach = async (element: string, direction: ReachDirection) => ({
     status: 'ok' as const,
     data: { element, direction, reached: [{ element: 'x', distance: 1, impact: true }] },
@@ -78,6 +89,22 @@ describe('Editor', () => {
     expect(await editor.edit({ type: 'renameModel', name: ' ' })).toBe(false);
     expect(editor.snapshot?.model.name).toBe('start');
     expect(editor.message).toBe('a name cannot be empty');
+  });
+
+  it('copies only selected elements and steps each paste further away', async () => {
+    const backend = new FakeBackend();
+    const editor = new Editor(backend);
+    await editor.start();
+    editor.snapshot = {
+      ...snapshot('s'),
+      model: { name: 's', elements: [{ id: 'a', kind: 'agent', name: 'A', position: { x: 0, y: 0 } }], flows: [] },
+    };
+    editor.selection = ['a', 'flow-9'];
+    expect(await editor.copy()).toBe(true);
+    await editor.paste();
+    await editor.paste();
+    expect(backend.copied).toEqual([['a']]);
+    expect(backend.pasted).toEqual([{ x: 32, y: 32 }, { x: 64, y: 64 }]);
   });
 
   it('lights up what an element reaches', async () => {
