@@ -64,6 +64,16 @@ async fn the_palette_offers_every_kind_grouped_by_layer_and_filters_them() -> Re
     app.find("palette-vector-store").await?;
     app.click("palette-vector-store").await?;
     app.wait_for_text("layer-badge-vector-store-1", "L2").await?;
+
+    // Quick-add: Escape leaves the search, `/` comes back to it, typing narrows it, Enter places
+    // the first match.
+    app.type_into("palette-search", &char::from(fantoccini::key::Key::Escape).to_string()).await?;
+    app.wait_for_count(PALETTE_KINDS, 27).await?;
+    app.click_at("element-notes", -25.0).await?;
+    app.press_char('/').await?;
+    ensure!(app.focused_testid().await? == "palette-search", "'/' did not focus the kind search");
+    app.type_keys(&format!("secrets{}", char::from(fantoccini::key::Key::Enter))).await?;
+    app.wait_for_text("layer-badge-secrets-manager-1", "L6").await?;
     app.quit().await
 }
 

@@ -280,6 +280,26 @@ impl App {
         }
     }
 
+    /// Types one character on the keyboard, wherever the focus is.
+    pub async fn press_char(&self, value: char) -> Result<()> {
+        self.type_keys(&value.to_string()).await
+    }
+
+    /// Types `text` key by key, wherever the focus is.
+    pub async fn type_keys(&self, text: &str) -> Result<()> {
+        let mut keys = KeyActions::new("keyboard".into());
+        for value in text.chars() {
+            keys = keys.then(KeyAction::Down { value }).then(KeyAction::Up { value });
+        }
+        self.client.perform_actions(keys).await.context("typing")?;
+        Ok(())
+    }
+
+    /// The `data-testid` of the element that has the keyboard focus ("" when it has none).
+    pub async fn focused_testid(&self) -> Result<String> {
+        Ok(self.client.active_element().await?.attr("data-testid").await?.unwrap_or_default())
+    }
+
     /// Presses Ctrl together with `key`, as a keyboard shortcut.
     pub async fn press_ctrl(&self, key: char) -> Result<()> {
         let control = char::from(Key::Control);
