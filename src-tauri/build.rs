@@ -16,6 +16,7 @@ const COMMANDS: &[&str] = &[
     "open_document",
     "save",
     "save_as",
+    "export_report",
 ];
 
 fn main() {

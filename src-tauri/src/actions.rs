@@ -2,7 +2,7 @@
 //! updates the window title. Native dialogs are shown from here, so the webview needs no access
 //! to dialogs or files.
 
-use crate::error::CommandError;
+use crate::error::{CommandError, ErrorKind};
 use crate::state::AppState;
 use maestro_document::{Document, Snapshot};
 use maestro_model::Model;
@@ -77,6 +77,43 @@ pub async fn save_as(app: &AppHandle) -> Result<Snapshot, CommandError> {
     };
     let path = with_model_extension(picked.into_path().map_err(|e| CommandError::internal(e.to_string()))?);
     app.state::<AppState>().with_document(|doc| doc.save_as(&path))?;
+    Ok(publish(app))
+}
+
+/// Writes a report of the current model, in the format its file name asks for (Markdown when
+/// the name has no known extension).
+pub async fn export_report(app: &AppHandle) -> Result<Snapshot, CommandError> {
+    use crate::cli::ReportFormat;
+    use crate::headless::{render, report_format_for};
+    let state = app.state::<AppState>();
+    let suggested = state.with_document(|doc| format!("{} report.md", doc.model().name));
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    app.dialog()
+        .file()
+        .add_filter("Markdown report", &["md"])
+        .add_filter("JSON report", &["json"])
+        .add_filter("SARIF for code scanning", &["sarif"])
+        .add_filter("CSV of findings", &["csv"])
+        .set_file_name(suggested)
+        .save_file(move |picked| {
+            let _ = tx.send(picked);
+        });
+    let Some(picked) = rx.await.ok().flatten() else { return Ok(publish(app)) };
+    let path = picked.into_path().map_err(|e| CommandError::internal(e.to_string()))?;
+    let format = report_format_for(&path).unwrap_or(ReportFormat::Markdown);
+    let report = state.with_document(|doc| {
+        let analysis = maestro_analysis::analyze(doc.model(), &state.catalog);
+        let source = doc.path().map(|p| p.display().to_string()).unwrap_or_else(|| doc.model().name.clone());
+        let subject = maestro_report::Subject {
+            model: doc.model(),
+            analysis: &analysis,
+            catalog: &state.catalog,
+            source: &source,
+        };
+        render(format, &subject)
+    });
+    std::fs::write(&path, report)
+        .map_err(|e| CommandError { kind: ErrorKind::File, message: format!("{}: {e}", path.display()) })?;
     Ok(publish(app))
 }
 

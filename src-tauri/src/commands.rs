@@ -125,6 +125,12 @@ pub async fn save(app: AppHandle) -> Result<Snapshot, CommandError> {
 
 #[tauri::command]
 #[specta::specta]
+pub async fn export_report(app: AppHandle) -> Result<Snapshot, CommandError> {
+    actions::export_report(&app).await
+}
+
+#[tauri::command]
+#[specta::specta]
 pub async fn save_as(app: AppHandle) -> Result<Snapshot, CommandError> {
     actions::save_as(&app).await
 }

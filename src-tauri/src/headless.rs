@@ -27,16 +27,32 @@ pub fn run(args: &AnalyzeArgs) -> Result<Outcome> {
     let analysis = analyze(&model, &catalog);
     let source = args.model.display().to_string();
     let subject = Subject { model: &model, analysis: &analysis, catalog: &catalog, source: &source };
-    let report = match args.format {
-        ReportFormat::Json => maestro_report::json(&subject),
-        ReportFormat::Markdown => maestro_report::markdown(&subject),
-        ReportFormat::Sarif => maestro_report::sarif(&subject),
-        ReportFormat::Csv => maestro_report::csv(&subject),
-    };
+    let report = render(args.format, &subject);
     let threshold = args.fail_on.as_deref().and_then(Severity::parse);
     let failed =
         threshold.is_some_and(|t| analysis.findings.iter().any(|f| f.status == FindingStatus::Open && f.severity >= t));
     Ok(Outcome { report, failed })
+}
+
+/// The report a file name asks for: `.md`/`.markdown`, `.json`, `.sarif`, `.csv`.
+pub fn report_format_for(path: &Path) -> Option<ReportFormat> {
+    match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+        "md" | "markdown" => Some(ReportFormat::Markdown),
+        "json" => Some(ReportFormat::Json),
+        "sarif" => Some(ReportFormat::Sarif),
+        "csv" => Some(ReportFormat::Csv),
+        _ => None,
+    }
+}
+
+/// Renders the report of `format` for a model already analysed.
+pub fn render(format: ReportFormat, subject: &Subject) -> String {
+    match format {
+        ReportFormat::Json => maestro_report::json(subject),
+        ReportFormat::Markdown => maestro_report::markdown(subject),
+        ReportFormat::Sarif => maestro_report::sarif(subject),
+        ReportFormat::Csv => maestro_report::csv(subject),
+    }
 }
 
 /// A `.maestro` file, or model-as-code by its extension.
@@ -48,5 +64,21 @@ pub fn load_model(path: &Path, catalog: &Catalog) -> Result<Model> {
         }
         None if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("maestro")) => Ok(maestro_store::load(path)?),
         None => bail!("{}: a model is a .maestro, .json, .yaml or .yml file", path.display()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_file_name_chooses_the_report_format() {
+        let format = |name: &str| report_format_for(Path::new(name));
+        assert_eq!(format("model.md"), Some(ReportFormat::Markdown));
+        assert_eq!(format("MODEL.SARIF"), Some(ReportFormat::Sarif));
+        assert_eq!(format("findings.csv"), Some(ReportFormat::Csv));
+        assert_eq!(format("report.json"), Some(ReportFormat::Json));
+        assert_eq!(format("report.pdf"), None);
+        assert_eq!(format("report"), None);
     }
 }

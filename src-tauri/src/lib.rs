@@ -41,6 +41,7 @@ pub fn specta_builder() -> tauri_specta::Builder<Wry> {
             commands::open_document,
             commands::save,
             commands::save_as,
+            commands::export_report,
         ])
         .events(tauri_specta::collect_events![events::DocumentChanged, events::ActionFailed])
         // One TypeScript type per Rust type: the UI reads what Rust sends and sends what Rust reads.

@@ -25,6 +25,7 @@ pub fn build(app: &AppHandle) -> tauri::Result<Menu<Wry>> {
         .separator()
         .item(&item("save", "Save", "CmdOrCtrl+S")?)
         .item(&item("save-as", "Save As…", "CmdOrCtrl+Shift+S")?)
+        .item(&item("export", "Export Report…", "CmdOrCtrl+E")?)
         .separator()
         .item(&item("quit", "Quit", "CmdOrCtrl+Q")?)
         .build()?;
@@ -45,6 +46,7 @@ pub fn handle(app: &AppHandle, event: MenuEvent) {
             "open" => actions::open_document(&app).await,
             "save" => actions::save(&app).await,
             "save-as" => actions::save_as(&app).await,
+            "export" => actions::export_report(&app).await,
             "undo" | "redo" => {
                 let state = app.state::<AppState>();
                 state

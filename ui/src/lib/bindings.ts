@@ -25,6 +25,7 @@ export const commands = {
 	openDocument: () => typedError<Snapshot, CommandError>(__TAURI_INVOKE("open_document")),
 	save: () => typedError<Snapshot, CommandError>(__TAURI_INVOKE("save")),
 	saveAs: () => typedError<Snapshot, CommandError>(__TAURI_INVOKE("save_as")),
+	exportReport: () => typedError<Snapshot, CommandError>(__TAURI_INVOKE("export_report")),
 };
 
 /** Events */

@@ -19,6 +19,7 @@ export const tauriBackend: Backend = {
   openDocument: () => commands.openDocument(),
   save: () => commands.save(),
   saveAs: () => commands.saveAs(),
+  exportReport: () => commands.exportReport(),
   onDocumentChanged: (listener) => events.documentChanged.listen((event) => listener(event.payload)),
   onActionFailed: (listener) => events.actionFailed.listen((event) => listener(event.payload)),
 };

@@ -21,6 +21,8 @@ export interface Backend {
   openDocument(): Promise<Outcome>;
   save(): Promise<Outcome>;
   saveAs(): Promise<Outcome>;
+  /** Asks where, then writes a report (Markdown, JSON, SARIF or CSV by the file name). */
+  exportReport(): Promise<Outcome>;
   /** Snapshots pushed by the app (menu actions). Returns a function that stops listening. */
   onDocumentChanged(listener: (snapshot: Snapshot) => void): Promise<() => void>;
   onActionFailed(listener: (error: CommandError) => void): Promise<() => void>;

@@ -59,6 +59,7 @@ export class Editor {
   newFromSample = (id: string) => this.#settle(this.#backend.newFromSample(id));
   save = () => this.#settle(this.#backend.save());
   saveAs = () => this.#settle(this.#backend.saveAs());
+  exportReport = () => this.#settle(this.#backend.exportReport());
 
   #pastes = 0;
 

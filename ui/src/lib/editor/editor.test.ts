@@ -52,6 +52,7 @@ class FakeBackend implements Backend {
   openDocument = async () => this.next;
   save = async () => this.next;
   saveAs = async () => this.next;
+  exportReport = async () => this.next;
   onDocumentChanged = async (listener: (s: Snapshot) => void) => {
     this.pushed.push(listener);
     return () => (this.pushed = []);
