@@ -46,3 +46,17 @@ async fn copy_paste_duplicate_and_cut_work_with_the_keyboard_and_between_documen
     app.screenshot("pasted-into-another-document").await?;
     app.quit().await
 }
+
+#[tokio::test]
+async fn ctrl_z_undoes_and_ctrl_shift_z_redoes() -> Result<()> {
+    let app = App::launch(&[]).await?;
+    app.wait_for_count(ELEMENTS, 7).await?;
+    app.click("palette-agent").await?;
+    app.wait_for_count(ELEMENTS, 8).await?;
+    app.click_at("element-notes", -25.0).await?;
+    app.press_ctrl('z').await?;
+    app.wait_for_count(ELEMENTS, 7).await?;
+    app.press_ctrl_shift('z').await?;
+    app.wait_for_count(ELEMENTS, 8).await?;
+    app.quit().await
+}

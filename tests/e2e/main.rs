@@ -68,8 +68,8 @@ async fn draw_a_model_save_it_and_open_it_in_a_fresh_app() -> Result<()> {
 
     app.screenshot("skeleton-drawn").await?;
 
-    // Save writes to the file given on the command line; the unsaved marker goes away.
-    app.click("save").await?;
+    // Ctrl+S writes to the file given on the command line; the unsaved marker goes away.
+    app.press_ctrl('s').await?;
     app.wait_for_text("document-title", "crew.maestro — MAESTRO Studio").await?;
     ensure!(app.document_title().await? == "crew.maestro — MAESTRO Studio");
 

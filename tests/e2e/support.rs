@@ -280,6 +280,20 @@ impl App {
         }
     }
 
+    /// Presses Ctrl+Shift together with `key`.
+    pub async fn press_ctrl_shift(&self, key: char) -> Result<()> {
+        let (control, shift) = (char::from(Key::Control), char::from(Key::Shift));
+        let keys = KeyActions::new("keyboard".into())
+            .then(KeyAction::Down { value: control })
+            .then(KeyAction::Down { value: shift })
+            .then(KeyAction::Down { value: key })
+            .then(KeyAction::Up { value: key })
+            .then(KeyAction::Up { value: shift })
+            .then(KeyAction::Up { value: control });
+        self.client.perform_actions(keys).await.context("pressing a shortcut")?;
+        Ok(())
+    }
+
     /// Types one character on the keyboard, wherever the focus is.
     pub async fn press_char(&self, value: char) -> Result<()> {
         self.type_keys(&value.to_string()).await
