@@ -60,3 +60,21 @@ async fn ctrl_z_undoes_and_ctrl_shift_z_redoes() -> Result<()> {
     app.wait_for_count(ELEMENTS, 8).await?;
     app.quit().await
 }
+
+/// WebKitWebDriver does not start a native drag session from synthesised pointer input, so this
+/// test sends the drag events the browser would (dragstart on the palette item, dragover and drop
+/// on the canvas); the handlers under test are the app's own.
+#[tokio::test]
+async fn a_kind_dragged_from_the_palette_lands_where_it_is_dropped() -> Result<()> {
+    let app = App::launch(&[]).await?;
+    app.wait_for_count(ELEMENTS, 7).await?;
+    app.drag_html5("palette-runtime", ".svelte-flow__pane", 0.5, 0.85).await?;
+    app.wait_for_text("layer-badge-runtime-1", "L4").await?;
+    app.wait_for_count(ELEMENTS, 8).await?;
+    // It landed low on the canvas, below the sample's elements.
+    let (_, y) = app.node_position("runtime-1").await?;
+    let (_, notes_y) = app.node_position("notes").await?;
+    ensure!(y > notes_y, "dropped at y {y}, above the notes at {notes_y}");
+    app.screenshot("dropped-from-palette").await?;
+    app.quit().await
+}

@@ -239,6 +239,31 @@ impl App {
         .await
     }
 
+    /// Drags the element with data-testid `from` onto the element matching `onto`, dropping at
+    /// the given fractions of its width and height, by dispatching the HTML5 drag events.
+    pub async fn drag_html5(&self, from: &str, onto: &str, fx: f64, fy: f64) -> Result<()> {
+        let script = format!(
+            r#"const source = document.querySelector('{source}');
+            const target = document.querySelector('{onto}');
+            if (!source || !target) return false;
+            const data = new DataTransfer();
+            source.dispatchEvent(new DragEvent('dragstart', {{ bubbles: true, dataTransfer: data }}));
+            const box = target.getBoundingClientRect();
+            const at = {{ bubbles: true, cancelable: true, dataTransfer: data,
+                clientX: box.left + box.width * {fx}, clientY: box.top + box.height * {fy} }};
+            target.dispatchEvent(new DragEvent('dragover', at));
+            target.dispatchEvent(new DragEvent('drop', at));
+            source.dispatchEvent(new DragEvent('dragend', {{ bubbles: true, dataTransfer: data }}));
+            return true;"#,
+            source = testid(from)
+        );
+        let done = self.client.execute(&script, vec![]).await?;
+        if done != serde_json::Value::Bool(true) {
+            bail!("could not find '{from}' or '{onto}' to drag between");
+        }
+        Ok(())
+    }
+
     /// Types `text` into the element as a user would (no WebDriver "clear", which blurs it).
     pub async fn type_into(&self, id: &str, text: &str) -> Result<()> {
         self.retrying(&format!("typing into '{id}'"), || async { Ok(self.find(id).await?.send_keys(text).await?) })

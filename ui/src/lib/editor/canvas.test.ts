@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Catalog, Finding, FindingStatus, Severity, Snapshot } from '../bindings';
-import { applyHighlight, bandLayout, movesAfterDrag, pathParts, placementNear, toEdges, toNodes } from './canvas';
+import { applyHighlight, bandLayout, dropPosition, movesAfterDrag, pathParts, placementNear, toEdges, toNodes } from './canvas';
 
 const catalog: Catalog = {
   sources: [],
@@ -140,5 +140,11 @@ describe('bandLayout', () => {
     expect(labels.map((l) => l.layer)).toEqual(['L7', 'L5', 'L4', 'L3', 'L2', 'L1', 'L6']);
     // The model's own positions are untouched.
     expect(s.model.elements[0].position).toEqual({ x: 10, y: 20 });
+  });
+});
+
+describe('dropPosition', () => {
+  it('centres a dropped element on the pointer, in whole units', () => {
+    expect(dropPosition({ x: 300.4, y: 200.6 })).toEqual({ x: 215, y: 176 });
   });
 });

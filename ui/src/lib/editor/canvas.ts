@@ -173,3 +173,11 @@ export function bandLayout(snapshot: Snapshot): { positions: Map<string, { x: nu
   );
   return { positions, labels };
 }
+
+/** The drag data type that carries a palette kind onto the canvas. */
+export const KIND_DRAG_TYPE = 'application/x-maestro-kind';
+
+/** Where a dropped element goes: centred on the pointer (a node is about 170 × 50). */
+export function dropPosition(pointer: { x: number; y: number }): { x: number; y: number } {
+  return { x: Math.round(pointer.x - 85), y: Math.round(pointer.y - 25) };
+}
