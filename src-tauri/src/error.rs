@@ -37,7 +37,7 @@ impl From<DocumentError> for CommandError {
             | DocumentError::UnknownLayer(_)
             | DocumentError::InvalidProperty(_)
             | DocumentError::BadPaste(_) => ErrorKind::InvalidEdit,
-            DocumentError::Store(_) | DocumentError::NoPath => ErrorKind::File,
+            DocumentError::Store(_) | DocumentError::NoPath | DocumentError::Import { .. } => ErrorKind::File,
         };
         Self { kind, message: error.to_string() }
     }

@@ -48,11 +48,17 @@ pub fn specta_builder() -> tauri_specta::Builder<Wry> {
         .disable_serde_phases()
 }
 
-/// The document to start with: the file asked for, or the sample (with a notice when the file
-/// could not be opened; the file itself is left untouched).
+/// The document to start with: the file asked for (a model as code is imported), or the sample
+/// (with a notice when the file could not be opened; the file itself is left untouched).
 fn initial_document(path: Option<PathBuf>) -> (Document, Option<String>) {
     match path {
         None => (Document::untitled(sample_model()), None),
+        Some(path) if maestro_modelfile::Format::of_path(&path).is_some() => {
+            match Document::import(&path, Catalog::builtin()) {
+                Ok(doc) => (doc, None),
+                Err(error) => (Document::untitled(sample_model()), Some(format!("Could not open the model: {error}"))),
+            }
+        }
         Some(path) => match Document::open_or_create(&path) {
             Ok(doc) => (doc, None),
             Err(error) => (Document::untitled(sample_model()), Some(format!("Could not open the model: {error}"))),

@@ -149,3 +149,20 @@ async fn a_damaged_file_is_reported_and_left_untouched() -> Result<()> {
     ensure!(std::fs::read(&file)? == junk, "the damaged file was changed");
     Ok(())
 }
+
+/// A model written as code opens as a new, unsaved model; the YAML file is never overwritten.
+#[tokio::test]
+async fn a_model_as_code_file_opens_as_a_new_model() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    let file = dir.path().join("crew.yaml");
+    let yaml = "name: Crew from YAML\ncomponents:\n  - { id: web, kind: web-content, name: Web }\n  - { id: bot, kind: agent, name: Bot }\nflows:\n  - { from: web, to: bot }\n";
+    std::fs::write(&file, yaml)?;
+    let app = App::launch(&[OsString::from(&file)]).await?;
+    app.wait_for_count(ELEMENTS, 2).await?;
+    app.wait_for_text("element-name-bot", "Bot").await?;
+    app.wait_for_text("layer-badge-web", "L7").await?;
+    ensure!(app.document_title().await? == "• Crew from YAML — MAESTRO Studio", "{}", app.document_title().await?);
+    app.quit().await?;
+    ensure!(std::fs::read_to_string(&file)? == yaml, "the YAML file was changed");
+    Ok(())
+}

@@ -19,6 +19,8 @@ pub enum DocumentError {
     InvalidProperty(String),
     #[error("cannot paste: {0}")]
     BadPaste(String),
+    #[error("{path}: {message}")]
+    Import { path: String, message: String },
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error("this model has not been saved yet: choose where to save it")]
@@ -45,6 +47,26 @@ impl Document {
     pub fn open(path: &Path) -> Result<Self, DocumentError> {
         let model = maestro_store::load(path)?;
         Ok(Self { model, history: History::default(), path: Some(path.to_owned()), saved_revision: Some(0) })
+    }
+
+    /// Reads a model-as-code file (YAML or JSON) into a new document with no file of its own, so
+    /// that Save asks where to write the `.maestro` file rather than overwriting the text.
+    pub fn import(path: &Path, catalog: &Catalog) -> Result<Self, DocumentError> {
+        let failed = |message: String| DocumentError::Import { path: path.display().to_string(), message };
+        let format = maestro_modelfile::Format::of_path(path)
+            .ok_or_else(|| failed("a model as code is a .yaml, .yml or .json file".into()))?;
+        let text = std::fs::read_to_string(path).map_err(|e| failed(e.to_string()))?;
+        let model = maestro_modelfile::parse(&text, format, catalog).map_err(|e| failed(e.to_string()))?;
+        let mut doc = Self::untitled(model);
+        // Nothing of it is in a .maestro file yet.
+        doc.saved_revision = None;
+        Ok(doc)
+    }
+
+    /// Opens whatever the user chose: a model as code is imported, anything else read as a
+    /// `.maestro` file.
+    pub fn open_any(path: &Path, catalog: &Catalog) -> Result<Self, DocumentError> {
+        if maestro_modelfile::Format::of_path(path).is_some() { Self::import(path, catalog) } else { Self::open(path) }
     }
 
     /// Opens `path` if it exists; otherwise starts an empty model that Save will write there.
@@ -239,6 +261,20 @@ mod tests {
         assert_eq!(doc.model().elements.len(), 4, "a refused paste changes nothing");
         assert!(doc.undo().unwrap());
         assert_eq!(doc.model().elements.len(), 2);
+    }
+
+    #[test]
+    fn a_model_as_code_file_is_imported_as_a_new_unsaved_document() {
+        let dir = tempfile::tempdir().unwrap();
+        let yaml = dir.path().join("crew.yaml");
+        std::fs::write(&yaml, "name: Crew\ncomponents:\n  - { id: a, kind: agent, name: A }\n").unwrap();
+        let doc = Document::open_any(&yaml, Catalog::builtin()).unwrap();
+        assert_eq!(doc.model().name, "Crew");
+        assert_eq!(doc.path(), None, "Save must ask where, not overwrite the YAML");
+        assert!(doc.is_dirty());
+        std::fs::write(&yaml, "name: Crew\ncomponents:\n  - { id: a, kind: warp-drive, name: A }\n").unwrap();
+        let err = Document::open_any(&yaml, Catalog::builtin()).unwrap_err().to_string();
+        assert!(err.ends_with("crew.yaml: components[0] (id 'a'), field 'kind': unknown kind 'warp-drive'"), "{err}");
     }
 
     #[test]
