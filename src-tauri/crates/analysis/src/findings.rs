@@ -30,14 +30,6 @@ pub enum FindingStatus {
 }
 
 impl FindingStatus {
-    pub const ALL: [FindingStatus; 5] = [
-        FindingStatus::Open,
-        FindingStatus::Mitigated,
-        FindingStatus::Accepted,
-        FindingStatus::Transferred,
-        FindingStatus::NotApplicable,
-    ];
-
     pub fn as_str(self) -> &'static str {
         match self {
             FindingStatus::Open => "open",

@@ -131,17 +131,6 @@ pub enum Stride {
 
 impl Stride {
     pub const ALL: [Stride; 6] = [Stride::S, Stride::T, Stride::R, Stride::I, Stride::D, Stride::E];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Stride::S => "Spoofing",
-            Stride::T => "Tampering",
-            Stride::R => "Repudiation",
-            Stride::I => "Information disclosure",
-            Stride::D => "Denial of service",
-            Stride::E => "Elevation of privilege",
-        }
-    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Type)]

@@ -14,5 +14,5 @@ mod snapshot;
 
 pub use document::{Document, DocumentError};
 pub use edit::{Edit, Fragment};
-pub use sample::{DEFAULT_SAMPLE, SAMPLES, Sample, sample, sample_model, sample_text};
+pub use sample::{DEFAULT_SAMPLE, SAMPLES, Sample, sample, sample_model};
 pub use snapshot::{Snapshot, window_title};

@@ -47,11 +47,6 @@ pub fn sample_model() -> Model {
     sample(DEFAULT_SAMPLE, Catalog::builtin()).expect("the default sample exists")
 }
 
-/// The YAML text of a sample, for tests and documentation.
-pub fn sample_text(id: &str) -> Option<&'static str> {
-    SAMPLES.iter().find(|s| s.id == id).map(|s| s.yaml)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

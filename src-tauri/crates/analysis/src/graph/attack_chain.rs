@@ -20,7 +20,7 @@ pub(crate) fn find(cx: &Context, from: &Condition, to: &Condition) -> Vec<PathHi
     if entries.is_empty() {
         return Vec::new();
     }
-    let reached_by = bfs_from(cx, &entries, |_| true);
+    let reached_by = bfs_from(cx, &entries);
     (0..n)
         .filter(|&e| reached_by[e].is_some() && holds(cx, to, Target::Element(e)))
         .map(|impact| {

@@ -61,7 +61,7 @@ pub(crate) fn graph(cx: &Context) -> DiGraph<usize, usize> {
 
 /// Breadth-first search from `sources` along flows, visiting in model order so the same model
 /// always gives the same paths. Returns, per element, the flow it was first reached by.
-pub(crate) fn bfs_from(cx: &Context, sources: &[usize], allowed: impl Fn(usize) -> bool) -> Vec<Option<usize>> {
+pub(crate) fn bfs_from(cx: &Context, sources: &[usize]) -> Vec<Option<usize>> {
     let n = cx.model.elements.len();
     let mut reached_by: Vec<Option<usize>> = vec![None; n];
     let mut seen = vec![false; n];
@@ -75,7 +75,7 @@ pub(crate) fn bfs_from(cx: &Context, sources: &[usize], allowed: impl Fn(usize) 
     while let Some(at) = queue.pop_front() {
         for &f in &cx.outgoing[at] {
             let next = cx.ends[f].1;
-            if !seen[next] && allowed(next) {
+            if !seen[next] {
                 seen[next] = true;
                 reached_by[next] = Some(f);
                 queue.push_back(next);
