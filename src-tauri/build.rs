@@ -17,6 +17,7 @@ const COMMANDS: &[&str] = &[
     "save",
     "save_as",
     "export_report",
+    "close_document",
 ];
 
 fn main() {

@@ -12,6 +12,7 @@ use tauri_plugin_dialog::{DialogExt, MessageDialogButtons, MessageDialogKind};
 
 pub const MAIN_WINDOW: &str = "main";
 const FILE_FILTER: (&str, &[&str]) = ("MAESTRO model", &["maestro"]);
+const CODE_FILTER: (&str, &[&str]) = ("Model as code", &["yaml", "yml", "json"]);
 
 /// The current snapshot, after bringing the window title up to date.
 pub fn publish(app: &AppHandle) -> Snapshot {
@@ -29,6 +30,11 @@ pub async fn new_document(app: &AppHandle) -> Result<Snapshot, CommandError> {
     Ok(publish(app))
 }
 
+/// Closes the model (asking first when it has unsaved changes) and leaves an empty one.
+pub async fn close_document(app: &AppHandle) -> Result<Snapshot, CommandError> {
+    new_document(app).await
+}
+
 pub async fn new_from_sample(app: &AppHandle, id: &str) -> Result<Snapshot, CommandError> {
     let state = app.state::<AppState>();
     let model = maestro_document::sample(id, &state.catalog)
@@ -44,15 +50,37 @@ pub async fn open_document(app: &AppHandle) -> Result<Snapshot, CommandError> {
         return Ok(publish(app));
     }
     let (tx, rx) = tokio::sync::oneshot::channel();
-    app.dialog().file().add_filter(FILE_FILTER.0, FILE_FILTER.1).pick_file(move |picked| {
-        let _ = tx.send(picked);
-    });
+    app.dialog().file().add_filter(FILE_FILTER.0, FILE_FILTER.1).add_filter(CODE_FILTER.0, CODE_FILTER.1).pick_file(
+        move |picked| {
+            let _ = tx.send(picked);
+        },
+    );
     let Some(picked) = rx.await.ok().flatten() else {
         return Ok(publish(app));
     };
     let path = picked.into_path().map_err(|e| CommandError::internal(e.to_string()))?;
-    let opened = Document::open(&path)?;
-    app.state::<AppState>().with_document(|doc| *doc = opened);
+    replace_with(app, &path)
+}
+
+/// Opens the model at `path` (from Open Recent or a dropped file), asking first when the open
+/// model has unsaved changes. A file that cannot be opened changes nothing.
+pub async fn open_path(app: &AppHandle, path: &std::path::Path) -> Result<Snapshot, CommandError> {
+    if !confirm_discard(app).await {
+        return Ok(publish(app));
+    }
+    replace_with(app, path)
+}
+
+/// Reads `path` (a `.maestro` file or a model as code) and makes it the open document.
+fn replace_with(app: &AppHandle, path: &std::path::Path) -> Result<Snapshot, CommandError> {
+    let state = app.state::<AppState>();
+    let opened = Document::open_any(path, &state.catalog)?;
+    let keeps_path = opened.path().is_some();
+    state.with_document(|doc| *doc = opened);
+    if keeps_path {
+        state.remember_recent(path);
+        crate::menu::refresh(app);
+    }
     Ok(publish(app))
 }
 
@@ -60,6 +88,7 @@ pub async fn save(app: &AppHandle) -> Result<Snapshot, CommandError> {
     let state = app.state::<AppState>();
     if state.with_document(|doc| doc.path().is_some()) {
         state.with_document(|doc| doc.save())?;
+        remember_saved(app);
         Ok(publish(app))
     } else {
         save_as(app).await
@@ -77,7 +106,17 @@ pub async fn save_as(app: &AppHandle) -> Result<Snapshot, CommandError> {
     };
     let path = with_model_extension(picked.into_path().map_err(|e| CommandError::internal(e.to_string()))?);
     app.state::<AppState>().with_document(|doc| doc.save_as(&path))?;
+    remember_saved(app);
     Ok(publish(app))
+}
+
+/// Puts the file just saved at the top of Open Recent.
+fn remember_saved(app: &AppHandle) {
+    let state = app.state::<AppState>();
+    if let Some(path) = state.with_document(|doc| doc.path().map(ToOwned::to_owned)) {
+        state.remember_recent(&path);
+        crate::menu::refresh(app);
+    }
 }
 
 /// Writes a report of the current model, in the format its file name asks for (Markdown when

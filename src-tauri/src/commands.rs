@@ -56,7 +56,7 @@ pub fn copy_selection(state: State<'_, AppState>, ids: Vec<String>) -> Result<()
 pub fn cut_selection(app: AppHandle, state: State<'_, AppState>, ids: Vec<String>) -> Result<Snapshot, CommandError> {
     copy_selection(state.clone(), ids.clone())?;
     let elements = ids.into_iter().map(|id| id.as_str().into()).collect();
-    apply_edit(app, state, Edit::Delete { elements, flows: vec![] })
+    apply_edit(app, state, Edit::Delete { elements, flows: vec![], boundaries: vec![] })
 }
 
 /// Pastes the clipboard, moved by `offset` from where it was copied.
@@ -127,6 +127,13 @@ pub async fn save(app: AppHandle) -> Result<Snapshot, CommandError> {
 #[specta::specta]
 pub async fn export_report(app: AppHandle) -> Result<Snapshot, CommandError> {
     actions::export_report(&app).await
+}
+
+/// Closes the model, asking first when it has unsaved changes, and leaves an empty one.
+#[tauri::command]
+#[specta::specta]
+pub async fn close_document(app: AppHandle) -> Result<Snapshot, CommandError> {
+    actions::close_document(&app).await
 }
 
 #[tauri::command]

@@ -36,7 +36,8 @@ impl From<DocumentError> for CommandError {
             | DocumentError::UnknownKind(_)
             | DocumentError::UnknownLayer(_)
             | DocumentError::InvalidProperty(_)
-            | DocumentError::BadPaste(_) => ErrorKind::InvalidEdit,
+            | DocumentError::BadPaste(_)
+            | DocumentError::Nothing(_) => ErrorKind::InvalidEdit,
             DocumentError::Store(_) | DocumentError::NoPath | DocumentError::Import { .. } => ErrorKind::File,
         };
         Self { kind, message: error.to_string() }

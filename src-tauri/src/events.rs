@@ -9,6 +9,12 @@ use specta::Type;
 #[derive(Clone, Debug, Serialize, Deserialize, Type, tauri_specta::Event)]
 pub struct DocumentChanged(pub Snapshot);
 
+/// A native menu item the page carries out, because it acts on the selection or the view:
+/// `copy`, `cut`, `paste`, `duplicate`, `selectAll`, `delete`, `zoomIn`, `zoomOut`, `fit`,
+/// `addBoundary`, `autoLayout`, `bandLayout`, `alignLeft`… `distributeVertical`.
+#[derive(Clone, Debug, Serialize, Deserialize, Type, tauri_specta::Event)]
+pub struct MenuCommand(pub String);
+
 /// A menu action failed: show this message; nothing changed.
 #[derive(Clone, Debug, Serialize, Type, tauri_specta::Event)]
 pub struct ActionFailed(pub CommandError);

@@ -7,10 +7,12 @@
 mod actions;
 pub mod cli;
 mod commands;
+mod dropped;
 mod error;
 mod events;
 pub mod headless;
 mod menu;
+mod recent;
 #[cfg(test)]
 mod security_tests;
 mod state;
@@ -21,6 +23,7 @@ use maestro_document::{Document, sample_model};
 use state::AppState;
 use std::path::PathBuf;
 use tauri::{Manager, WindowEvent, Wry};
+use tauri_specta::Event as _;
 
 /// Every command and event the UI may use; also the source of the TypeScript bindings.
 pub fn specta_builder() -> tauri_specta::Builder<Wry> {
@@ -42,8 +45,9 @@ pub fn specta_builder() -> tauri_specta::Builder<Wry> {
             commands::save,
             commands::save_as,
             commands::export_report,
+            commands::close_document,
         ])
-        .events(tauri_specta::collect_events![events::DocumentChanged, events::ActionFailed])
+        .events(tauri_specta::collect_events![events::DocumentChanged, events::ActionFailed, events::MenuCommand])
         // One TypeScript type per Rust type: the UI reads what Rust sends and sends what Rust reads.
         .disable_serde_phases()
 }
@@ -88,6 +92,20 @@ pub fn run(context: tauri::Context<Wry>, path: Option<PathBuf>, catalog_folder: 
         .menu(menu::build)
         .on_menu_event(menu::handle)
         .on_window_event(|window, event| {
+            if let WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
+                let app = window.app_handle().clone();
+                let chosen = dropped::model_to_open(paths).map(ToOwned::to_owned);
+                tauri::async_runtime::spawn(async move {
+                    let result = match chosen {
+                        Ok(path) => actions::open_path(&app, &path).await,
+                        Err(reason) => Err(error::CommandError { kind: error::ErrorKind::File, message: reason }),
+                    };
+                    let _ = match result {
+                        Ok(snapshot) => events::DocumentChanged(snapshot).emit(&app),
+                        Err(error) => events::ActionFailed(error).emit(&app),
+                    };
+                });
+            }
             if let WindowEvent::CloseRequested { api, .. } = event {
                 let app = window.app_handle().clone();
                 if app.state::<AppState>().with_document(|doc| doc.is_dirty()) {
@@ -105,7 +123,9 @@ pub fn run(context: tauri::Context<Wry>, path: Option<PathBuf>, catalog_folder: 
             let folder = catalog_folder.or_else(|| app.path().app_config_dir().ok().map(|dir| dir.join("catalog")));
             let (catalog, catalog_notice) = load_catalog(folder.as_deref());
             let notices = document_notice.into_iter().chain(catalog_notice).collect();
-            app.manage(AppState::new(document, catalog, notices));
+            let recent = recent::RecentFiles::load(app.path().app_config_dir().ok().map(|dir| dir.join("recent.json")));
+            app.manage(AppState::new(document, catalog, notices, recent));
+            menu::refresh(app.handle());
             specta.mount_events(app);
             actions::publish(app.handle());
             Ok(())

@@ -1,7 +1,9 @@
 //! What the app holds while it runs: the open document and the catalog.
 
+use crate::recent::RecentFiles;
 use maestro_catalog::Catalog;
 use maestro_document::{Document, Fragment, Snapshot};
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 pub struct AppState {
@@ -11,17 +13,28 @@ pub struct AppState {
     pub catalog: Catalog,
     /// What was last copied or cut, in this window or from another file opened since.
     clipboard: Mutex<Option<Fragment>>,
+    recent: Mutex<RecentFiles>,
 }
 
 impl AppState {
-    pub fn new(document: Document, catalog: Catalog, notices: Vec<String>) -> Self {
+    pub fn new(document: Document, catalog: Catalog, notices: Vec<String>, recent: RecentFiles) -> Self {
         let notice = (!notices.is_empty()).then(|| notices.join("\n\n"));
         Self {
             document: Mutex::new(document),
             startup_notice: Mutex::new(notice),
             catalog,
             clipboard: Mutex::new(None),
+            recent: Mutex::new(recent),
         }
+    }
+
+    /// The models opened or saved lately, newest first.
+    pub fn recent_paths(&self) -> Vec<PathBuf> {
+        self.recent.lock().unwrap_or_else(|p| p.into_inner()).paths().to_vec()
+    }
+
+    pub fn remember_recent(&self, path: &Path) {
+        self.recent.lock().unwrap_or_else(|p| p.into_inner()).remember(path);
     }
 
     /// Runs `f` on the document. A panic elsewhere never makes the document unreachable.

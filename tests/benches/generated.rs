@@ -60,7 +60,7 @@ pub fn model(elements: usize) -> Model {
             name: format!("{kind} {i}"),
             position: Position::new((i % 100) as f64 * 200.0, (i / 100) as f64 * 120.0),
             properties,
-            layer_override: None,
+            ..Default::default()
         });
     }
     let mut seen = std::collections::HashSet::new();
@@ -76,8 +76,7 @@ pub fn model(elements: usize) -> Model {
             id: format!("f{f}").as_str().into(),
             from: format!("e{from}").as_str().into(),
             to: format!("e{to}").as_str().into(),
-            name: String::new(),
-            properties: Properties::new(),
+            ..Default::default()
         });
         f += 1;
     }

@@ -26,12 +26,15 @@ export const commands = {
 	save: () => typedError<Snapshot, CommandError>(__TAURI_INVOKE("save")),
 	saveAs: () => typedError<Snapshot, CommandError>(__TAURI_INVOKE("save_as")),
 	exportReport: () => typedError<Snapshot, CommandError>(__TAURI_INVOKE("export_report")),
+	/**  Closes the model, asking first when it has unsaved changes, and leaves an empty one. */
+	closeDocument: () => typedError<Snapshot, CommandError>(__TAURI_INVOKE("close_document")),
 };
 
 /** Events */
 export const events = {
 	actionFailed: makeEvent<ActionFailed, ActionFailed>("action-failed"),
 	documentChanged: makeEvent<DocumentChanged, DocumentChanged>("document-changed"),
+	menuCommand: makeEvent<MenuCommand, MenuCommand>("menu-command"),
 };
 
 /* Types */
@@ -53,17 +56,40 @@ export type Analysis = {
 	matrix: Matrix,
 };
 
-/**  A trust boundary: a group of elements that share a level of trust. */
+/**
+ *  A trust boundary: a group of elements that share a level of trust, drawn as a box that may
+ *  sit inside another boundary.
+ */
 export type Boundary = {
 	id: BoundaryId,
 	name: string,
+	description?: string,
+	notes?: string,
 	properties?: { [key in string]: PropertyValue },
-	/**  The elements inside, directly. */
+	/**  The elements inside, directly (not those of boundaries nested in this one). */
 	contains?: ElementId[],
+	/**  The boundary this one sits in, if any. */
+	parent?: BoundaryId | null,
+	/**  The top-left corner of its box. */
+	position?: Position,
+	size?: Size,
+};
+
+/**  A boundary's box in a new arrangement. */
+export type BoundaryGeometry = {
+	id: BoundaryId,
+	position: Position,
+	size: Size,
 };
 
 /**  Identifies a trust boundary within its model. */
 export type BoundaryId = string;
+
+/**  A boundary's new top-left corner after a drag. */
+export type BoundaryMove = {
+	id: BoundaryId,
+	position: Position,
+};
 
 /**  The whole catalog, in file order. */
 export type Catalog = {
@@ -122,10 +148,34 @@ export type Edit =
 { type: "addElement"; kind: KindId; position: Position } | 
 /**  Draws a flow from one element to another. */
 { type: "connect"; from: ElementId; to: ElementId } | 
-/**  Ends a drag: the elements' new positions. */
-{ type: "move"; moves: ElementMove[] } | 
-/**  Deletes elements (with their flows) and flows. */
-{ type: "delete"; elements: ElementId[]; flows: FlowId[] } | { type: "renameElement"; id: ElementId; name: string } | { type: "renameFlow"; id: FlowId; name: string } | { type: "renameModel"; name: string } | 
+/**
+ *  Ends a drag: the new positions of the elements and boundaries dragged. An element dropped
+ *  into or out of a boundary changes boundary; a boundary carries what it holds and nests in
+ *  the boundary it is dropped in.
+ */
+{ type: "move"; moves: ElementMove[]; boundaries: BoundaryMove[] } | 
+/**
+ *  Deletes elements (with their flows), flows and boundaries (what a deleted boundary held
+ *  stays, in the boundary around it).
+ */
+{ type: "delete"; elements: ElementId[]; flows: FlowId[]; boundaries: BoundaryId[] } | 
+/**  Draws a trust boundary with this box; the elements and boundaries it covers go inside. */
+{ type: "addBoundary"; position: Position; size: Size } | 
+/**
+ *  A boundary's new box after resizing: elements its edge now takes in or leaves out change
+ *  boundary.
+ */
+{ type: "resizeBoundary"; id: BoundaryId; position: Position; size: Size } | { type: "renameBoundary"; id: BoundaryId; name: string } | 
+/**  Sets the description or notes of an element, flow or boundary. */
+{ type: "setText"; target: string; field: TextField; value: string } | 
+/**  Moves a flow's ends to other elements. */
+{ type: "reconnect"; flow: FlowId; from: ElementId; to: ElementId } | 
+/**
+ *  A new arrangement (auto-layout, layer bands, align, distribute) as one undoable change:
+ *  elements move, boundaries take the boxes given, and with `refit` the others are fitted
+ *  around what they hold. Nothing changes boundary.
+ */
+{ type: "arrange"; moves: ElementMove[]; boundaries: BoundaryGeometry[]; refit: boolean } | { type: "renameElement"; id: ElementId; name: string } | { type: "renameFlow"; id: FlowId; name: string } | { type: "renameModel"; name: string } | 
 /**
  *  Chooses an element's primary layer by hand, with a reason, or (with `None`) hands the
  *  choice back to the analysis.
@@ -150,6 +200,10 @@ export type Element = {
 	kind: KindId,
 	name: string,
 	position: Position,
+	/**  What it is, in the user's words; shown in reports. */
+	description?: string,
+	/**  Working notes: open questions, assumptions, who to ask. */
+	notes?: string,
 	properties?: { [key in string]: PropertyValue },
 	/**  The user's choice of primary layer, which wins over the analysis's. */
 	layer_override?: LayerOverride | null,
@@ -209,6 +263,8 @@ export type Flow = {
 	from: ElementId,
 	to: ElementId,
 	name?: string,
+	description?: string,
+	notes?: string,
 	properties?: { [key in string]: PropertyValue },
 };
 
@@ -344,6 +400,13 @@ export type MatrixRow = {
 	mitigated_share: number | null,
 };
 
+/**
+ *  A native menu item the page carries out, because it acts on the selection or the view:
+ *  `copy`, `cut`, `paste`, `duplicate`, `selectAll`, `delete`, `zoomIn`, `zoomOut`, `fit`,
+ *  `addBoundary`, `autoLayout`, `bandLayout`, `alignLeft`… `distributeVertical`.
+ */
+export type MenuCommand = string;
+
 export type Mitigation = {
 	id: string,
 	name: string,
@@ -459,6 +522,12 @@ export type Sample = {
 
 export type Severity = "low" | "medium" | "high" | "critical";
 
+/**  A width and height on the canvas, in canvas units. */
+export type Size = {
+	width: number | null,
+	height: number | null,
+};
+
 export type Snapshot = {
 	model: Model,
 	analysis: Analysis,
@@ -483,6 +552,9 @@ export type Stride = "S" | "T" | "R" | "I" | "D" | "E";
 
 /**  How STRIDE treats an element: which of the six categories can apply to it. */
 export type StrideClass = "external-entity" | "process" | "data-store";
+
+/**  A free-text field of an element, flow or boundary. */
+export type TextField = "description" | "notes";
 
 export type Threat = {
 	id: string,

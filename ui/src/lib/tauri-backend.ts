@@ -20,6 +20,8 @@ export const tauriBackend: Backend = {
   save: () => commands.save(),
   saveAs: () => commands.saveAs(),
   exportReport: () => commands.exportReport(),
+  closeDocument: () => commands.closeDocument(),
   onDocumentChanged: (listener) => events.documentChanged.listen((event) => listener(event.payload)),
   onActionFailed: (listener) => events.actionFailed.listen((event) => listener(event.payload)),
+  onMenuCommand: (listener) => events.menuCommand.listen((event) => listener(event.payload)),
 };

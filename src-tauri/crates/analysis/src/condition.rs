@@ -33,10 +33,11 @@ pub(crate) fn holds(cx: &Context, condition: &Condition, target: Target) -> bool
     }
 }
 
-/// The trust of every boundary the element is in (`partial` where a boundary does not say).
+/// The trust of every boundary the element is in, nested ones and those around them alike
+/// (`partial` where a boundary does not say).
 fn boundary_trusts<'c>(cx: &'c Context, element: usize) -> impl Iterator<Item = &'c str> + 'c {
     let id = &cx.element(element).id;
-    cx.model.boundaries.iter().filter(move |b| b.contains.contains(id)).map(|b| match b.properties.get("trust") {
+    cx.model.boundaries_around(id).into_iter().map(|b| match b.properties.get("trust") {
         Some(PropertyValue::Text(t)) => t.as_str(),
         _ => "partial",
     })

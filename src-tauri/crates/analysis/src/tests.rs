@@ -11,12 +11,12 @@ fn element(id: &str, kind: &str, properties: &[(&str, PropertyValue)]) -> Elemen
         name: id.to_uppercase(),
         position: Position::default(),
         properties: properties.iter().map(|(k, v)| (k.to_string(), v.clone())).collect(),
-        layer_override: None,
+        ..Default::default()
     }
 }
 
 fn flow(id: &str, from: &str, to: &str) -> Flow {
-    Flow { id: id.into(), from: from.into(), to: to.into(), name: String::new(), properties: Properties::new() }
+    Flow { id: id.into(), from: from.into(), to: to.into(), ..Default::default() }
 }
 
 fn text(value: &str) -> PropertyValue {
@@ -204,6 +204,7 @@ fn hub() -> Model {
         name: id.into(),
         properties: Properties::from([("trust".to_owned(), text(trust))]),
         contains: members.iter().map(|m| (*m).into()).collect(),
+        ..Default::default()
     };
     model.boundaries =
         vec![zone("inside", "trusted", &["boss", "a", "b", "c", "vault"]), zone("outside", "untrusted", &["partner"])];
@@ -258,6 +259,7 @@ fn an_mcp_server_outside_the_trusted_boundary_is_an_entry_point() {
         name: "Corp".into(),
         properties: Properties::from([("trust".to_owned(), text("trusted"))]),
         contains: vec!["server".into(), "agent".into(), "shell".into()],
+        ..Default::default()
     });
     assert!(!analyze(&model, Catalog::builtin()).findings.iter().any(|f| f.id == chain));
 }

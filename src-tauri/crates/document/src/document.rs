@@ -19,6 +19,8 @@ pub enum DocumentError {
     InvalidProperty(String),
     #[error("cannot paste: {0}")]
     BadPaste(String),
+    #[error("{0}")]
+    Nothing(&'static str),
     #[error("{path}: {message}")]
     Import { path: String, message: String },
     #[error(transparent)]
@@ -107,6 +109,8 @@ impl Document {
             Refusal::UnknownLayer(layer) => DocumentError::UnknownLayer(layer),
             Refusal::Property(message) => DocumentError::InvalidProperty(message),
             Refusal::BadPaste(message) => DocumentError::BadPaste(message),
+            Refusal::Model(error) => DocumentError::Edit(error),
+            Refusal::Nothing(what) => DocumentError::Nothing(what),
         })?;
         let undo = self.model.apply(op.clone())?;
         self.history.record(op, undo);
@@ -188,7 +192,10 @@ mod tests {
         assert!(!doc.is_dirty());
 
         doc.apply(
-            Edit::Move { moves: vec![ElementMove { id: "tool-1".into(), position: Position::new(300.0, 0.0) }] },
+            Edit::Move {
+                moves: vec![ElementMove { id: "tool-1".into(), position: Position::new(300.0, 0.0) }],
+                boundaries: vec![],
+            },
             Catalog::builtin(),
         )
         .unwrap();

@@ -2,10 +2,11 @@
 //! (choosing ids and default names), which is what the history records, so redo repeats exactly
 //! what was done.
 
+use crate::geometry;
 use maestro_catalog::{Catalog, PropertyTarget};
 use maestro_model::{
-    DecisionValue, EditOp, Element, ElementId, ElementMove, Flow, FlowId, KindId, LayerOverride, Model, Placed,
-    Position, Properties, PropertyValue,
+    Boundary, BoundaryId, DecisionValue, EditError, EditOp, Element, ElementId, ElementMove, Flow, FlowId, KindId,
+    LayerOverride, Membership, Model, Placed, Position, PropertyValue, Size, TextField,
 };
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -23,14 +24,55 @@ pub enum Edit {
         from: ElementId,
         to: ElementId,
     },
-    /// Ends a drag: the elements' new positions.
+    /// Ends a drag: the new positions of the elements and boundaries dragged. An element dropped
+    /// into or out of a boundary changes boundary; a boundary carries what it holds and nests in
+    /// the boundary it is dropped in.
     Move {
         moves: Vec<ElementMove>,
+        boundaries: Vec<BoundaryMove>,
     },
-    /// Deletes elements (with their flows) and flows.
+    /// Deletes elements (with their flows), flows and boundaries (what a deleted boundary held
+    /// stays, in the boundary around it).
     Delete {
         elements: Vec<ElementId>,
         flows: Vec<FlowId>,
+        boundaries: Vec<BoundaryId>,
+    },
+    /// Draws a trust boundary with this box; the elements and boundaries it covers go inside.
+    AddBoundary {
+        position: Position,
+        size: Size,
+    },
+    /// A boundary's new box after resizing: elements its edge now takes in or leaves out change
+    /// boundary.
+    ResizeBoundary {
+        id: BoundaryId,
+        position: Position,
+        size: Size,
+    },
+    RenameBoundary {
+        id: BoundaryId,
+        name: String,
+    },
+    /// Sets the description or notes of an element, flow or boundary.
+    SetText {
+        target: String,
+        field: TextField,
+        value: String,
+    },
+    /// Moves a flow's ends to other elements.
+    Reconnect {
+        flow: FlowId,
+        from: ElementId,
+        to: ElementId,
+    },
+    /// A new arrangement (auto-layout, layer bands, align, distribute) as one undoable change:
+    /// elements move, boundaries take the boxes given, and with `refit` the others are fitted
+    /// around what they hold. Nothing changes boundary.
+    Arrange {
+        moves: Vec<ElementMove>,
+        boundaries: Vec<BoundaryGeometry>,
+        refit: bool,
     },
     RenameElement {
         id: ElementId,
@@ -69,6 +111,21 @@ pub enum Edit {
     },
 }
 
+/// A boundary's new top-left corner after a drag.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Type)]
+pub struct BoundaryMove {
+    pub id: BoundaryId,
+    pub position: Position,
+}
+
+/// A boundary's box in a new arrangement.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Type)]
+pub struct BoundaryGeometry {
+    pub id: BoundaryId,
+    pub position: Position,
+    pub size: Size,
+}
+
 /// Copied elements and the flows among them: what the clipboard holds.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, Type)]
 pub struct Fragment {
@@ -96,6 +153,10 @@ pub(crate) enum Refusal {
     UnknownLayer(String),
     /// A property that does not apply to the target, or a value it does not allow.
     Property(String),
+    /// The model refused a step of a composite edit.
+    Model(EditError),
+    /// The edit would change nothing; says what is missing.
+    Nothing(&'static str),
 }
 
 impl Edit {
@@ -109,23 +170,38 @@ impl Edit {
                     name: unused_name(model, &label),
                     kind,
                     position,
-                    properties: Properties::new(),
-                    layer_override: None,
+                    ..Default::default()
                 };
-                EditOp::Insert { elements: vec![Placed::appended(element)], flows: vec![], memberships: vec![] }
+                let memberships = memberships_where_placed(model, std::slice::from_ref(&element));
+                EditOp::Insert { elements: vec![Placed::appended(element)], flows: vec![], memberships }
             }
             Edit::Connect { from, to } => {
-                let flow = Flow {
-                    id: FlowId::new(model.fresh_id("flow")),
-                    from,
-                    to,
-                    name: String::new(),
-                    properties: Properties::new(),
-                };
+                let flow = Flow { id: FlowId::new(model.fresh_id("flow")), from, to, ..Default::default() };
                 EditOp::Insert { elements: vec![], flows: vec![Placed::appended(flow)], memberships: vec![] }
             }
-            Edit::Move { moves } => EditOp::Move { moves },
-            Edit::Delete { elements, flows } => EditOp::Remove { elements, flows },
+            Edit::Move { moves, boundaries } => geometry::move_op(model, moves, boundaries)?,
+            Edit::Delete { elements, flows, boundaries } => {
+                if boundaries.is_empty() {
+                    EditOp::Remove { elements, flows }
+                } else {
+                    geometry::delete_op(model, elements, flows, boundaries)?
+                }
+            }
+            Edit::AddBoundary { position, size } => {
+                let boundary = Boundary {
+                    id: model.fresh_id("boundary").as_str().into(),
+                    name: unused_boundary_name(model, "Trust boundary"),
+                    position,
+                    size,
+                    ..Default::default()
+                };
+                geometry::add_boundary_op(model, boundary)?
+            }
+            Edit::ResizeBoundary { id, position, size } => geometry::resize_op(model, id, position, size)?,
+            Edit::RenameBoundary { id, name } => EditOp::RenameBoundary { id, name },
+            Edit::SetText { target, field, value } => EditOp::SetText { target, field, value },
+            Edit::Reconnect { flow, from, to } => EditOp::Reconnect { flow, from, to },
+            Edit::Arrange { moves, boundaries, refit } => geometry::arrange_op(model, moves, boundaries, refit)?,
             Edit::RenameElement { id, name } => EditOp::RenameElement { id, name },
             Edit::RenameFlow { id, name } => EditOp::RenameFlow { id, name },
             Edit::RenameModel { name } => EditOp::RenameModel { name },
@@ -174,6 +250,7 @@ fn paste(model: &Model, catalog: &Catalog, fragment: Fragment, offset: Position)
         scratch.elements.push(element.clone());
         elements.push(Placed::appended(element));
     }
+    let memberships = memberships_where_placed(model, &elements.iter().map(|p| p.item.clone()).collect::<Vec<_>>());
     let new_id = |old: &ElementId| renamed.iter().find(|(o, _)| o == old).map(|(_, n)| n.clone());
     let mut flows = Vec::new();
     for mut flow in fragment.flows {
@@ -184,7 +261,23 @@ fn paste(model: &Model, catalog: &Catalog, fragment: Fragment, offset: Position)
         scratch.flows.push(flow.clone());
         flows.push(Placed::appended(flow));
     }
-    Ok(EditOp::Insert { elements, flows, memberships: vec![] })
+    Ok(EditOp::Insert { elements, flows, memberships })
+}
+
+/// New elements go into the boundary they are placed in.
+fn memberships_where_placed(model: &Model, elements: &[Element]) -> Vec<Membership> {
+    if model.boundaries.is_empty() {
+        return Vec::new();
+    }
+    let mut scratch = model.clone();
+    scratch.elements.extend(elements.iter().cloned());
+    elements
+        .iter()
+        .filter_map(|e| {
+            let boundary = geometry::placed_in(&scratch, &e.id)?;
+            Some(Membership { boundary, element: e.id.clone(), index: u32::MAX })
+        })
+        .collect()
 }
 
 /// Whether `property` applies to the target and, when a value is given, allows it.
@@ -216,6 +309,15 @@ fn check_property(
         }
         _ => Ok(()),
     }
+}
+
+/// `label`, or `label 2`, `label 3`… whichever no boundary has yet.
+fn unused_boundary_name(model: &Model, label: &str) -> String {
+    let taken = |name: &str| model.boundaries.iter().any(|b| b.name == name);
+    if !taken(label) {
+        return label.to_owned();
+    }
+    (2..).map(|n| format!("{label} {n}")).find(|n| !taken(n)).expect("an unbounded range yields a free name")
 }
 
 /// `label`, or `label 2`, `label 3`… whichever no element has yet.

@@ -8,11 +8,12 @@
 
 mod document;
 mod edit;
+mod geometry;
 mod history;
 mod sample;
 mod snapshot;
 
 pub use document::{Document, DocumentError};
-pub use edit::{Edit, Fragment};
+pub use edit::{BoundaryGeometry, BoundaryMove, Edit, Fragment};
 pub use sample::{DEFAULT_SAMPLE, SAMPLES, Sample, sample, sample_model};
 pub use snapshot::{Snapshot, window_title};

@@ -6,15 +6,33 @@
 
 use crate::ids::{BoundaryId, ElementId, FlowId};
 use crate::types::{
-    Decision, DecisionStatus, Element, Flow, LayerOverride, Model, Position, Properties, PropertyValue,
+    Boundary, Decision, DecisionStatus, Element, Flow, LayerOverride, Model, Position, Properties, PropertyValue, Size,
 };
 use serde::{Deserialize, Serialize};
 use specta::Type;
 use std::collections::BTreeSet;
 use thiserror::Error;
 
-/// Longest name accepted for a model, element or flow, in characters.
+/// Longest name accepted for a model, element, flow or boundary, in characters.
 pub const MAX_NAME_CHARS: usize = 200;
+
+/// Longest description or notes accepted, in characters.
+pub const MAX_TEXT_CHARS: usize = 20_000;
+
+/// A free-text field of an element, flow or boundary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub enum TextField {
+    Description,
+    Notes,
+}
+
+/// A place in a boundary's member list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Type)]
+pub struct Slot {
+    pub boundary: BoundaryId,
+    pub index: u32,
+}
 
 /// An item with the list index it should be inserted at (`None` appends).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Type)]
@@ -99,6 +117,50 @@ pub enum EditOp {
         finding: String,
         value: Option<DecisionValue>,
     },
+    /// Sets the description or notes of an element, flow or boundary.
+    SetText {
+        target: String,
+        field: TextField,
+        value: String,
+    },
+    /// Points a flow at other ends.
+    Reconnect {
+        flow: FlowId,
+        from: ElementId,
+        to: ElementId,
+    },
+    /// Adds a boundary (with its members, which must exist).
+    InsertBoundary {
+        boundary: Placed<Boundary>,
+    },
+    /// Removes a boundary that no other boundary sits in; its elements stay in the model.
+    RemoveBoundary {
+        id: BoundaryId,
+    },
+    RenameBoundary {
+        id: BoundaryId,
+        name: String,
+    },
+    /// Moves or resizes a boundary's box (its contents are moved by their own operations).
+    SetBoundaryGeometry {
+        id: BoundaryId,
+        position: Position,
+        size: Size,
+    },
+    /// Puts a boundary inside another, or (with `None`) at the top level.
+    SetBoundaryParent {
+        boundary: BoundaryId,
+        parent: Option<BoundaryId>,
+    },
+    /// Sets exactly which boundaries hold an element directly, and where in their member lists.
+    SetMembership {
+        element: ElementId,
+        slots: Vec<Slot>,
+    },
+    /// Several operations as one change: all apply, or none does.
+    Batch {
+        ops: Vec<EditOp>,
+    },
 }
 
 /// Why an operation was refused. The model is unchanged when this is returned.
@@ -130,6 +192,14 @@ pub enum EditError {
     UnknownTarget(String),
     #[error("'{0}' must be a finite number")]
     InvalidNumber(String),
+    #[error("a description or notes can have at most {MAX_TEXT_CHARS} characters")]
+    TextTooLong,
+    #[error("boundary '{0}' must be at least 40 units wide and high, with finite coordinates")]
+    InvalidBoundaryGeometry(BoundaryId),
+    #[error("boundary '{0}' cannot sit inside itself or a boundary nested in it")]
+    BoundaryCycle(BoundaryId),
+    #[error("boundary '{0}' still holds other boundaries")]
+    BoundaryNotEmpty(BoundaryId),
 }
 
 impl Model {
@@ -195,7 +265,163 @@ impl Model {
                 let old = old.map(|d| DecisionValue { status: d.status, justification: d.justification });
                 Ok(EditOp::SetDecision { finding, value: old })
             }
+            EditOp::SetText { target, field, value } => {
+                if value.chars().count() > MAX_TEXT_CHARS {
+                    return Err(EditError::TextTooLong);
+                }
+                let text = self.text_of(&target, field).ok_or_else(|| EditError::UnknownTarget(target.clone()))?;
+                let old = std::mem::replace(text, value);
+                Ok(EditOp::SetText { target, field, value: old })
+            }
+            EditOp::Reconnect { flow, from, to } => {
+                let index = self.flow_index(&flow).ok_or_else(|| EditError::UnknownFlow(flow.clone()))?;
+                for end in [&from, &to] {
+                    if self.element_index(end).is_none() {
+                        return Err(EditError::DanglingFlow { flow: flow.clone(), element: end.clone() });
+                    }
+                }
+                if from == to {
+                    return Err(EditError::SelfFlow(flow));
+                }
+                let f = &mut self.flows[index];
+                let old_from = std::mem::replace(&mut f.from, from);
+                let old_to = std::mem::replace(&mut f.to, to);
+                Ok(EditOp::Reconnect { flow, from: old_from, to: old_to })
+            }
+            EditOp::InsertBoundary { boundary } => self.insert_boundary(boundary),
+            EditOp::RemoveBoundary { id } => {
+                let index = self.boundary_index(&id).ok_or_else(|| EditError::UnknownBoundary(id.clone()))?;
+                if self.boundaries.iter().any(|b| b.parent.as_ref() == Some(&id)) {
+                    return Err(EditError::BoundaryNotEmpty(id));
+                }
+                let boundary = self.boundaries.remove(index);
+                Ok(EditOp::InsertBoundary { boundary: Placed { index: Some(index as u32), item: boundary } })
+            }
+            EditOp::RenameBoundary { id, name } => {
+                let name = checked_name(name)?;
+                let index = self.boundary_index(&id).ok_or_else(|| EditError::UnknownBoundary(id.clone()))?;
+                let old = std::mem::replace(&mut self.boundaries[index].name, name);
+                Ok(EditOp::RenameBoundary { id, name: old })
+            }
+            EditOp::SetBoundaryGeometry { id, position, size } => {
+                if !position.is_finite() || !size.is_valid() {
+                    return Err(EditError::InvalidBoundaryGeometry(id));
+                }
+                let index = self.boundary_index(&id).ok_or_else(|| EditError::UnknownBoundary(id.clone()))?;
+                let b = &mut self.boundaries[index];
+                let old_position = std::mem::replace(&mut b.position, position);
+                let old_size = std::mem::replace(&mut b.size, size);
+                Ok(EditOp::SetBoundaryGeometry { id, position: old_position, size: old_size })
+            }
+            EditOp::SetBoundaryParent { boundary, parent } => {
+                let index =
+                    self.boundary_index(&boundary).ok_or_else(|| EditError::UnknownBoundary(boundary.clone()))?;
+                if let Some(parent) = &parent {
+                    if self.boundary_index(parent).is_none() {
+                        return Err(EditError::UnknownBoundary(parent.clone()));
+                    }
+                    if *parent == boundary || self.boundaries_within(&boundary).contains(parent) {
+                        return Err(EditError::BoundaryCycle(boundary));
+                    }
+                }
+                let old = std::mem::replace(&mut self.boundaries[index].parent, parent);
+                Ok(EditOp::SetBoundaryParent { boundary, parent: old })
+            }
+            EditOp::SetMembership { element, slots } => self.set_membership(element, slots),
+            EditOp::Batch { ops } => {
+                let mut undo = Vec::with_capacity(ops.len());
+                for op in ops {
+                    match self.apply(op) {
+                        Ok(inverse) => undo.push(inverse),
+                        Err(error) => {
+                            for inverse in undo.into_iter().rev() {
+                                self.apply(inverse).expect("the inverse of an operation just applied always applies");
+                            }
+                            return Err(error);
+                        }
+                    }
+                }
+                undo.reverse();
+                Ok(EditOp::Batch { ops: undo })
+            }
         }
+    }
+
+    /// The description or notes of the element, flow or boundary with this id.
+    fn text_of(&mut self, id: &str, field: TextField) -> Option<&mut String> {
+        let (description, notes) = if let Some(e) = self.elements.iter_mut().find(|e| e.id.as_str() == id) {
+            (&mut e.description, &mut e.notes)
+        } else if let Some(f) = self.flows.iter_mut().find(|f| f.id.as_str() == id) {
+            (&mut f.description, &mut f.notes)
+        } else {
+            let b = self.boundaries.iter_mut().find(|b| b.id.as_str() == id)?;
+            (&mut b.description, &mut b.notes)
+        };
+        Some(match field {
+            TextField::Description => description,
+            TextField::Notes => notes,
+        })
+    }
+
+    fn id_taken(&self, id: &str) -> bool {
+        self.elements.iter().any(|e| e.id.as_str() == id)
+            || self.flows.iter().any(|f| f.id.as_str() == id)
+            || self.boundaries.iter().any(|b| b.id.as_str() == id)
+    }
+
+    fn insert_boundary(&mut self, placed: Placed<Boundary>) -> Result<EditOp, EditError> {
+        let boundary = &placed.item;
+        if boundary.id.as_str().is_empty() {
+            return Err(EditError::EmptyId);
+        }
+        if self.id_taken(boundary.id.as_str()) {
+            return Err(EditError::DuplicateId(boundary.id.to_string()));
+        }
+        checked_name(boundary.name.clone())?;
+        if boundary.description.chars().count() > MAX_TEXT_CHARS || boundary.notes.chars().count() > MAX_TEXT_CHARS {
+            return Err(EditError::TextTooLong);
+        }
+        if !boundary.position.is_finite() || !boundary.size.is_valid() {
+            return Err(EditError::InvalidBoundaryGeometry(boundary.id.clone()));
+        }
+        if let Some(parent) = &boundary.parent
+            && self.boundary_index(parent).is_none()
+        {
+            return Err(EditError::UnknownBoundary(parent.clone()));
+        }
+        if let Some(missing) = boundary.contains.iter().find(|m| self.element_index(m).is_none()) {
+            return Err(EditError::UnknownElement(missing.clone()));
+        }
+        let inverse = EditOp::RemoveBoundary { id: boundary.id.clone() };
+        insert_placed(&mut self.boundaries, vec![placed]);
+        Ok(inverse)
+    }
+
+    fn set_membership(&mut self, element: ElementId, slots: Vec<Slot>) -> Result<EditOp, EditError> {
+        if self.element_index(&element).is_none() {
+            return Err(EditError::UnknownElement(element));
+        }
+        for (i, slot) in slots.iter().enumerate() {
+            if self.boundary_index(&slot.boundary).is_none() {
+                return Err(EditError::UnknownBoundary(slot.boundary.clone()));
+            }
+            if slots[..i].iter().any(|s| s.boundary == slot.boundary) {
+                return Err(EditError::DuplicateId(slot.boundary.to_string()));
+            }
+        }
+        let mut old = Vec::new();
+        for boundary in &mut self.boundaries {
+            if let Some(index) = boundary.contains.iter().position(|m| *m == element) {
+                boundary.contains.remove(index);
+                old.push(Slot { boundary: boundary.id.clone(), index: index as u32 });
+            }
+        }
+        for slot in slots {
+            let boundary = self.boundaries.iter_mut().find(|b| b.id == slot.boundary).expect("checked above");
+            let at = (slot.index as usize).min(boundary.contains.len());
+            boundary.contains.insert(at, element.clone());
+        }
+        Ok(EditOp::SetMembership { element, slots: old })
     }
 
     /// The property map of the element, flow or boundary with this id.
@@ -215,8 +441,13 @@ impl Model {
         flows: Vec<Placed<Flow>>,
         memberships: Vec<Membership>,
     ) -> Result<EditOp, EditError> {
-        let mut taken: BTreeSet<&str> =
-            self.elements.iter().map(|e| e.id.as_str()).chain(self.flows.iter().map(|f| f.id.as_str())).collect();
+        let mut taken: BTreeSet<&str> = self
+            .elements
+            .iter()
+            .map(|e| e.id.as_str())
+            .chain(self.flows.iter().map(|f| f.id.as_str()))
+            .chain(self.boundaries.iter().map(|b| b.id.as_str()))
+            .collect();
         for id in elements.iter().map(|p| p.item.id.as_str()).chain(flows.iter().map(|p| p.item.id.as_str())) {
             if id.is_empty() {
                 return Err(EditError::EmptyId);
@@ -227,6 +458,11 @@ impl Model {
         }
         for placed in &elements {
             checked_name(placed.item.name.clone())?;
+            if placed.item.description.chars().count() > MAX_TEXT_CHARS
+                || placed.item.notes.chars().count() > MAX_TEXT_CHARS
+            {
+                return Err(EditError::TextTooLong);
+            }
             if !placed.item.position.is_finite() {
                 return Err(EditError::InvalidPosition(placed.item.id.clone()));
             }
@@ -236,6 +472,9 @@ impl Model {
             let flow = &placed.item;
             if flow.name.chars().count() > MAX_NAME_CHARS {
                 return Err(EditError::NameTooLong);
+            }
+            if flow.description.chars().count() > MAX_TEXT_CHARS || flow.notes.chars().count() > MAX_TEXT_CHARS {
+                return Err(EditError::TextTooLong);
             }
             if flow.from == flow.to {
                 return Err(EditError::SelfFlow(flow.id.clone()));
@@ -368,25 +607,27 @@ mod tests {
             kind: "agent".into(),
             name: id.to_uppercase(),
             position: Position::new(x, 0.0),
-            properties: Properties::new(),
-            layer_override: None,
+            ..Default::default()
         }
     }
 
     fn flow(id: &str, from: &str, to: &str) -> Flow {
-        Flow { id: id.into(), from: from.into(), to: to.into(), name: String::new(), properties: Properties::new() }
+        Flow { id: id.into(), from: from.into(), to: to.into(), ..Default::default() }
     }
 
     fn sample() -> Model {
         let mut model = Model::new("m");
         model.elements = vec![element("a", 0.0), element("b", 1.0), element("c", 2.0)];
         model.flows = vec![flow("f1", "a", "b"), flow("f2", "b", "c"), flow("f3", "a", "c")];
-        model.boundaries = vec![crate::types::Boundary {
-            id: "zone".into(),
-            name: "Zone".into(),
-            properties: Properties::new(),
-            contains: vec!["c".into(), "a".into(), "b".into()],
-        }];
+        model.boundaries = vec![
+            Boundary {
+                id: "zone".into(),
+                name: "Zone".into(),
+                contains: vec!["c".into(), "a".into(), "b".into()],
+                ..Default::default()
+            },
+            Boundary { id: "inner".into(), name: "Inner".into(), parent: Some("zone".into()), ..Default::default() },
+        ];
         model
     }
 
@@ -445,6 +686,38 @@ mod tests {
                 finding: "tool-misuse:a".into(),
                 value: Some(DecisionValue { status: DecisionStatus::Accepted, justification: "sandboxed".into() }),
             },
+            EditOp::SetText { target: "a".into(), field: TextField::Description, value: "Plans the work".into() },
+            EditOp::SetText { target: "f1".into(), field: TextField::Notes, value: "ask the platform team".into() },
+            EditOp::SetText { target: "zone".into(), field: TextField::Notes, value: "VPC".into() },
+            EditOp::Reconnect { flow: "f1".into(), from: "c".into(), to: "a".into() },
+            EditOp::InsertBoundary {
+                boundary: Placed {
+                    index: Some(0),
+                    item: Boundary {
+                        id: "dmz".into(),
+                        name: "DMZ".into(),
+                        contains: vec!["b".into()],
+                        parent: Some("zone".into()),
+                        ..Default::default()
+                    },
+                },
+            },
+            EditOp::RemoveBoundary { id: "inner".into() },
+            EditOp::RenameBoundary { id: "zone".into(), name: "Cluster".into() },
+            EditOp::SetBoundaryGeometry {
+                id: "zone".into(),
+                position: Position::new(-10.0, 5.0),
+                size: Size::new(800.0, 600.0),
+            },
+            EditOp::SetBoundaryParent { boundary: "inner".into(), parent: None },
+            EditOp::SetMembership { element: "a".into(), slots: vec![Slot { boundary: "inner".into(), index: 0 }] },
+            EditOp::Batch {
+                ops: vec![
+                    EditOp::SetBoundaryParent { boundary: "inner".into(), parent: None },
+                    EditOp::RemoveBoundary { id: "zone".into() },
+                    EditOp::RenameElement { id: "a".into(), name: "Planner".into() },
+                ],
+            },
         ];
         for op in ops {
             let original = sample();
@@ -498,6 +771,51 @@ mod tests {
             ),
             (EditOp::RenameElement { id: "a".into(), name: "   ".into() }, EditError::EmptyName),
             (EditOp::RenameModel { name: "x".repeat(MAX_NAME_CHARS + 1) }, EditError::NameTooLong),
+            (
+                EditOp::SetText { target: "a".into(), field: TextField::Notes, value: "x".repeat(MAX_TEXT_CHARS + 1) },
+                EditError::TextTooLong,
+            ),
+            (
+                EditOp::Reconnect { flow: "f1".into(), from: "b".into(), to: "b".into() },
+                EditError::SelfFlow("f1".into()),
+            ),
+            (
+                EditOp::Reconnect { flow: "f1".into(), from: "a".into(), to: "zz".into() },
+                EditError::DanglingFlow { flow: "f1".into(), element: "zz".into() },
+            ),
+            (EditOp::RemoveBoundary { id: "zone".into() }, EditError::BoundaryNotEmpty("zone".into())),
+            (
+                EditOp::SetBoundaryParent { boundary: "zone".into(), parent: Some("inner".into()) },
+                EditError::BoundaryCycle("zone".into()),
+            ),
+            (
+                EditOp::SetBoundaryGeometry {
+                    id: "zone".into(),
+                    position: Position::default(),
+                    size: Size::new(5.0, 500.0),
+                },
+                EditError::InvalidBoundaryGeometry("zone".into()),
+            ),
+            (
+                EditOp::InsertBoundary {
+                    boundary: Placed::appended(Boundary { id: "a".into(), name: "Clash".into(), ..Default::default() }),
+                },
+                EditError::DuplicateId("a".into()),
+            ),
+            (
+                EditOp::SetMembership { element: "a".into(), slots: vec![Slot { boundary: "nope".into(), index: 0 }] },
+                EditError::UnknownBoundary("nope".into()),
+            ),
+            // A batch whose last step fails leaves the earlier steps undone.
+            (
+                EditOp::Batch {
+                    ops: vec![
+                        EditOp::RenameElement { id: "a".into(), name: "Planner".into() },
+                        EditOp::RemoveBoundary { id: "zone".into() },
+                    ],
+                },
+                EditError::BoundaryNotEmpty("zone".into()),
+            ),
         ];
         for (op, expected) in cases {
             let mut model = sample();

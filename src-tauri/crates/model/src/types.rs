@@ -33,13 +33,49 @@ impl Position {
     }
 }
 
+/// A width and height on the canvas, in canvas units.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize, Type)]
+pub struct Size {
+    pub width: f64,
+    pub height: f64,
+}
+
+impl Size {
+    pub fn new(width: f64, height: f64) -> Self {
+        Self { width, height }
+    }
+
+    /// Sizes must be finite and at least [`MIN_BOUNDARY_SIDE`] each way, so a boundary can be seen and grabbed.
+    pub fn is_valid(&self) -> bool {
+        self.width.is_finite()
+            && self.height.is_finite()
+            && self.width >= MIN_BOUNDARY_SIDE
+            && self.height >= MIN_BOUNDARY_SIDE
+    }
+}
+
+impl Default for Size {
+    fn default() -> Self {
+        Self { width: 320.0, height: 200.0 }
+    }
+}
+
+/// The smallest width or height a boundary can have.
+pub const MIN_BOUNDARY_SIDE: f64 = 40.0;
+
 /// Something the user drew: an agent, a tool, a store, a peer…
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Type)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, Type)]
 pub struct Element {
     pub id: ElementId,
     pub kind: KindId,
     pub name: String,
     pub position: Position,
+    /// What it is, in the user's words; shown in reports.
+    #[serde(default)]
+    pub description: String,
+    /// Working notes: open questions, assumptions, who to ask.
+    #[serde(default)]
+    pub notes: String,
     #[serde(default)]
     pub properties: Properties,
     /// The user's choice of primary layer, which wins over the analysis's.
@@ -55,16 +91,29 @@ pub struct LayerOverride {
     pub justification: String,
 }
 
-/// A trust boundary: a group of elements that share a level of trust.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Type)]
+/// A trust boundary: a group of elements that share a level of trust, drawn as a box that may
+/// sit inside another boundary.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, Type)]
 pub struct Boundary {
     pub id: BoundaryId,
     pub name: String,
     #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub notes: String,
+    #[serde(default)]
     pub properties: Properties,
-    /// The elements inside, directly.
+    /// The elements inside, directly (not those of boundaries nested in this one).
     #[serde(default)]
     pub contains: Vec<ElementId>,
+    /// The boundary this one sits in, if any.
+    #[serde(default)]
+    pub parent: Option<BoundaryId>,
+    /// The top-left corner of its box.
+    #[serde(default)]
+    pub position: Position,
+    #[serde(default)]
+    pub size: Size,
 }
 
 /// What the user decided about a finding the analysis reported.
@@ -86,13 +135,17 @@ pub struct Decision {
 }
 
 /// A directed flow of data or control from one element to another.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Type)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, Type)]
 pub struct Flow {
     pub id: FlowId,
     pub from: ElementId,
     pub to: ElementId,
     #[serde(default)]
     pub name: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub notes: String,
     #[serde(default)]
     pub properties: Properties,
 }
@@ -121,6 +174,36 @@ impl Model {
 
     pub fn flow(&self, id: &FlowId) -> Option<&Flow> {
         self.flows.iter().find(|f| &f.id == id)
+    }
+
+    pub fn boundary(&self, id: &BoundaryId) -> Option<&Boundary> {
+        self.boundaries.iter().find(|b| &b.id == id)
+    }
+
+    pub(crate) fn boundary_index(&self, id: &BoundaryId) -> Option<usize> {
+        self.boundaries.iter().position(|b| &b.id == id)
+    }
+
+    /// The boundaries that hold the element directly, in model order.
+    pub fn boundaries_holding(&self, element: &ElementId) -> impl Iterator<Item = &Boundary> {
+        self.boundaries.iter().filter(move |b| b.contains.contains(element))
+    }
+
+    /// Every boundary the element is inside: those holding it directly and all that enclose
+    /// them, each once, innermost first.
+    pub fn boundaries_around(&self, element: &ElementId) -> Vec<&Boundary> {
+        let mut around: Vec<&Boundary> = Vec::new();
+        for direct in self.boundaries_holding(element) {
+            let mut next = Some(direct);
+            while let Some(boundary) = next {
+                if around.iter().any(|b| b.id == boundary.id) {
+                    break;
+                }
+                around.push(boundary);
+                next = boundary.parent.as_ref().and_then(|p| self.boundary(p));
+            }
+        }
+        around
     }
 
     pub(crate) fn element_index(&self, id: &ElementId) -> Option<usize> {
@@ -164,9 +247,7 @@ mod tests {
             id: "agent-1".into(),
             kind: "agent".into(),
             name: "A".into(),
-            position: Position::default(),
-            properties: Properties::new(),
-            layer_override: None,
+            ..Default::default()
         });
         assert_eq!(model.fresh_id("agent"), "agent-2");
         assert_eq!(model.fresh_id("Peer Agent!"), "peer-agent-1");

@@ -4,7 +4,8 @@ use crate::ModelFileError;
 use crate::schema::{ModelFile, RawProperties};
 use maestro_catalog::{Catalog, Property, PropertyTarget, PropertyType};
 use maestro_model::{
-    Boundary, EditOp, Element, Flow, FlowId, LayerOverride, Model, Placed, Position, Properties, PropertyValue,
+    Boundary, BoundaryId, EditOp, Element, Flow, FlowId, LayerOverride, Model, Placed, Position, Properties,
+    PropertyValue, Size,
 };
 use std::collections::BTreeSet;
 
@@ -12,7 +13,13 @@ fn invalid(location: String, message: impl Into<String>) -> ModelFileError {
     ModelFileError::Invalid { location, message: message.into() }
 }
 
-pub(crate) fn build(file: ModelFile, catalog: &Catalog) -> Result<Model, ModelFileError> {
+/// A checked model, and the boundaries written without a box, to fit once everything has a place.
+pub(crate) struct Built {
+    pub model: Model,
+    pub unfitted: Vec<BoundaryId>,
+}
+
+pub(crate) fn build(file: ModelFile, catalog: &Catalog) -> Result<Built, ModelFileError> {
     if file.name.trim().is_empty() {
         return Err(invalid("name".into(), "the model needs a name"));
     }
@@ -58,6 +65,8 @@ pub(crate) fn build(file: ModelFile, catalog: &Catalog) -> Result<Model, ModelFi
             position,
             properties,
             layer_override,
+            description: component.description,
+            notes: component.notes,
         });
     }
 
@@ -107,6 +116,8 @@ pub(crate) fn build(file: ModelFile, catalog: &Catalog) -> Result<Model, ModelFi
                 to: entry.to.as_str().into(),
                 name: entry.name.clone(),
                 properties,
+                description: entry.description.clone(),
+                notes: entry.notes.clone(),
             }
         })
         .collect();
@@ -127,12 +138,32 @@ pub(crate) fn build(file: ModelFile, catalog: &Catalog) -> Result<Model, ModelFi
             |p| format!("'{p}' does not apply to boundaries"),
         )
         .map_err(|(field, message)| invalid(at(&format!("properties.{field}")), message))?;
-        boundaries.push(Boundary {
-            id: entry.id.as_str().into(),
-            name: entry.name,
-            properties,
-            contains: entry.contains.iter().map(|m| m.as_str().into()).collect(),
-        });
+        let geometry = match (&entry.position, &entry.size) {
+            (Some(p), Some(s)) => Some((Position::new(p.x, p.y), Size::new(s.width, s.height))),
+            (None, None) => None,
+            (Some(_), None) => return Err(invalid(at("size"), "a boundary with a 'position' needs a 'size' too")),
+            (None, Some(_)) => return Err(invalid(at("position"), "a boundary with a 'size' needs a 'position' too")),
+        };
+        if let Some((position, size)) = geometry
+            && (!position.is_finite() || !size.is_valid())
+        {
+            return Err(invalid(at("size"), "a boundary must be at least 40 wide and 40 high, at a finite position"));
+        }
+        let (position, size) = geometry.unwrap_or_default();
+        boundaries.push((
+            Boundary {
+                id: entry.id.as_str().into(),
+                name: entry.name,
+                properties,
+                contains: entry.contains.iter().map(|m| m.as_str().into()).collect(),
+                parent: entry.parent.as_deref().map(Into::into),
+                position,
+                size,
+                description: entry.description,
+                notes: entry.notes,
+            },
+            geometry.is_none(),
+        ));
     }
 
     let mut model = Model::new(file.name);
@@ -157,8 +188,25 @@ pub(crate) fn build(file: ModelFile, catalog: &Catalog) -> Result<Model, ModelFi
             element.position = Position::new(f64::NAN, f64::NAN);
         }
     }
-    model.boundaries = boundaries;
-    Ok(model)
+    let mut unfitted = Vec::new();
+    let mut nesting = Vec::new();
+    for (i, (mut boundary, fit)) in boundaries.into_iter().enumerate() {
+        let at = format!("boundaries[{i}] (id '{}'), field 'parent'", boundary.id);
+        if let Some(parent) = boundary.parent.take() {
+            nesting.push((at, EditOp::SetBoundaryParent { boundary: boundary.id.clone(), parent: Some(parent) }));
+        }
+        if fit {
+            unfitted.push(boundary.id.clone());
+        }
+        let at = format!("boundaries[{i}] (id '{}')", boundary.id);
+        model
+            .apply(EditOp::InsertBoundary { boundary: Placed::appended(boundary) })
+            .map_err(|e| invalid(at, e.to_string()))?;
+    }
+    for (at, op) in nesting {
+        model.apply(op).map_err(|e| invalid(at, e.to_string()))?;
+    }
+    Ok(Built { model, unfitted })
 }
 
 /// Checks each property: known, applicable here, and of an allowed value. Errors are

@@ -13,7 +13,11 @@
 //!   - { from: researcher, to: files, name: article, properties: { validated: false } }
 //! boundaries:
 //!   - { id: corp, name: Corporate network, properties: { trust: trusted }, contains: [researcher, files] }
+//!   - { id: lab, name: Sandbox, parent: corp, position: { x: 0, y: 0 }, size: { width: 400, height: 300 } }
 //! ```
+//!
+//! Components, flows and boundaries may have a `description` and `notes`. A boundary written
+//! without `position` and `size` is drawn around what it holds.
 //!
 //! Kinds, properties and their values are the catalog's. Anything wrong — an unknown kind, a
 //! flow end that names no component, a value of the wrong type — is reported with the element and
@@ -63,8 +67,10 @@ pub fn parse(text: &str, format: Format, catalog: &Catalog) -> Result<Model, Mod
         Format::Json => serde_json::from_str(text).map_err(|e| ModelFileError::Syntax(e.to_string()))?,
         Format::Yaml => serde_yaml_ng::from_str(text).map_err(|e| ModelFileError::Syntax(e.to_string()))?,
     };
-    let mut model = check::build(file, catalog)?;
+    let check::Built { mut model, unfitted } = check::build(file, catalog)?;
     layout::place_unpositioned(&mut model, catalog);
+    // Boundaries written without a box are drawn around what they hold; the others keep theirs.
+    model.fit_some_boundaries(&unfitted);
     Ok(model)
 }
 

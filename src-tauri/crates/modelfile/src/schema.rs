@@ -29,6 +29,10 @@ pub(crate) struct Component {
     pub layer: Option<String>,
     pub justification: Option<String>,
     pub position: Option<Point>,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub notes: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -48,6 +52,10 @@ pub(crate) struct FlowEntry {
     pub name: String,
     #[serde(default)]
     pub properties: RawProperties,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub notes: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -59,4 +67,20 @@ pub(crate) struct BoundaryEntry {
     pub properties: RawProperties,
     #[serde(default)]
     pub contains: Vec<String>,
+    /// The id of the boundary this one sits in.
+    pub parent: Option<String>,
+    /// The top-left corner and size of its box; without both, the box is fitted around its contents.
+    pub position: Option<Point>,
+    pub size: Option<Extent>,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub notes: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Extent {
+    pub width: f64,
+    pub height: f64,
 }

@@ -95,3 +95,32 @@ fn formats_follow_the_file_extension() {
     assert_eq!(Format::of_path(Path::new("m.json")), Some(Format::Json));
     assert_eq!(Format::of_path(Path::new("m.maestro")), None);
 }
+
+#[test]
+fn boundaries_nest_keep_their_boxes_and_are_fitted_when_written_without() {
+    let text = format!(
+        "{CREW}  - {{ id: lab, name: Lab, parent: corp, contains: [files], position: {{ x: 0, y: 0 }}, size: {{ width: 400, height: 300 }}, notes: kept }}\n"
+    );
+    let model = yaml(&text).unwrap();
+    let lab = model.boundary(&"lab".into()).unwrap();
+    assert_eq!(
+        (lab.parent.as_ref().map(|p| p.as_str()), lab.size.width, lab.notes.as_str()),
+        (Some("corp"), 400.0, "kept")
+    );
+    let corp = maestro_model::Rect::of_boundary(model.boundary(&"corp".into()).unwrap());
+    let researcher = model.element(&"researcher".into()).unwrap();
+    assert!(corp.contains_rect(&maestro_model::Rect::of_element(researcher)), "corp is fitted around its members");
+    assert!(corp.contains_rect(&maestro_model::Rect::of_boundary(lab)), "and around the boundary nested in it");
+}
+
+#[test]
+fn a_boundary_nested_in_itself_or_with_half_a_box_is_named() {
+    let looped = format!("{CREW}  - {{ id: lab, name: Lab, parent: lab }}\n");
+    let err = yaml(&looped).unwrap_err().to_string();
+    assert!(err.starts_with("boundaries[1] (id 'lab'), field 'parent'") && err.contains("inside itself"), "{err}");
+    let half = format!("{CREW}  - {{ id: lab, name: Lab, position: {{ x: 0, y: 0 }} }}\n");
+    let err = yaml(&half).unwrap_err().to_string();
+    assert!(err.contains("field 'size'"), "{err}");
+    let missing = format!("{CREW}  - {{ id: lab, name: Lab, parent: nowhere }}\n");
+    assert!(yaml(&missing).unwrap_err().to_string().contains("no boundary with id 'nowhere'"));
+}

@@ -1,6 +1,6 @@
 use super::*;
 use maestro_analysis::analyze;
-use maestro_model::{Decision, DecisionStatus, Element, Flow, Position, Properties, PropertyValue};
+use maestro_model::{Decision, DecisionStatus, Element, Flow, Position, PropertyValue};
 
 /// A small model whose names try to inject markup, formulas and HTML into reports.
 fn hostile() -> Model {
@@ -11,6 +11,7 @@ fn hostile() -> Model {
         position: Position::default(),
         properties: props.iter().map(|(k, v)| (k.to_string(), PropertyValue::Text(v.to_string()))).collect(),
         layer_override: None,
+        ..Default::default()
     };
     let mut model = Model::new("Crew <img src=x onerror=alert(1)>");
     model.elements = vec![
@@ -18,13 +19,8 @@ fn hostile() -> Model {
         element("agent", "agent", "Agent | *bold* [link](javascript:x)", &[]),
         element("files", "tool", "File write", &[("side_effect", "write")]),
     ];
-    let flow = |id: &str, from: &str, to: &str| Flow {
-        id: id.into(),
-        from: from.into(),
-        to: to.into(),
-        name: String::new(),
-        properties: Properties::new(),
-    };
+    let flow =
+        |id: &str, from: &str, to: &str| Flow { id: id.into(), from: from.into(), to: to.into(), ..Default::default() };
     model.flows = vec![flow("f1", "web", "agent"), flow("f2", "agent", "files")];
     model.decisions.push(Decision {
         finding: "tool-misuse:files".into(),

@@ -12,7 +12,7 @@ pub use error::StoreError;
 pub use schema::FORMAT_VERSION;
 
 use maestro_model::{
-    Boundary, Decision, DecisionStatus, EditOp, Element, Flow, LayerOverride, Model, Placed, Position, Properties,
+    Boundary, Decision, DecisionStatus, EditOp, Element, Flow, LayerOverride, Model, Placed, Position, Properties, Size,
 };
 use rusqlite::{Connection, OpenFlags, params};
 use std::path::{Path, PathBuf};
@@ -65,8 +65,8 @@ fn write_new_file(model: &Model, temp: &Path) -> Result<(), StoreError> {
     {
         let mut insert = tx
             .prepare(
-                "INSERT INTO elements (ord, id, kind, name, x, y, properties, layer_override) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                "INSERT INTO elements (ord, id, kind, name, x, y, properties, layer_override, description, notes) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             )
             .map_err(sqlite_err)?;
         for (ord, e) in model.elements.iter().enumerate() {
@@ -80,17 +80,35 @@ fn write_new_file(model: &Model, temp: &Path) -> Result<(), StoreError> {
                     e.position.x,
                     e.position.y,
                     properties_json(&e.properties),
-                    layer_override
+                    layer_override,
+                    e.description,
+                    e.notes
                 ])
                 .map_err(sqlite_err)?;
         }
         let mut insert = tx
-            .prepare("INSERT INTO boundaries (ord, id, name, properties, contains) VALUES (?1, ?2, ?3, ?4, ?5)")
+            .prepare(
+                "INSERT INTO boundaries (ord, id, name, properties, contains, parent, x, y, width, height, \
+                 description, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            )
             .map_err(sqlite_err)?;
         for (ord, b) in model.boundaries.iter().enumerate() {
             let contains: Vec<&str> = b.contains.iter().map(|e| e.as_str()).collect();
             insert
-                .execute(params![ord as i64, b.id.as_str(), b.name, properties_json(&b.properties), to_json(&contains)])
+                .execute(params![
+                    ord as i64,
+                    b.id.as_str(),
+                    b.name,
+                    properties_json(&b.properties),
+                    to_json(&contains),
+                    b.parent.as_ref().map(|p| p.as_str()),
+                    b.position.x,
+                    b.position.y,
+                    b.size.width,
+                    b.size.height,
+                    b.description,
+                    b.notes
+                ])
                 .map_err(sqlite_err)?;
         }
         let mut insert = tx
@@ -100,7 +118,10 @@ fn write_new_file(model: &Model, temp: &Path) -> Result<(), StoreError> {
             insert.execute(params![d.finding, to_json(&d.status), d.justification]).map_err(sqlite_err)?;
         }
         let mut insert = tx
-            .prepare("INSERT INTO flows (ord, id, source, target, name, properties) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+            .prepare(
+                "INSERT INTO flows (ord, id, source, target, name, properties, description, notes) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )
             .map_err(sqlite_err)?;
         for (ord, f) in model.flows.iter().enumerate() {
             insert
@@ -110,7 +131,9 @@ fn write_new_file(model: &Model, temp: &Path) -> Result<(), StoreError> {
                     f.from.as_str(),
                     f.to.as_str(),
                     f.name,
-                    properties_json(&f.properties)
+                    properties_json(&f.properties),
+                    f.description,
+                    f.notes
                 ])
                 .map_err(sqlite_err)?;
         }
@@ -129,12 +152,21 @@ fn to_json(value: &impl serde::Serialize) -> String {
     serde_json::to_string(value).expect("model values always serialise")
 }
 
+/// A boundary row as read; JSON columns are kept as text until checked.
+struct RawBoundary {
+    boundary: Boundary,
+    properties: String,
+    contains: String,
+}
+
 /// Rows as read, before they are checked as a model. JSON columns are kept as text until then.
 struct RawModel {
     name: String,
     elements: Vec<(Element, String, Option<String>)>,
     flows: Vec<(Flow, String)>,
-    boundaries: Vec<(String, String, String, String)>,
+    boundaries: Vec<RawBoundary>,
+    /// False for files from before boundaries had boxes: they are fitted around their contents.
+    boundary_geometry: bool,
     decisions: Vec<(String, String, String)>,
 }
 
@@ -142,10 +174,12 @@ fn read_model(conn: &Connection, version: i64) -> rusqlite::Result<RawModel> {
     let name: String = conn
         .query_row("SELECT value FROM meta WHERE key = 'name'", [], |row| row.get(0))
         .or_else(|e| if e == rusqlite::Error::QueryReturnedNoRows { Ok(String::new()) } else { Err(e) })?;
-    // Format 1 had no layer overrides, boundaries or decisions.
+    // Format 1 had no layer overrides, boundaries or decisions; format 2 no texts or boundary boxes.
     let override_column = if version >= 2 { "layer_override" } else { "NULL" };
-    let mut stmt = conn
-        .prepare(&format!("SELECT id, kind, name, x, y, properties, {override_column} FROM elements ORDER BY ord"))?;
+    let texts = if version >= 3 { "description, notes" } else { "'', ''" };
+    let mut stmt = conn.prepare(&format!(
+        "SELECT id, kind, name, x, y, properties, {override_column}, {texts} FROM elements ORDER BY ord"
+    ))?;
     let elements = stmt
         .query_map([], |row| {
             let element = Element {
@@ -153,6 +187,8 @@ fn read_model(conn: &Connection, version: i64) -> rusqlite::Result<RawModel> {
                 kind: row.get::<_, String>(1)?.as_str().into(),
                 name: row.get(2)?,
                 position: Position::new(row.get(3)?, row.get(4)?),
+                description: row.get(7)?,
+                notes: row.get(8)?,
                 properties: Properties::new(),
                 layer_override: None,
             };
@@ -160,9 +196,25 @@ fn read_model(conn: &Connection, version: i64) -> rusqlite::Result<RawModel> {
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let (boundaries, decisions) = if version >= 2 {
-        let mut stmt = conn.prepare("SELECT id, name, properties, contains FROM boundaries ORDER BY ord")?;
+        let geometry = if version >= 3 { "parent, x, y, width, height" } else { "NULL, 0.0, 0.0, 320.0, 200.0" };
+        let mut stmt = conn.prepare(&format!(
+            "SELECT id, name, properties, contains, {geometry}, {texts} FROM boundaries ORDER BY ord"
+        ))?;
         let boundaries = stmt
-            .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)))?
+            .query_map([], |row| {
+                let boundary = Boundary {
+                    id: row.get::<_, String>(0)?.into(),
+                    name: row.get(1)?,
+                    parent: row.get::<_, Option<String>>(4)?.map(Into::into),
+                    position: Position::new(row.get(5)?, row.get(6)?),
+                    size: Size::new(row.get(7)?, row.get(8)?),
+                    description: row.get(9)?,
+                    notes: row.get(10)?,
+                    properties: Properties::new(),
+                    contains: Vec::new(),
+                };
+                Ok(RawBoundary { boundary, properties: row.get(2)?, contains: row.get(3)? })
+            })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let mut stmt = conn.prepare("SELECT finding, status, justification FROM decisions ORDER BY finding")?;
         let decisions = stmt
@@ -172,7 +224,8 @@ fn read_model(conn: &Connection, version: i64) -> rusqlite::Result<RawModel> {
     } else {
         (Vec::new(), Vec::new())
     };
-    let mut stmt = conn.prepare("SELECT id, source, target, name, properties FROM flows ORDER BY ord")?;
+    let mut stmt =
+        conn.prepare(&format!("SELECT id, source, target, name, properties, {texts} FROM flows ORDER BY ord"))?;
     let flows = stmt
         .query_map([], |row| {
             let flow = Flow {
@@ -180,12 +233,14 @@ fn read_model(conn: &Connection, version: i64) -> rusqlite::Result<RawModel> {
                 from: row.get::<_, String>(1)?.as_str().into(),
                 to: row.get::<_, String>(2)?.as_str().into(),
                 name: row.get(3)?,
+                description: row.get(5)?,
+                notes: row.get(6)?,
                 properties: Properties::new(),
             };
             Ok((flow, row.get::<_, String>(4)?))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(RawModel { name, elements, flows, boundaries, decisions })
+    Ok(RawModel { name, elements, flows, boundaries, boundary_geometry: version >= 3, decisions })
 }
 
 impl RawModel {
@@ -211,16 +266,31 @@ impl RawModel {
         let name = if self.name.trim().is_empty() { "Untitled model".to_owned() } else { self.name };
         let mut model = Model::new(name);
         model.apply(EditOp::Insert { elements, flows, memberships: Vec::new() }).map_err(|e| corrupt(e.to_string()))?;
-        for (id, name, properties, contains) in self.boundaries {
-            let properties = serde_json::from_str(&properties)
+        // Boundaries go in through the model's own checks: top level first, then their nesting,
+        // which must name boundaries that exist and never form a loop.
+        let mut nesting = Vec::new();
+        for RawBoundary { mut boundary, properties, contains } in self.boundaries {
+            let id = boundary.id.clone();
+            boundary.properties = serde_json::from_str(&properties)
                 .map_err(|e| corrupt(format!("boundary '{id}' has unreadable properties: {e}")))?;
             let contains: Vec<String> = serde_json::from_str(&contains)
                 .map_err(|e| corrupt(format!("boundary '{id}' has an unreadable member list: {e}")))?;
             if let Some(missing) = contains.iter().find(|m| model.element(&m.as_str().into()).is_none()) {
                 return Err(corrupt(format!("boundary '{id}' contains '{missing}', which is not in the model")));
             }
-            let contains = contains.into_iter().map(Into::into).collect();
-            model.boundaries.push(Boundary { id: id.into(), name, properties, contains });
+            boundary.contains = contains.into_iter().map(Into::into).collect();
+            if let Some(parent) = boundary.parent.take() {
+                nesting.push(EditOp::SetBoundaryParent { boundary: id.clone(), parent: Some(parent) });
+            }
+            model
+                .apply(EditOp::InsertBoundary { boundary: Placed::appended(boundary) })
+                .map_err(|e| corrupt(format!("boundary '{id}': {e}")))?;
+        }
+        for op in nesting {
+            model.apply(op).map_err(|e| corrupt(e.to_string()))?;
+        }
+        if !self.boundary_geometry {
+            model.fit_boundaries();
         }
         for (finding, status, justification) in self.decisions {
             let status: DecisionStatus = serde_json::from_str(&status)

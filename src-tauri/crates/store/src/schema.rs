@@ -9,7 +9,8 @@ const APPLICATION_ID: i64 = 0x4D41_4553;
 
 /// The format this version writes and the newest it reads (`PRAGMA user_version`).
 /// 1: elements and flows. 2: adds layer overrides, boundaries and decisions on findings.
-pub const FORMAT_VERSION: i64 = 2;
+/// 3: adds descriptions and notes, and boundary boxes and nesting.
+pub const FORMAT_VERSION: i64 = 3;
 
 pub(crate) fn create(conn: &Connection) -> rusqlite::Result<()> {
     conn.execute_batch(&format!(
@@ -18,18 +19,20 @@ pub(crate) fn create(conn: &Connection) -> rusqlite::Result<()> {
          CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
          CREATE TABLE elements (
              ord INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, name TEXT NOT NULL,
-             x REAL NOT NULL, y REAL NOT NULL, properties TEXT NOT NULL, layer_override TEXT
+             x REAL NOT NULL, y REAL NOT NULL, properties TEXT NOT NULL, layer_override TEXT,
+             description TEXT NOT NULL, notes TEXT NOT NULL
          ) STRICT;
          CREATE TABLE boundaries (
              ord INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL, properties TEXT NOT NULL,
-             contains TEXT NOT NULL
+             contains TEXT NOT NULL, parent TEXT, x REAL NOT NULL, y REAL NOT NULL, width REAL NOT NULL,
+             height REAL NOT NULL, description TEXT NOT NULL, notes TEXT NOT NULL
          ) STRICT;
          CREATE TABLE decisions (
              finding TEXT PRIMARY KEY, status TEXT NOT NULL, justification TEXT NOT NULL
          ) STRICT;
          CREATE TABLE flows (
              ord INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, source TEXT NOT NULL, target TEXT NOT NULL,
-             name TEXT NOT NULL, properties TEXT NOT NULL
+             name TEXT NOT NULL, properties TEXT NOT NULL, description TEXT NOT NULL, notes TEXT NOT NULL
          ) STRICT;"
     ))
 }

@@ -38,27 +38,42 @@ fn sample() -> Model {
         position: Position::new(-120.5, 33.25),
         properties: props,
         layer_override: Some(LayerOverride { layer: "L4".into(), justification: "it runs the cluster".into() }),
+        description: "Reads the web\nand writes <b>notes</b>".into(),
+        notes: "Ask: who reviews its output?".into(),
     });
     model.elements.push(Element {
         id: "x-1".into(),
         kind: "kind-from-the-future".into(),
         name: "Unknown".into(),
         position: Position::new(1e6, -1e-3),
-        properties: Properties::new(),
-        layer_override: None,
+        ..Default::default()
     });
     model.flows.push(Flow {
         id: FlowId::new("flow-1"),
         from: "agent-1".into(),
         to: "x-1".into(),
         name: "writes".into(),
-        properties: Properties::new(),
+        notes: "signed? unclear".into(),
+        ..Default::default()
     });
     model.boundaries.push(Boundary {
         id: "zone-1".into(),
         name: "Partner zone".into(),
         properties: Properties::from([("trust".to_owned(), PropertyValue::Text("untrusted".into()))]),
         contains: vec!["x-1".into()],
+        position: Position::new(-40.0, 12.5),
+        size: Size::new(640.0, 480.0),
+        description: "The partner's cloud".into(),
+        ..Default::default()
+    });
+    model.boundaries.push(Boundary {
+        id: "zone-2".into(),
+        name: "Partner sandbox".into(),
+        parent: Some("zone-1".into()),
+        position: Position::new(0.0, 60.0),
+        size: Size::new(300.0, 200.0),
+        notes: "nested".into(),
+        ..Default::default()
     });
     model.decisions.push(Decision {
         finding: "tool-misuse:agent-1".into(),
@@ -83,6 +98,49 @@ fn a_model_round_trips_exactly_positions_properties_and_unknown_kinds_included()
     assert_eq!(load(&path).unwrap(), changed);
     let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(names, ["crew.maestro"]);
+}
+
+#[test]
+fn a_format_2_file_opens_with_its_boundaries_drawn_around_their_members() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v2.maestro");
+    let conn = Connection::open(&path).unwrap();
+    conn.execute_batch(
+        "PRAGMA application_id = 1296123219; PRAGMA user_version = 2;
+         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+         CREATE TABLE elements (ord INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL,
+             name TEXT NOT NULL, x REAL NOT NULL, y REAL NOT NULL, properties TEXT NOT NULL, layer_override TEXT) STRICT;
+         CREATE TABLE boundaries (ord INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
+             properties TEXT NOT NULL, contains TEXT NOT NULL) STRICT;
+         CREATE TABLE decisions (finding TEXT PRIMARY KEY, status TEXT NOT NULL, justification TEXT NOT NULL) STRICT;
+         CREATE TABLE flows (ord INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, source TEXT NOT NULL,
+             target TEXT NOT NULL, name TEXT NOT NULL, properties TEXT NOT NULL) STRICT;
+         INSERT INTO meta VALUES ('name', 'Two');
+         INSERT INTO elements VALUES (0, 'a', 'agent', 'A', 100.0, 100.0, '{}', NULL);
+         INSERT INTO elements VALUES (1, 'b', 'tool', 'B', 500.0, 300.0, '{}', NULL);
+         INSERT INTO boundaries VALUES (0, 'corp', 'Corp', '{\"trust\":\"trusted\"}', '[\"a\",\"b\"]');",
+    )
+    .unwrap();
+    drop(conn);
+    let model = load(&path).unwrap();
+    let corp = maestro_model::Rect::of_boundary(&model.boundaries[0]);
+    for element in &model.elements {
+        assert!(corp.contains_rect(&maestro_model::Rect::of_element(element)), "{element:?} outside {corp:?}");
+    }
+    assert_eq!(model.elements[0].description, "");
+}
+
+#[test]
+fn boundaries_nested_in_a_loop_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("loop.maestro");
+    save(&sample(), &path).unwrap();
+    Connection::open(&path)
+        .unwrap()
+        .execute_batch("UPDATE boundaries SET parent = 'zone-2' WHERE id = 'zone-1'")
+        .unwrap();
+    let err = load(&path).unwrap_err();
+    assert!(err.to_string().contains("cannot sit inside itself"), "{err}");
 }
 
 #[test]

@@ -23,7 +23,11 @@ export interface Backend {
   saveAs(): Promise<Outcome>;
   /** Asks where, then writes a report (Markdown, JSON, SARIF or CSV by the file name). */
   exportReport(): Promise<Outcome>;
+  /** Closes the model (asking first when it has unsaved changes), leaving an empty one. */
+  closeDocument(): Promise<Outcome>;
   /** Snapshots pushed by the app (menu actions). Returns a function that stops listening. */
   onDocumentChanged(listener: (snapshot: Snapshot) => void): Promise<() => void>;
   onActionFailed(listener: (error: CommandError) => void): Promise<() => void>;
+  /** Commands from the native menu that act on the canvas or the selection (copy, zoom…). */
+  onMenuCommand(listener: (command: string) => void): Promise<() => void>;
 }

@@ -92,7 +92,50 @@ describe('movesAfterDrag', () => {
   it('reports only nodes that moved, rounded to whole units', () => {
     const nodes = toNodes(snapshot(), catalog);
     nodes[0].position = { x: 50.4, y: 80.6 };
-    expect(movesAfterDrag(nodes, snapshot())).toEqual([{ id: 'agent-1', position: { x: 50, y: 81 } }]);
+    expect(movesAfterDrag(nodes, snapshot(), (n) => n.position)).toEqual({
+      moves: [{ id: 'agent-1', position: { x: 50, y: 81 } }],
+      boundaries: [],
+    });
+  });
+
+  it('reports boundaries apart from elements, at their absolute positions', () => {
+    const s = withBoundaries();
+    const nodes = toNodes(s, catalog);
+    const outer = nodes.find((n) => n.id === 'corp')!;
+    outer.position = { x: 40, y: 0 };
+    const moved = movesAfterDrag([outer], s, (n) => n.position);
+    expect(moved).toEqual({ moves: [], boundaries: [{ id: 'corp', position: { x: 40, y: 0 } }] });
+  });
+});
+
+/** The snapshot with the agent inside a sandbox nested in a corporate boundary. */
+function withBoundaries(): Snapshot {
+  const s = snapshot();
+  s.model.boundaries = [
+    { id: 'sandbox', name: 'Sandbox', contains: ['agent-1'], parent: 'corp', position: { x: 0, y: 0 }, size: { width: 300, height: 200 } },
+    { id: 'corp', name: 'Corp', contains: [], properties: { trust: 'trusted' }, position: { x: -50, y: -50 }, size: { width: 900, height: 500 } },
+  ];
+  return s;
+}
+
+describe('boundaries on the canvas', () => {
+  it('come before what they hold, and children sit relative to their parent', () => {
+    const nodes = toNodes(withBoundaries(), catalog);
+    expect(nodes.map((n) => n.id)).toEqual(['corp', 'sandbox', 'agent-1', 'x-1']);
+    const sandbox = nodes[1];
+    expect(sandbox).toMatchObject({ type: 'boundary', parentId: 'corp', position: { x: 50, y: 50 }, width: 300, height: 200 });
+    expect(nodes[0].data).toMatchObject({ name: 'Corp', trust: 'trusted' });
+    expect(sandbox.data).toMatchObject({ trust: 'partial', members: 1 });
+    expect(nodes[2]).toMatchObject({ parentId: 'sandbox', position: { x: 10, y: 20 } });
+    expect(nodes[3].parentId).toBeUndefined();
+  });
+
+  it('mark the flows that cross a boundary', () => {
+    const [edge] = toEdges(withBoundaries());
+    expect(edge.class).toBe('crossing');
+    expect(edge.label).toBe('⚠ calls');
+    expect(edge.domAttributes).toMatchObject({ 'data-crossing': 'true' });
+    expect(toEdges(snapshot())[0].class).toBeUndefined();
   });
 });
 
@@ -114,6 +157,14 @@ describe('highlighting', () => {
     expect(lit.edges.map((e) => [e.class, e.animated])).toEqual([['dimmed', false]]);
     const cleared = applyHighlight(lit.nodes, lit.edges, null);
     expect(cleared.nodes.map((n) => n.class)).toEqual([undefined, undefined]);
+  });
+
+  it('keeps the boundary-crossing mark on edges under a highlight and after it', () => {
+    const s = withBoundaries();
+    const lit = applyHighlight(toNodes(s, catalog), toEdges(s), { elements: [], flows: ['flow-1'], label: 'x' });
+    expect(lit.edges[0].class).toBe('crossing on-path');
+    expect(lit.nodes.find((n) => n.id === 'corp')?.class).toBeUndefined();
+    expect(applyHighlight(lit.nodes, lit.edges, null).edges[0].class).toBe('crossing');
   });
 
   it('splits a path into elements and flows', () => {

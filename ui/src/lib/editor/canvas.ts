@@ -1,7 +1,8 @@
 // Pure helpers between a document snapshot and the canvas: no Svelte, no IPC, easy to test.
 
 import type { Edge, Node } from '@xyflow/svelte';
-import type { Catalog, ElementMove, Finding, Severity, Snapshot } from '../bindings';
+import type { BoundaryMove, Catalog, ElementMove, Finding, Severity, Snapshot } from '../bindings';
+import { boxOf, crossingFlows, holders, parentsFirst, relativeTo, trustOf } from './boundaries';
 
 const SEVERITY_ORDER: Severity[] = ['low', 'medium', 'high', 'critical'];
 
@@ -37,21 +38,62 @@ export interface ElementNodeData extends Record<string, unknown> {
 
 export type ElementNode = Node<ElementNodeData, 'element'>;
 
+export interface BoundaryNodeData extends Record<string, unknown> {
+  name: string;
+  /** `trusted`, `partial` or `untrusted`. */
+  trust: string;
+  /** How many elements it holds, directly or in boundaries inside it. */
+  members: number;
+}
+
+export type BoundaryNode = Node<BoundaryNodeData, 'boundary'>;
+
+/** Boundary nodes, parents before children, each positioned relative to the boundary it sits in. */
+export function toBoundaryNodes(snapshot: Snapshot, current: readonly Node[] = []): BoundaryNode[] {
+  const selected = new Set(current.filter((n) => n.selected).map((n) => n.id));
+  const model = snapshot.model;
+  return parentsFirst(model.boundaries ?? []).map((boundary) => {
+    const box = boxOf(boundary);
+    return {
+    id: boundary.id,
+    type: 'boundary' as const,
+    position: relativeTo(model, boundary.parent, box),
+    parentId: boundary.parent ?? undefined,
+    width: box.width,
+    height: box.height,
+    style: `width: ${box.width}px; height: ${box.height}px;`,
+    selected: selected.has(boundary.id),
+    connectable: false,
+    data: { name: boundary.name, trust: trustOf(boundary), members: (boundary.contains ?? []).length },
+    domAttributes: { 'data-testid': `boundary-${boundary.id}` },
+    };
+  });
+}
+
 /**
- * Nodes for a snapshot. Selection is canvas state, not document state, so it is carried over from
- * the nodes currently shown.
+ * Nodes for a snapshot: boundaries first (a parent must come before what it holds), then
+ * elements. Selection is canvas state, not document state, so it is carried over from the nodes
+ * currently shown.
  */
-export function toNodes(snapshot: Snapshot, catalog: Catalog | null, current: readonly Node[] = []): ElementNode[] {
+export function toNodes(snapshot: Snapshot, catalog: Catalog | null, current: readonly Node[] = []): Node[] {
+  return [...toBoundaryNodes(snapshot, current), ...toElementNodes(snapshot, catalog, current)];
+}
+
+/** Element nodes; an element in a boundary is positioned relative to it. */
+export function toElementNodes(snapshot: Snapshot, catalog: Catalog | null, current: readonly Node[] = []): ElementNode[] {
   const selected = new Set(current.filter((n) => n.selected).map((n) => n.id));
   const layers = new Map(snapshot.analysis.layers.map((a) => [a.element, a]));
   const open = openFindingsByTarget(snapshot.analysis.findings);
+  const held = holders(snapshot.model);
   return snapshot.model.elements.map((element) => {
     const assignment = layers.get(element.id);
     const kind = catalog?.kinds.find((k) => k.id === element.kind);
+    const parent = held.get(element.id);
     return {
       id: element.id,
       type: 'element',
-      position: { x: element.position.x ?? 0, y: element.position.y ?? 0 },
+      position: relativeTo(snapshot.model, parent, { x: element.position.x ?? 0, y: element.position.y ?? 0 }),
+      parentId: parent,
       selected: selected.has(element.id),
       data: {
         name: element.name,
@@ -68,28 +110,54 @@ export function toNodes(snapshot: Snapshot, catalog: Catalog | null, current: re
   });
 }
 
+/** Edges for a snapshot; a flow that crosses a trust boundary is marked as such. */
 export function toEdges(snapshot: Snapshot, current: readonly Edge[] = []): Edge[] {
   const selected = new Set(current.filter((e) => e.selected).map((e) => e.id));
-  return snapshot.model.flows.map((flow) => ({
-    id: flow.id,
-    source: flow.from,
-    target: flow.to,
-    label: flow.name || undefined,
-    selected: selected.has(flow.id),
-    markerEnd: { type: 'arrowclosed' as const, width: 18, height: 18 },
-    domAttributes: { 'data-testid': `flow-${flow.id}` },
-  }));
+  const crossing = crossingFlows(snapshot.model);
+  return snapshot.model.flows.map((flow) => {
+    const crosses = crossing.has(flow.id);
+    const name = flow.name || undefined;
+    return {
+      id: flow.id,
+      source: flow.from,
+      target: flow.to,
+      label: crosses ? `⚠ ${name ?? 'crosses a boundary'}` : name,
+      selected: selected.has(flow.id),
+      zIndex: 10,
+      markerEnd: { type: 'arrowclosed' as const, width: 18, height: 18 },
+      class: crosses ? 'crossing' : undefined,
+      data: { crossing: crosses },
+      domAttributes: { 'data-testid': `flow-${flow.id}`, 'data-crossing': crosses ? 'true' : 'false' },
+    };
+  });
 }
 
-/** The moves that a finished drag made, leaving out nodes that ended where they started. */
-export function movesAfterDrag(dragged: readonly Node[], snapshot: Snapshot): ElementMove[] {
-  const before = new Map(snapshot.model.elements.map((e) => [e.id, e.position]));
-  return dragged
-    .filter((node) => {
-      const old = before.get(node.id);
-      return old !== undefined && ((old.x ?? 0) !== node.position.x || (old.y ?? 0) !== node.position.y);
-    })
-    .map((node) => ({ id: node.id, position: { x: Math.round(node.position.x), y: Math.round(node.position.y) } }));
+/**
+ * The moves that a finished drag made, leaving out nodes that ended where they started.
+ * `absolute` gives a node's position on the canvas (not relative to its boundary).
+ */
+export function movesAfterDrag(
+  dragged: readonly Node[],
+  snapshot: Snapshot,
+  absolute: (node: Node) => { x: number; y: number },
+): { moves: ElementMove[]; boundaries: BoundaryMove[] } {
+  const elements = new Map(snapshot.model.elements.map((e) => [e.id, e.position]));
+  const boxes = new Map((snapshot.model.boundaries ?? []).map((b) => [b.id, boxOf(b)]));
+  const moved = (old: { x: number | null; y: number | null } | undefined, node: Node) => {
+    if (old === undefined) return null;
+    const at = absolute(node);
+    const position = { x: Math.round(at.x), y: Math.round(at.y) };
+    return position.x !== Math.round(old.x ?? 0) || position.y !== Math.round(old.y ?? 0) ? position : null;
+  };
+  const moves: ElementMove[] = [];
+  const boundaries: BoundaryMove[] = [];
+  for (const node of dragged) {
+    const position = moved(elements.get(node.id) ?? boxes.get(node.id), node);
+    if (!position) continue;
+    if (elements.has(node.id)) moves.push({ id: node.id, position });
+    else boundaries.push({ id: node.id, position });
+  }
+  return { moves, boundaries };
 }
 
 /**
@@ -111,17 +179,24 @@ export interface Highlight {
 
 /** Marks nodes and edges on or off the highlight; with none, clears the marks. */
 export function applyHighlight(nodes: Node[], edges: Edge[], highlight: Highlight | null): { nodes: Node[]; edges: Edge[] } {
+  // An edge keeps its own mark (crossing a boundary) under any highlight.
+  const edgeClass = (e: Edge, mark?: string) => [e.data?.crossing ? 'crossing' : '', mark ?? ''].join(' ').trim() || undefined;
   if (!highlight) {
     return {
       nodes: nodes.map((n) => (n.class ? { ...n, class: undefined } : n)),
-      edges: edges.map((e) => (e.class || e.animated ? { ...e, class: undefined, animated: false } : e)),
+      edges: edges.map((e) => ({ ...e, class: edgeClass(e), animated: false })),
     };
   }
   const elements = new Set(highlight.elements);
   const flows = new Set(highlight.flows);
   return {
-    nodes: nodes.map((n) => ({ ...n, class: elements.has(n.id) ? 'on-path' : 'dimmed' })),
-    edges: edges.map((e) => ({ ...e, class: flows.has(e.id) ? 'on-path' : 'dimmed', animated: flows.has(e.id) })),
+    // Boundaries stay as they are: they frame the picture rather than take part in a path.
+    nodes: nodes.map((n) => (n.type === 'boundary' ? n : { ...n, class: elements.has(n.id) ? 'on-path' : 'dimmed' })),
+    edges: edges.map((e) => ({
+      ...e,
+      class: edgeClass(e, flows.has(e.id) ? 'on-path' : 'dimmed'),
+      animated: flows.has(e.id),
+    })),
   };
 }
 

@@ -4,6 +4,29 @@
 import { getContext, setContext } from 'svelte';
 import type { Catalog, Edit, Reach, ReachDirection, Sample, Snapshot } from '../bindings';
 import type { Highlight } from './canvas';
+
+/** What the canvas does on request from a menu, the toolbar or a shortcut. */
+export type CanvasAction =
+  | 'zoomIn'
+  | 'zoomOut'
+  | 'fit'
+  | 'autoLayout'
+  | 'bandLayout'
+  | 'addBoundary'
+  | 'delete'
+  | 'alignLeft'
+  | 'alignCentre'
+  | 'alignRight'
+  | 'alignTop'
+  | 'alignMiddle'
+  | 'alignBottom'
+  | 'distributeHorizontal'
+  | 'distributeVertical';
+
+const CANVAS_ACTIONS: readonly string[] = [
+  'zoomIn', 'zoomOut', 'fit', 'autoLayout', 'bandLayout', 'addBoundary', 'delete', 'alignLeft', 'alignCentre',
+  'alignRight', 'alignTop', 'alignMiddle', 'alignBottom', 'distributeHorizontal', 'distributeVertical',
+];
 import type { Backend, Outcome } from './backend';
 
 export class Editor {
@@ -20,6 +43,8 @@ export class Editor {
   bandView = $state(false);
   /** A request for the canvas to select and show these ids; `seq` makes each request new. */
   focusRequest: { ids: string[]; seq: number } | null = $state.raw(null);
+  /** A request for something only the canvas can do (it knows sizes and the view). */
+  canvasRequest: { action: CanvasAction; seq: number } | null = $state.raw(null);
 
   readonly #backend: Backend;
   #unlisten: (() => void)[] = [];
@@ -40,6 +65,35 @@ export class Editor {
     this.message = initial.notice;
     this.#unlisten.push(await this.#backend.onDocumentChanged((s) => (this.snapshot = s)));
     this.#unlisten.push(await this.#backend.onActionFailed((e) => (this.message = e.message)));
+    this.#unlisten.push(await this.#backend.onMenuCommand((command) => this.run(command)));
+  }
+
+  /** Runs a command by name, as the native menu sends them. */
+  run(command: string): void {
+    const document: Record<string, () => unknown> = {
+      copy: () => this.copy(),
+      cut: () => this.cut(),
+      paste: () => this.paste(),
+      duplicate: () => this.duplicate(),
+      selectAll: () => this.selectAll(),
+    };
+    if (document[command]) document[command]();
+    else if (CANVAS_ACTIONS.includes(command)) this.requestCanvas(command as CanvasAction);
+  }
+
+  /** Asks the canvas to do `action`. */
+  requestCanvas(action: CanvasAction): void {
+    this.canvasRequest = { action, seq: (this.canvasRequest?.seq ?? 0) + 1 };
+  }
+
+  /** The ids of the selected elements and boundaries. */
+  selectedNodes(): { elements: string[]; boundaries: string[] } {
+    const elements = new Set(this.snapshot?.model.elements.map((e) => e.id) ?? []);
+    const boundaries = new Set(this.snapshot?.model.boundaries?.map((b) => b.id) ?? []);
+    return {
+      elements: this.selection.filter((id) => elements.has(id)),
+      boundaries: this.selection.filter((id) => boundaries.has(id)),
+    };
   }
 
   stop(): void {
@@ -60,6 +114,7 @@ export class Editor {
   save = () => this.#settle(this.#backend.save());
   saveAs = () => this.#settle(this.#backend.saveAs());
   exportReport = () => this.#settle(this.#backend.exportReport());
+  close = () => this.#settle(this.#backend.closeDocument());
 
   #pastes = 0;
 

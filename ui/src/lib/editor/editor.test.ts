@@ -53,6 +53,7 @@ class FakeBackend implements Backend {
   save = async () => this.next;
   saveAs = async () => this.next;
   exportReport = async () => this.next;
+  closeDocument = async () => this.next;
   onDocumentChanged = async (listener: (s: Snapshot) => void) => {
     this.pushed.push(listener);
     return () => (this.pushed = []);
@@ -60,6 +61,11 @@ class FakeBackend implements Backend {
   onActionFailed = async (listener: (e: CommandError) => void) => {
     this.failed.push(listener);
     return () => (this.failed = []);
+  };
+  menu: ((command: string) => void)[] = [];
+  onMenuCommand = async (listener: (command: string) => void) => {
+    this.menu.push(listener);
+    return () => (this.menu = []);
   };
 }
 

@@ -9,14 +9,17 @@ export interface PropertyRow {
   isDefault: boolean;
 }
 
-/** The rows for an element of `kind`, or for a flow when `kind` is null. */
+/** The rows for an element of `kind`, or for a flow or boundary (`appliesTo`) when `kind` is null. */
 export function propertyRows(
   catalog: Catalog,
   kind: string | null,
   set: Partial<Record<string, PropertyValue>>,
+  appliesTo: 'flow' | 'boundary' = 'flow',
 ): PropertyRow[] {
   const kindEntry = kind ? catalog.kinds.find((k) => k.id === kind) : undefined;
-  const ids = kind ? (kindEntry?.properties ?? []) : catalog.properties.filter((p) => p.applies_to.includes('flow')).map((p) => p.id);
+  const ids = kind
+    ? (kindEntry?.properties ?? [])
+    : catalog.properties.filter((p) => p.applies_to.includes(appliesTo)).map((p) => p.id);
   return ids
     .map((id) => catalog.properties.find((p) => p.id === id))
     .filter((p): p is Property => p !== undefined)

@@ -22,15 +22,11 @@ fn rank(value: Option<&PropertyValue>, scale: &[&str]) -> Option<usize> {
     }
 }
 
-/// The trust of the least trusted boundary the element is in (`partial` when unset), if any.
+/// The trust of the least trusted boundary the element is in, directly or through nesting
+/// (`partial` when unset), if any.
 fn boundary_trust(cx: &Context, element: usize) -> Option<usize> {
     let id = &cx.element(element).id;
-    cx.model
-        .boundaries
-        .iter()
-        .filter(|b| b.contains.contains(id))
-        .filter_map(|b| rank(b.properties.get("trust"), TRUST).or(Some(1)))
-        .min()
+    cx.model.boundaries_around(id).into_iter().filter_map(|b| rank(b.properties.get("trust"), TRUST).or(Some(1))).min()
 }
 
 pub(crate) fn find(cx: &Context) -> Vec<PathHit> {

@@ -1,0 +1,74 @@
+// Auto-layout with the Eclipse Layout Kernel (elkjs): a layered drawing that follows the flows,
+// with each trust boundary laid out as a box around what it holds. The result is one Arrange
+// edit: new element positions and boundary boxes, membership unchanged.
+
+import ELK, { type ElkExtendedEdge, type ElkNode } from 'elkjs/lib/elk.bundled.js';
+import type { BoundaryGeometry, ElementMove, Model } from '../bindings';
+import { holders } from './boundaries';
+
+export type Sizes = ReadonlyMap<string, { width: number; height: number }>;
+
+const DEFAULT_SIZE = { width: 220, height: 64 };
+const OPTIONS: Record<string, string> = {
+  'elk.algorithm': 'layered',
+  'elk.direction': 'RIGHT',
+  'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
+  'elk.layered.spacing.nodeNodeBetweenLayers': '90',
+  'elk.spacing.nodeNode': '50',
+  'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
+  'elk.edgeRouting': 'POLYLINE',
+};
+/** Room inside a boundary: its title sits in the top padding. */
+const BOUNDARY_PADDING = '[top=68,left=32,bottom=32,right=32]';
+
+/** The model as an ELK graph: boundaries are compound nodes holding their elements and boundaries. */
+export function toElkGraph(model: Model, sizes: Sizes): ElkNode {
+  const held = holders(model);
+  const nodes = new Map<string, ElkNode>();
+  for (const boundary of model.boundaries ?? []) {
+    nodes.set(boundary.id, { id: boundary.id, children: [], layoutOptions: { 'elk.padding': BOUNDARY_PADDING } });
+  }
+  const root: ElkNode = { id: '__root', layoutOptions: OPTIONS, children: [], edges: [] };
+  const parentOf = (boundary: string | null | undefined) => (boundary && nodes.get(boundary)) || root;
+  for (const boundary of model.boundaries ?? []) {
+    parentOf(boundary.parent).children!.push(nodes.get(boundary.id)!);
+  }
+  for (const element of model.elements) {
+    const size = sizes.get(element.id) ?? DEFAULT_SIZE;
+    parentOf(held.get(element.id)).children!.push({ id: element.id, width: size.width, height: size.height });
+  }
+  root.edges = model.flows.map((f): ElkExtendedEdge => ({ id: f.id, sources: [f.from], targets: [f.to] }));
+  return root;
+}
+
+/** Absolute element positions and boundary boxes from a laid-out ELK graph. */
+export function fromElkGraph(model: Model, laidOut: ElkNode): { moves: ElementMove[]; boundaries: BoundaryGeometry[] } {
+  const boundaryIds = new Set((model.boundaries ?? []).map((b) => b.id));
+  const moves: ElementMove[] = [];
+  const boundaries: BoundaryGeometry[] = [];
+  const visit = (node: ElkNode, offsetX: number, offsetY: number) => {
+    for (const child of node.children ?? []) {
+      const x = Math.round(offsetX + (child.x ?? 0));
+      const y = Math.round(offsetY + (child.y ?? 0));
+      if (boundaryIds.has(child.id)) {
+        boundaries.push({
+          id: child.id,
+          position: { x, y },
+          size: { width: Math.max(40, Math.round(child.width ?? 0)), height: Math.max(40, Math.round(child.height ?? 0)) },
+        });
+        visit(child, offsetX + (child.x ?? 0), offsetY + (child.y ?? 0));
+      } else {
+        moves.push({ id: child.id, position: { x, y } });
+      }
+    }
+  };
+  visit(laidOut, 0, 0);
+  return { moves, boundaries };
+}
+
+/** Lays the whole model out; resolves to the moves and boxes to send as one Arrange edit. */
+export async function autoLayout(model: Model, sizes: Sizes): Promise<{ moves: ElementMove[]; boundaries: BoundaryGeometry[] }> {
+  const elk = new ELK();
+  const laidOut = await elk.layout(toElkGraph(model, sizes));
+  return fromElkGraph(model, laidOut);
+}
