@@ -2,6 +2,8 @@
 //! Run them with `cargo xtask test`, which builds the app and provides a display.
 
 mod analysis;
+mod arranging;
+mod boundaries;
 mod catalog;
 mod cli;
 mod cross_layer;

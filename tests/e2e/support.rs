@@ -4,7 +4,7 @@
 //! Needs `MAESTRO_APP` (the built binary) and `TAURI_DRIVER`; `cargo xtask test` sets both and
 //! provides a display. `MAESTRO_SCREENSHOTS` is where screenshots go.
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result, bail, ensure};
 use fantoccini::actions::{InputSource, KeyAction, KeyActions, MOUSE_BUTTON_LEFT, MouseActions, PointerAction};
 use fantoccini::elements::Element;
 use fantoccini::key::Key;
@@ -29,6 +29,28 @@ fn free_port() -> Result<u16> {
 
 pub fn testid(id: &str) -> String {
     format!("[data-testid=\"{id}\"]")
+}
+
+/// A box on the screen, in CSS pixels.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rect {
+    pub left: f64,
+    pub top: f64,
+    pub width: f64,
+    pub height: f64,
+}
+
+impl Rect {
+    pub fn centre(&self) -> (f64, f64) {
+        (self.left + self.width / 2.0, self.top + self.height / 2.0)
+    }
+
+    pub fn contains(&self, other: &Rect) -> bool {
+        other.left >= self.left
+            && other.top >= self.top
+            && other.left + other.width <= self.left + self.width
+            && other.top + other.height <= self.top + self.height
+    }
 }
 
 /// One running app with a WebDriver session on its window.
@@ -194,6 +216,41 @@ impl App {
         }
     }
 
+    /// Waits until `check` answers true; `what` says what was awaited when it never does.
+    pub async fn wait_until<F, Fut>(&self, mut check: F, what: &str) -> Result<()>
+    where
+        F: FnMut() -> Fut,
+        Fut: std::future::Future<Output = Result<bool>>,
+    {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            if let Ok(true) = check().await {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                self.save_failure_screenshot(what).await;
+                bail!("waited in vain for {what}");
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Waits until the element's text contains `part`.
+    pub async fn wait_for_text_containing(&self, id: &str, part: &str) -> Result<()> {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let shown = self.text(id).await?;
+            if shown.contains(part) {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                self.save_failure_screenshot(&format!("text of {id}")).await;
+                bail!("'{id}' shows {shown:?}, which does not contain {part:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
     async fn outer_html(&self, id: &str) -> Result<String> {
         let script = format!("return document.querySelector('{}')?.parentElement?.outerHTML ?? 'absent'", testid(id));
         Ok(self.client.execute(&script, vec![]).await?.as_str().unwrap_or_default().to_owned())
@@ -261,6 +318,132 @@ impl App {
         if done != serde_json::Value::Bool(true) {
             bail!("could not find '{from}' or '{onto}' to drag between");
         }
+        Ok(())
+    }
+
+    /// An attribute of the element ("" when it has none).
+    pub async fn attr(&self, id: &str, name: &str) -> Result<String> {
+        self.retrying(&format!("reading {name} of '{id}'"), || async {
+            Ok(self.find(id).await?.attr(name).await?.unwrap_or_default())
+        })
+        .await
+    }
+
+    /// Waits until the element's attribute has this value.
+    pub async fn wait_for_attr(&self, id: &str, name: &str, expected: &str) -> Result<()> {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let value = self.attr(id, name).await?;
+            if value == expected {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                self.save_failure_screenshot(&format!("{name} of {id}")).await;
+                bail!("'{id}' has {name}={value:?}, expected {expected:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// The value of an input, select or text area.
+    pub async fn value(&self, id: &str) -> Result<String> {
+        self.retrying(&format!("reading the value of '{id}'"), || async {
+            Ok(self.find(id).await?.prop("value").await?.unwrap_or_default())
+        })
+        .await
+    }
+
+    /// The element's box on the screen: left, top, width, height, in CSS pixels.
+    pub async fn rect(&self, id: &str) -> Result<Rect> {
+        let script = format!(
+            "const r = document.querySelector('{}')?.getBoundingClientRect(); return r ? [r.left, r.top, r.width, r.height] : null;",
+            testid(id)
+        );
+        let value = self.client.execute(&script, vec![]).await?;
+        let numbers: Vec<f64> =
+            serde_json::from_value(value).with_context(|| format!("no element '{id}' to measure"))?;
+        Ok(Rect { left: numbers[0], top: numbers[1], width: numbers[2], height: numbers[3] })
+    }
+
+    /// Clicks inside the element at the given fractions of its width and height from its top-left.
+    pub async fn click_in(&self, id: &str, fx: f64, fy: f64) -> Result<()> {
+        let rect = self.rect(id).await?;
+        self.retrying(&format!("clicking in '{id}'"), || async {
+            let element = self.find(id).await?;
+            let (x, y) = ((fx - 0.5) * rect.width, (fy - 0.5) * rect.height);
+            let mouse = MouseActions::new("mouse".into())
+                .then(PointerAction::MoveToElement { element, duration: None, x, y })
+                .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT })
+                .then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
+            Ok(self.client.perform_actions(mouse).await?)
+        })
+        .await
+    }
+
+    /// Clicks the element with Shift held, adding it to the selection.
+    pub async fn shift_click(&self, id: &str, dx: f64) -> Result<()> {
+        let shift = char::from(Key::Shift);
+        self.client.perform_actions(KeyActions::new("keyboard".into()).then(KeyAction::Down { value: shift })).await?;
+        let clicked = self.click_at(id, dx).await;
+        self.client.perform_actions(KeyActions::new("keyboard".into()).then(KeyAction::Up { value: shift })).await?;
+        clicked
+    }
+
+    /// Presses on the element matching `css`, moves by (`dx`, `dy`) in steps, and releases.
+    pub async fn drag_css_by(&self, css: &str, dx: f64, dy: f64) -> Result<()> {
+        let element = self.client.find(Locator::Css(css)).await.with_context(|| format!("nothing matches {css}"))?;
+        let mut mouse = MouseActions::new("mouse".into())
+            .then(PointerAction::MoveToElement { element, duration: None, x: 0.0, y: 0.0 })
+            .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT });
+        const STEPS: u32 = 8;
+        for _ in 0..STEPS {
+            mouse = mouse.then(PointerAction::MoveBy {
+                duration: Some(Duration::from_millis(30)),
+                x: dx / STEPS as f64,
+                y: dy / STEPS as f64,
+            });
+        }
+        mouse = mouse.then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
+        if let Err(error) = self.client.perform_actions(mouse).await {
+            self.save_failure_screenshot(&format!("dragging {css}")).await;
+            bail!("dragging {css}: {error:?}");
+        }
+        Ok(())
+    }
+
+    /// Presses on the element `from`, moves onto the element `onto` in steps, and releases there.
+    pub async fn drag_onto(&self, from: &str, onto: &str) -> Result<()> {
+        let (a, b) = (self.rect(from).await?, self.rect(onto).await?);
+        let (dx, dy) = (b.centre().0 - a.centre().0, b.centre().1 - a.centre().1);
+        self.drag_css_by(&testid(from), dx, dy).await
+    }
+
+    /// Answers a native message dialog (found by its title) by pressing `key` in it, e.g.
+    /// "Escape" to keep editing or "Return" for the default answer. Native dialogs are not part
+    /// of the page, so WebDriver cannot reach them; the X server can.
+    pub async fn answer_native_dialog(&self, title: &str, key: &str) -> Result<()> {
+        let deadline = Instant::now() + WAIT;
+        let window = loop {
+            let output = std::process::Command::new("xdotool")
+                .args(["search", "--name", title])
+                .output()
+                .context("running xdotool")?;
+            let found = String::from_utf8_lossy(&output.stdout).lines().last().map(str::to_owned);
+            if let Some(window) = found {
+                break window;
+            }
+            if Instant::now() > deadline {
+                bail!("no native dialog titled {title:?} appeared");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        };
+        // Give the dialog a moment to map and take its default focus.
+        tokio::time::sleep(Duration::from_millis(400)).await;
+        let status = std::process::Command::new("xdotool")
+            .args(["windowfocus", "--sync", &window, "key", "--clearmodifiers", key])
+            .status()
+            .context("running xdotool")?;
+        ensure!(status.success(), "xdotool could not press {key} in the dialog");
         Ok(())
     }
 

@@ -159,8 +159,12 @@ export type Edit =
  *  stays, in the boundary around it).
  */
 { type: "delete"; elements: ElementId[]; flows: FlowId[]; boundaries: BoundaryId[] } | 
-/**  Draws a trust boundary with this box; the elements and boundaries it covers go inside. */
-{ type: "addBoundary"; position: Position; size: Size } | 
+/**
+ *  Draws a trust boundary with this box. `members` go inside (a box drawn around a
+ *  selection); with none given, the elements whose centre it covers do. Boundaries it wholly
+ *  covers nest in it.
+ */
+{ type: "addBoundary"; position: Position; size: Size; members: ElementId[] } | 
 /**
  *  A boundary's new box after resizing: elements its edge now takes in or leaves out change
  *  boundary.

@@ -38,10 +38,13 @@ pub enum Edit {
         flows: Vec<FlowId>,
         boundaries: Vec<BoundaryId>,
     },
-    /// Draws a trust boundary with this box; the elements and boundaries it covers go inside.
+    /// Draws a trust boundary with this box. `members` go inside (a box drawn around a
+    /// selection); with none given, the elements whose centre it covers do. Boundaries it wholly
+    /// covers nest in it.
     AddBoundary {
         position: Position,
         size: Size,
+        members: Vec<ElementId>,
     },
     /// A boundary's new box after resizing: elements its edge now takes in or leaves out change
     /// boundary.
@@ -187,7 +190,7 @@ impl Edit {
                     geometry::delete_op(model, elements, flows, boundaries)?
                 }
             }
-            Edit::AddBoundary { position, size } => {
+            Edit::AddBoundary { position, size, members } => {
                 let boundary = Boundary {
                     id: model.fresh_id("boundary").as_str().into(),
                     name: unused_boundary_name(model, "Trust boundary"),
@@ -195,7 +198,7 @@ impl Edit {
                     size,
                     ..Default::default()
                 };
-                geometry::add_boundary_op(model, boundary)?
+                geometry::add_boundary_op(model, boundary, members)?
             }
             Edit::ResizeBoundary { id, position, size } => geometry::resize_op(model, id, position, size)?,
             Edit::RenameBoundary { id, name } => EditOp::RenameBoundary { id, name },

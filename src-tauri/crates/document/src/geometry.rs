@@ -123,23 +123,35 @@ pub(crate) fn resize_op(model: &Model, id: BoundaryId, position: Position, size:
     Ok(batch(ops))
 }
 
-/// A new boundary with this box, taking in the elements and boundaries it is drawn around.
-pub(crate) fn add_boundary_op(model: &Model, boundary: Boundary) -> Result<EditOp, Refusal> {
+/// A new boundary with this box, taking in `members` (or, with none, the elements under it) and
+/// the boundaries it is drawn around.
+pub(crate) fn add_boundary_op(model: &Model, boundary: Boundary, members: Vec<ElementId>) -> Result<EditOp, Refusal> {
     let mut scratch = model.clone();
     let mut ops = Vec::new();
     let id = boundary.id.clone();
     let area = Rect::of_boundary(&boundary);
     step(&mut scratch, &mut ops, EditOp::InsertBoundary { boundary: Placed::appended(boundary) })?;
-    let elements: Vec<ElementId> = model
-        .elements
-        .iter()
-        .filter(|e| area.contains_point(Rect::of_element(e).centre()))
-        .map(|e| e.id.clone())
-        .collect();
     let mut boundaries: Vec<BoundaryId> =
         model.boundaries.iter().filter(|b| area.contains_rect(&Rect::of_boundary(b))).map(|b| b.id.clone()).collect();
-    boundaries.push(id);
-    settle(&mut scratch, &mut ops, &elements, &boundaries)?;
+    boundaries.push(id.clone());
+    if members.is_empty() {
+        let under: Vec<ElementId> = model
+            .elements
+            .iter()
+            .filter(|e| area.contains_point(Rect::of_element(e).centre()))
+            .map(|e| e.id.clone())
+            .collect();
+        settle(&mut scratch, &mut ops, &under, &boundaries)?;
+    } else {
+        settle(&mut scratch, &mut ops, &[], &boundaries)?;
+        for member in members {
+            if scratch.boundaries_holding(&member).any(|b| b.id == id) {
+                continue;
+            }
+            let slots = vec![Slot { boundary: id.clone(), index: APPEND }];
+            step(&mut scratch, &mut ops, EditOp::SetMembership { element: member, slots })?;
+        }
+    }
     Ok(batch(ops))
 }
 
@@ -290,7 +302,7 @@ mod tests {
         let mut doc = Document::untitled(Model::new("m"));
         apply(&mut doc, Edit::AddElement { kind: "agent".into(), position: at(100.0, 100.0) });
         apply(&mut doc, Edit::AddElement { kind: "tool".into(), position: at(700.0, 100.0) });
-        apply(&mut doc, Edit::AddBoundary { position: at(0.0, 0.0), size: Size::new(400.0, 300.0) });
+        apply(&mut doc, Edit::AddBoundary { position: at(0.0, 0.0), size: Size::new(400.0, 300.0), members: vec![] });
         doc
     }
 
@@ -307,6 +319,21 @@ mod tests {
         assert!(doc.model().boundaries.is_empty());
         assert!(doc.redo().unwrap());
         assert_eq!(members(&doc, "boundary-1"), ["agent-1"]);
+    }
+
+    #[test]
+    fn a_boundary_drawn_around_a_selection_takes_in_just_that_selection() {
+        let mut doc = drawn();
+        // A box over both elements, but drawn around the tool alone.
+        let edit = Edit::AddBoundary {
+            position: at(-50.0, -50.0),
+            size: Size::new(1200.0, 600.0),
+            members: vec!["tool-1".into()],
+        };
+        apply(&mut doc, edit);
+        assert_eq!(members(&doc, "boundary-2"), ["tool-1"]);
+        assert_eq!(members(&doc, "boundary-1"), ["agent-1"]);
+        assert_eq!(doc.model().boundary(&"boundary-1".into()).unwrap().parent, Some("boundary-2".into()));
     }
 
     #[test]
@@ -331,7 +358,10 @@ mod tests {
     #[test]
     fn a_dragged_boundary_carries_what_it_holds_and_nests_where_it_is_dropped() {
         let mut doc = drawn();
-        apply(&mut doc, Edit::AddBoundary { position: at(-200.0, -200.0), size: Size::new(1400.0, 900.0) });
+        apply(
+            &mut doc,
+            Edit::AddBoundary { position: at(-200.0, -200.0), size: Size::new(1400.0, 900.0), members: vec![] },
+        );
         assert_eq!(doc.model().boundary(&"boundary-1".into()).unwrap().parent, Some("boundary-2".into()));
         assert_eq!(members(&doc, "boundary-2"), ["tool-1"], "the tool was loose, so the outer box takes it");
         let before = doc.model().clone();
@@ -368,7 +398,10 @@ mod tests {
     #[test]
     fn deleting_a_boundary_keeps_its_contents_in_the_boundary_around_it() {
         let mut doc = drawn();
-        apply(&mut doc, Edit::AddBoundary { position: at(-200.0, -200.0), size: Size::new(1400.0, 900.0) });
+        apply(
+            &mut doc,
+            Edit::AddBoundary { position: at(-200.0, -200.0), size: Size::new(1400.0, 900.0), members: vec![] },
+        );
         let before = doc.model().clone();
         apply(&mut doc, Edit::Delete { elements: vec![], flows: vec![], boundaries: vec!["boundary-1".into()] });
         assert_eq!(doc.model().elements.len(), 2);
