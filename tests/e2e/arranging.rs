@@ -35,13 +35,14 @@ async fn auto_layout_and_the_band_layout_are_one_undo_each_and_keep_boundaries_a
         .await?;
 
     // The layer-band layout moves the model too (unlike the band view), as one undoable change.
+    let internet = app.node_position("internet").await?;
     app.select_option("arrange-picker", "bandLayout").await?;
-    app.wait_until(|| async { Ok(app.node_position("developer").await? != drawn) }, "the band layout to move things")
+    app.wait_until(|| async { Ok(app.node_position("internet").await? != internet) }, "the band layout to move things")
         .await?;
     ensure!(app.document_title().await?.starts_with("• "), "a layout is an edit");
     app.screenshot("band-layout").await?;
     app.press_ctrl('z').await?;
-    app.wait_until(|| async { Ok(app.node_position("developer").await? == drawn) }, "undo to restore the layout")
+    app.wait_until(|| async { Ok(app.node_position("internet").await? == internet) }, "undo to restore the layout")
         .await?;
     app.quit().await
 }
@@ -75,7 +76,7 @@ async fn align_and_distribute_move_the_selection_in_one_step() -> Result<()> {
     app.press_ctrl('z').await?;
     app.wait_until(|| async { Ok(app.node_position("web-search").await? == before) }, "undo to put it back").await?;
     // One element cannot be aligned with anything: the app says so and changes nothing.
-    app.click_at("element-web", -25.0).await?;
+    app.click_at("element-writer", -25.0).await?;
     app.wait_until(
         || async { Ok(!app.attr("element-notes", "class").await?.contains("selected")) },
         "a single selection",
@@ -99,9 +100,9 @@ async fn the_inspector_edits_names_descriptions_and_notes_each_undoable() -> Res
     app.wait_until(|| async { Ok(app.document_title().await?.starts_with("• ")) }, "the texts to be saved as edits")
         .await?;
     // Select something else and come back: the texts are in the model, not in the form.
-    app.click_at("element-writer", -25.0).await?;
-    app.wait_for_text("inspector-name", "Writer").await?;
-    ensure!(app.value("inspector-description").await?.is_empty(), "the writer has no description");
+    app.click_at("element-web-search", -25.0).await?;
+    app.wait_for_text("inspector-name", "Web search").await?;
+    ensure!(app.value("inspector-description").await?.is_empty(), "the web search has no description");
     app.click_at("element-researcher", -25.0).await?;
     app.wait_for_text("inspector-name", "Researcher").await?;
     ensure!(app.value("inspector-description").await? == "Reads public pages and summarises them");
@@ -117,14 +118,14 @@ async fn the_inspector_edits_names_descriptions_and_notes_each_undoable() -> Res
 async fn a_selected_flows_end_can_be_dragged_onto_another_element() -> Result<()> {
     let app = App::launch(&[]).await?;
     app.click("inspector-toggle").await?;
-    // The article flow runs straight across from the writer to the file tool: click its middle.
-    app.click("flow-article").await?;
-    app.wait_for_text("inspector-name", "Writer → File write").await?;
-    app.drag_onto("reconnect-target-article", "handle-in-notes").await?;
-    app.wait_for_text("inspector-name", "Writer → Shared crew memory").await?;
+    // Select the findings flow (researcher to orchestrator) by its name.
+    app.click("flow-label-findings").await?;
+    app.wait_for_text("inspector-name", "Researcher → Crew orchestrator").await?;
+    app.drag_onto("reconnect-target-findings", "handle-in-notes").await?;
+    app.wait_for_text("inspector-name", "Researcher → Shared crew memory").await?;
     app.screenshot("flow-reconnected").await?;
     app.press_ctrl('z').await?;
-    app.wait_for_text("inspector-name", "Writer → File write").await?;
+    app.wait_for_text("inspector-name", "Researcher → Crew orchestrator").await?;
     app.quit().await
 }
 
@@ -152,6 +153,8 @@ async fn unsaved_changes_are_kept_unless_the_user_chooses_to_discard_them() -> R
 async fn zoom_shortcuts_change_the_view_only() -> Result<()> {
     let app = App::launch(&[]).await?;
     let before = app.rect("element-researcher").await?;
+    // The keys go where the focus is: click an empty part of the canvas first, as a user would.
+    app.click_in("canvas", 0.9, 0.1).await?;
     app.press_ctrl('-').await?;
     app.wait_until(|| async { Ok(app.rect("element-researcher").await?.width < before.width) }, "zooming out").await?;
     app.press_ctrl('=').await?;

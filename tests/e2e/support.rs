@@ -96,6 +96,10 @@ impl App {
         Ok(app)
     }
 
+    pub fn client(&self) -> &Client {
+        &self.client
+    }
+
     /// Ends the session and stops the app with its driver.
     pub async fn quit(self) -> Result<()> {
         self.client.clone().close().await?;
@@ -378,6 +382,15 @@ impl App {
             Ok(self.client.perform_actions(mouse).await?)
         })
         .await
+    }
+
+    /// Clicks at a point of the page, in CSS pixels from its top-left corner.
+    pub async fn click_point(&self, (x, y): (f64, f64)) -> Result<()> {
+        let mouse = MouseActions::new("mouse".into())
+            .then(PointerAction::MoveTo { duration: None, x, y })
+            .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT })
+            .then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
+        Ok(self.client.perform_actions(mouse).await?)
     }
 
     /// Clicks the element with Shift held, adding it to the selection.
