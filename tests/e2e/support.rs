@@ -109,12 +109,18 @@ impl App {
 
     /// The element with this `data-testid`, waiting for it to appear.
     pub async fn find(&self, id: &str) -> Result<Element> {
-        self.client
-            .wait()
-            .at_most(WAIT)
-            .for_element(Locator::Css(&testid(id)))
-            .await
-            .with_context(|| format!("no element with data-testid '{id}' appeared"))
+        // Looked up afresh until it is there. WebKit's driver can also fail now and then to read
+        // an answer while the page is busy drawing; that is tried again too.
+        let deadline = Instant::now() + WAIT;
+        loop {
+            match self.client.find(Locator::Css(&testid(id))).await {
+                Ok(element) => return Ok(element),
+                Err(error) if Instant::now() > deadline => {
+                    return Err(error).with_context(|| format!("no element with data-testid '{id}' appeared"));
+                }
+                Err(_) => tokio::time::sleep(Duration::from_millis(50)).await,
+            }
+        }
     }
 
     pub async fn count(&self, css: &str) -> Result<usize> {
@@ -422,6 +428,22 @@ impl App {
             bail!("dragging {css}: {error:?}");
         }
         Ok(())
+    }
+
+    /// Presses at a point of the page, moves by (`dx`, `dy`) in `steps` steps of 40 ms, and releases.
+    pub async fn drag_from_point(&self, (x, y): (f64, f64), dx: f64, dy: f64, steps: u32) -> Result<()> {
+        let mut mouse = MouseActions::new("mouse".into())
+            .then(PointerAction::MoveTo { duration: None, x, y })
+            .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT });
+        for _ in 0..steps {
+            mouse = mouse.then(PointerAction::MoveBy {
+                duration: Some(Duration::from_millis(40)),
+                x: dx / steps as f64,
+                y: dy / steps as f64,
+            });
+        }
+        mouse = mouse.then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
+        Ok(self.client.perform_actions(mouse).await?)
     }
 
     /// Presses on the element `from`, moves onto the element `onto` in steps, and releases there.

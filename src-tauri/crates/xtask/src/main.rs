@@ -19,6 +19,7 @@ Commands:
   test          install what is missing, build, and run every test, end to end included
   build         install what is missing and build the app without running anything
   bindings      regenerate the UI's TypeScript bindings from the Rust commands
+  bench-app     build, then measure the app on a 1,000-element model: first paint, panning, memory
   setup         only install what is missing
 ";
 
@@ -46,6 +47,11 @@ fn run(args: Vec<String>) -> Result<()> {
             setup::everything(&root, setup::Needs::Run)?;
             steps::build_app(&root)?;
             steps::run_app(&root, rest)
+        }
+        "bench-app" => {
+            setup::everything(&root, setup::Needs::Test)?;
+            steps::build_app(&root)?;
+            steps::bench_app(&root)
         }
         "test" => {
             setup::everything(&root, setup::Needs::Test)?;

@@ -91,6 +91,23 @@ pub fn test_everything(root: &Path) -> Result<()> {
     end_to_end(root)
 }
 
+/// The app benchmark (`tests/benches/app.rs`) on a virtual display, against the debug build.
+pub fn bench_app(root: &Path) -> Result<()> {
+    let display = VirtualDisplay::start()?;
+    let screenshots = target_dir(root).join("e2e-screenshots");
+    std::fs::create_dir_all(&screenshots)?;
+    let mut bench = cargo();
+    bench
+        .current_dir(root)
+        .args(["bench", "-p", "maestro-tests", "--features", "maestro-tests/e2e", "--bench", "app"])
+        .env("DISPLAY", &display.name)
+        .env("MAESTRO_APP", app_binary(root))
+        .env("TAURI_DRIVER", tauri_driver_path(root))
+        .env("MAESTRO_SCREENSHOTS", &screenshots)
+        .env("NO_AT_BRIDGE", "1");
+    process::run(bench)
+}
+
 fn end_to_end(root: &Path) -> Result<()> {
     let display = VirtualDisplay::start()?;
     let screenshots = target_dir(root).join("e2e-screenshots");

@@ -1,0 +1,168 @@
+//! `cargo xtask bench-app`: the real app on a 1,000-element model (3,000 flows). Measures
+//!
+//! - time to first paint: from asking for the window until every node of the model is drawn
+//!   (two animation frames after the last node is in the page), against a bare window on an
+//!   empty model, which is what starting the WebDriver session and the app costs on its own;
+//! - panning: frame times while the canvas is dragged across for about a second;
+//! - memory: PSS summed over the app and its WebKit processes, for the bare window and the
+//!   1,000-element model.
+//!
+//! Targets on the 2-core development machine: first paint under 2 s, under 400 MB PSS. Results
+//! are printed as times and as shares of those targets; nothing here fails on a number.
+//! Needs `MAESTRO_APP`, `TAURI_DRIVER` and a display, which `cargo xtask bench-app` provides.
+
+mod generated;
+#[path = "../e2e/pixels.rs"]
+#[allow(dead_code)]
+mod pixels;
+#[path = "../e2e/support.rs"]
+#[allow(dead_code)]
+mod support;
+
+use anyhow::{Context, Result};
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+use support::App;
+
+const FIRST_PAINT_TARGET_S: f64 = 2.0;
+const PSS_TARGET_MB: f64 = 400.0;
+const NODES: &str = ".svelte-flow__node";
+
+struct Run {
+    first_paint: Duration,
+    pss_mb: f64,
+}
+
+/// Launches the app on `model` and waits until `nodes` nodes are painted.
+async fn measure(model: &Path, nodes: usize) -> Result<(App, Run)> {
+    let start = Instant::now();
+    let app = App::launch(&[OsString::from(model)]).await?;
+    app.wait_for_count(NODES, nodes).await?;
+    // Every node is in the page; allow the two frames the browser takes to paint them.
+    tokio::time::sleep(Duration::from_millis(34)).await;
+    let first_paint = start.elapsed();
+    let pss_mb = app_pss_kb()? as f64 / 1024.0;
+    Ok((app, Run { first_paint, pss_mb }))
+}
+
+/// Runs a script, trying again a few times: while the page is busy drawing a large model,
+/// WebKit's driver now and then fails to read a script's result.
+async fn script(app: &App, text: &str) -> Result<serde_json::Value> {
+    let mut attempt = 0;
+    loop {
+        match app.client().execute(text, vec![]).await {
+            Ok(value) => return Ok(value),
+            Err(error) if attempt >= 20 => return Err(error).with_context(|| format!("running {text}")),
+            Err(_) => attempt += 1,
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Frame times (ms) while the canvas is dragged across for about a second.
+async fn pan_frames(app: &App) -> Result<Vec<f64>> {
+    script(
+        app,
+        "window.__frames = []; window.__panning = true; window.__last = null; \
+             window.__tick = function (t) { if (window.__last !== null) window.__frames.push(t - window.__last); \
+               window.__last = t; if (window.__panning) requestAnimationFrame(window.__tick); }; \
+             requestAnimationFrame(window.__tick); return 0;",
+    )
+    .await?;
+    // Grab the empty strip along the top of the canvas, so the drag pans rather than moves a node.
+    let pane: Vec<f64> = serde_json::from_value(
+        script(app, "const r = document.querySelector('[data-testid=\"canvas\"]').getBoundingClientRect(); return [r.left, r.top, r.width];")
+            .await?,
+    )?;
+    app.drag_from_point((pane[0] + pane[2] * 0.6, pane[1] + 8.0), -500.0, 200.0, 24).await?;
+    let frames = script(
+        app,
+        "window.__panning = false; return window.__frames.map(function (f) { return Math.round(f * 10) / 10; });",
+    )
+    .await?;
+    serde_json::from_value(frames).context("reading frame times")
+}
+
+/// PSS, in kB, of the app and every process it started (WebKit's web and network processes).
+fn app_pss_kb() -> Result<u64> {
+    let app = std::fs::canonicalize(std::env::var_os("MAESTRO_APP").context("MAESTRO_APP is not set")?)?;
+    let processes: Vec<(u32, u32)> = std::fs::read_dir("/proc")?
+        .filter_map(|entry| entry.ok()?.file_name().to_str()?.parse::<u32>().ok())
+        .filter_map(|pid| Some((pid, parent_of(pid)?)))
+        .collect();
+    let roots: Vec<u32> = processes
+        .iter()
+        .map(|(pid, _)| *pid)
+        .filter(|pid| std::fs::read_link(format!("/proc/{pid}/exe")).is_ok_and(|exe| exe == app))
+        .collect();
+    let mut family = roots.clone();
+    let mut frontier = roots;
+    while let Some(parent) = frontier.pop() {
+        for (pid, _) in processes.iter().filter(|(_, ppid)| *ppid == parent) {
+            family.push(*pid);
+            frontier.push(*pid);
+        }
+    }
+    Ok(family.iter().filter_map(|pid| pss_kb(*pid)).sum())
+}
+
+fn parent_of(pid: u32) -> Option<u32> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The command name is in parentheses and may hold spaces: the fields after it are plain.
+    stat.rsplit_once(')')?.1.split_whitespace().nth(1)?.parse().ok()
+}
+
+fn pss_kb(pid: u32) -> Option<u64> {
+    let rollup = std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).ok()?;
+    rollup.lines().find(|l| l.starts_with("Pss:"))?.split_whitespace().nth(1)?.parse().ok()
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return f64::NAN;
+    }
+    sorted[((sorted.len() - 1) as f64 * p).round() as usize]
+}
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    let bare = dir.path().join("empty.maestro");
+    maestro_store::save(&maestro_model::Model::new("Empty"), &bare)?;
+    let large: PathBuf = dir.path().join("large.maestro");
+    maestro_store::save(&generated::model(1_000), &large)?;
+
+    let (app, empty) = measure(&bare, 0).await?;
+    app.quit().await?;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let (app, run) = measure(&large, 1_000).await?;
+    let mut frames = pan_frames(&app).await?;
+    app.screenshot("bench-1000-elements").await?;
+    let pss_after_pan = app_pss_kb()? as f64 / 1024.0;
+    app.quit().await?;
+
+    frames.sort_by(f64::total_cmp);
+    let paint = run.first_paint.as_secs_f64();
+    println!("the app on 1,000 elements and 3,000 flows (debug build unless MAESTRO_APP says otherwise)");
+    println!(
+        "first paint: {paint:.2} s from launch ({:.2}× of the {FIRST_PAINT_TARGET_S} s target); a bare window takes {:.2} s",
+        paint / FIRST_PAINT_TARGET_S,
+        empty.first_paint.as_secs_f64(),
+    );
+    println!(
+        "panning: {} frames, median {:.1} ms, 95th percentile {:.1} ms, {} over 33 ms",
+        frames.len(),
+        percentile(&frames, 0.5),
+        percentile(&frames, 0.95),
+        frames.iter().filter(|f| **f > 33.0).count()
+    );
+    println!(
+        "memory (PSS, app + WebKit processes): {:.0} MB at first paint, {pss_after_pan:.0} MB after panning \
+         ({:.2}× of the {PSS_TARGET_MB} MB target); a bare window {:.0} MB",
+        run.pss_mb,
+        pss_after_pan / PSS_TARGET_MB,
+        empty.pss_mb
+    );
+    Ok(())
+}
