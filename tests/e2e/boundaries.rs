@@ -40,6 +40,14 @@ async fn boundaries_show_their_trust_and_membership_follows_drops_and_resizes() 
     app.press_ctrl('z').await?;
     app.wait_for_attr("flow-tasks", "data-crossing", "true").await?;
 
+    // A double-click on a boundary's name renames it in place.
+    app.double_click("boundary-name-sandbox").await?;
+    app.type_keys("Kernel sandbox").await?;
+    app.press(Key::Enter).await?;
+    app.wait_for_text("boundary-name-sandbox", "Kernel sandbox").await?;
+    app.press_ctrl('z').await?;
+    app.wait_for_text("boundary-name-sandbox", "REPL container").await?;
+
     // Select the namespace by its title; the inspector describes it and edits its trust and name.
     app.click("boundary-name-namespace").await?;
     app.click("inspector-toggle").await?;

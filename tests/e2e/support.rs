@@ -96,6 +96,8 @@ impl App {
         Ok(app)
     }
 
+    /// The WebDriver session itself, for measurements (the app benchmark).
+    #[allow(dead_code)]
     pub fn client(&self) -> &Client {
         &self.client
     }
@@ -289,19 +291,8 @@ impl App {
     pub async fn drag_by(&self, id: &str, dx: f64, dy: f64) -> Result<()> {
         self.retrying(&format!("dragging '{id}'"), || async {
             let element = self.find(id).await?;
-            let mut mouse = MouseActions::new("mouse".into())
-                .then(PointerAction::MoveToElement { element, duration: None, x: 0.0, y: 0.0 })
-                .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT });
-            const STEPS: u32 = 8;
-            for _ in 0..STEPS {
-                mouse = mouse.then(PointerAction::MoveBy {
-                    duration: Some(Duration::from_millis(30)),
-                    x: dx / STEPS as f64,
-                    y: dy / STEPS as f64,
-                });
-            }
-            mouse = mouse.then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
-            Ok(self.client.perform_actions(mouse).await?)
+            let start = PointerAction::MoveToElement { element, duration: None, x: 0.0, y: 0.0 };
+            Ok(self.client.perform_actions(stepped_drag(start, dx, dy, 8, 30)).await?)
         })
         .await
     }
@@ -390,15 +381,6 @@ impl App {
         .await
     }
 
-    /// Clicks at a point of the page, in CSS pixels from its top-left corner.
-    pub async fn click_point(&self, (x, y): (f64, f64)) -> Result<()> {
-        let mouse = MouseActions::new("mouse".into())
-            .then(PointerAction::MoveTo { duration: None, x, y })
-            .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT })
-            .then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
-        Ok(self.client.perform_actions(mouse).await?)
-    }
-
     /// Clicks the element with Shift held, adding it to the selection.
     pub async fn shift_click(&self, id: &str, dx: f64) -> Result<()> {
         let shift = char::from(Key::Shift);
@@ -411,18 +393,8 @@ impl App {
     /// Presses on the element matching `css`, moves by (`dx`, `dy`) in steps, and releases.
     pub async fn drag_css_by(&self, css: &str, dx: f64, dy: f64) -> Result<()> {
         let element = self.client.find(Locator::Css(css)).await.with_context(|| format!("nothing matches {css}"))?;
-        let mut mouse = MouseActions::new("mouse".into())
-            .then(PointerAction::MoveToElement { element, duration: None, x: 0.0, y: 0.0 })
-            .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT });
-        const STEPS: u32 = 8;
-        for _ in 0..STEPS {
-            mouse = mouse.then(PointerAction::MoveBy {
-                duration: Some(Duration::from_millis(30)),
-                x: dx / STEPS as f64,
-                y: dy / STEPS as f64,
-            });
-        }
-        mouse = mouse.then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
+        let start = PointerAction::MoveToElement { element, duration: None, x: 0.0, y: 0.0 };
+        let mouse = stepped_drag(start, dx, dy, 8, 30);
         if let Err(error) = self.client.perform_actions(mouse).await {
             self.save_failure_screenshot(&format!("dragging {css}")).await;
             bail!("dragging {css}: {error:?}");
@@ -431,19 +403,10 @@ impl App {
     }
 
     /// Presses at a point of the page, moves by (`dx`, `dy`) in `steps` steps of 40 ms, and releases.
+    #[allow(dead_code)] // panning in the app benchmark
     pub async fn drag_from_point(&self, (x, y): (f64, f64), dx: f64, dy: f64, steps: u32) -> Result<()> {
-        let mut mouse = MouseActions::new("mouse".into())
-            .then(PointerAction::MoveTo { duration: None, x, y })
-            .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT });
-        for _ in 0..steps {
-            mouse = mouse.then(PointerAction::MoveBy {
-                duration: Some(Duration::from_millis(40)),
-                x: dx / steps as f64,
-                y: dy / steps as f64,
-            });
-        }
-        mouse = mouse.then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
-        Ok(self.client.perform_actions(mouse).await?)
+        let start = PointerAction::MoveTo { duration: None, x, y };
+        Ok(self.client.perform_actions(stepped_drag(start, dx, dy, steps, 40)).await?)
     }
 
     /// Presses on the element `from`, moves onto the element `onto` in steps, and releases there.
@@ -644,6 +607,21 @@ impl Drop for App {
         }
         let _ = self.driver.start_kill();
     }
+}
+
+/// Pointer actions for a drag: go to `start`, press, move by (`dx`, `dy`) in `steps` steps of
+/// `step_ms` as a hand would, release.
+fn stepped_drag(start: PointerAction, dx: f64, dy: f64, steps: u32, step_ms: u64) -> MouseActions {
+    let mut mouse =
+        MouseActions::new("mouse".into()).then(start).then(PointerAction::Down { button: MOUSE_BUTTON_LEFT });
+    for _ in 0..steps {
+        mouse = mouse.then(PointerAction::MoveBy {
+            duration: Some(Duration::from_millis(step_ms)),
+            x: dx / steps as f64,
+            y: dy / steps as f64,
+        });
+    }
+    mouse.then(PointerAction::Up { button: MOUSE_BUTTON_LEFT })
 }
 
 fn screenshot_dir() -> PathBuf {
