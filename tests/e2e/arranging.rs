@@ -88,6 +88,24 @@ async fn align_and_distribute_move_the_selection_in_one_step() -> Result<()> {
 }
 
 #[tokio::test]
+async fn a_box_drawn_with_shift_selects_what_it_covers_and_a_boundary_goes_around_it() -> Result<()> {
+    let app = App::launch(&[]).await?;
+    let (web, search) = (app.rect("element-web").await?, app.rect("element-web-search").await?);
+    let from = (web.left - 20.0, web.top - 20.0);
+    let to = (search.left + search.width + 20.0, search.top + search.height + 20.0);
+    app.box_select(from, to).await?;
+    app.wait_for_class("element-web", "selected").await?;
+    app.wait_for_class("element-web-search", "selected").await?;
+    ensure!(!app.attr("element-researcher", "class").await?.contains("selected"), "the researcher is outside the box");
+    app.press_ctrl('g').await?;
+    app.wait_for_text("boundary-name-boundary-1", "Trust boundary").await?;
+    app.wait_for_attr("flow-pages", "data-crossing", "true").await?;
+    app.wait_for_attr("flow-results", "data-crossing", "true").await?;
+    app.screenshot("box-selected-and-bounded").await?;
+    app.quit().await
+}
+
+#[tokio::test]
 async fn the_inspector_edits_names_descriptions_and_notes_each_undoable() -> Result<()> {
     let app = App::launch(&[]).await?;
     app.click_at("element-researcher", -25.0).await?;

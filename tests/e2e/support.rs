@@ -381,6 +381,16 @@ impl App {
         .await
     }
 
+    /// Draws a selection box with Shift held, from one point of the page to another.
+    pub async fn box_select(&self, from: (f64, f64), to: (f64, f64)) -> Result<()> {
+        let shift = char::from(Key::Shift);
+        self.client.perform_actions(KeyActions::new("keyboard".into()).then(KeyAction::Down { value: shift })).await?;
+        let start = PointerAction::MoveTo { duration: None, x: from.0, y: from.1 };
+        let drawn = self.client.perform_actions(stepped_drag(start, to.0 - from.0, to.1 - from.1, 8, 30)).await;
+        self.client.perform_actions(KeyActions::new("keyboard".into()).then(KeyAction::Up { value: shift })).await?;
+        Ok(drawn?)
+    }
+
     /// Clicks the element with Shift held, adding it to the selection.
     pub async fn shift_click(&self, id: &str, dx: f64) -> Result<()> {
         let shift = char::from(Key::Shift);

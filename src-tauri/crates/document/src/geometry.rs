@@ -443,6 +443,41 @@ mod tests {
     }
 
     #[test]
+    fn whatever_the_edits_leave_is_stored_and_read_back_exactly() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut doc = drawn();
+        apply(
+            &mut doc,
+            Edit::AddBoundary { position: at(-200.0, -200.0), size: Size::new(1400.0, 900.0), members: vec![] },
+        );
+        apply(&mut doc, Edit::Connect { from: "agent-1".into(), to: "tool-1".into() });
+        apply(
+            &mut doc,
+            Edit::SetText {
+                target: "flow-1".into(),
+                field: maestro_model::TextField::Description,
+                value: "<b>x</b>\n\"y\"".into(),
+            },
+        );
+        apply(
+            &mut doc,
+            Edit::Move {
+                moves: vec![ElementMove { id: "tool-1".into(), position: at(150.0, 150.0) }],
+                boundaries: vec![],
+            },
+        );
+        apply(&mut doc, Edit::Delete { elements: vec![], flows: vec![], boundaries: vec!["boundary-1".into()] });
+        let path = dir.path().join("m.maestro");
+        doc.save_as(&path).unwrap();
+        assert_eq!(&maestro_store::load(&path).unwrap(), doc.model());
+        // Every state the history passes through is storable too.
+        while doc.undo().unwrap() {
+            maestro_store::save(doc.model(), &path).unwrap();
+            assert_eq!(&maestro_store::load(&path).unwrap(), doc.model());
+        }
+    }
+
+    #[test]
     fn texts_and_reconnection_are_edits_like_any_other() {
         let mut doc = drawn();
         apply(&mut doc, Edit::AddElement { kind: "agent".into(), position: at(100.0, 500.0) });
