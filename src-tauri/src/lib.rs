@@ -124,8 +124,12 @@ pub fn run(context: tauri::Context<Wry>, path: Option<PathBuf>, catalog_folder: 
             let (catalog, catalog_notice) = load_catalog(folder.as_deref());
             let notices = document_notice.into_iter().chain(catalog_notice).collect();
             let recent = recent::RecentFiles::load(app.path().app_config_dir().ok().map(|dir| dir.join("recent.json")));
+            let remembered = !recent.paths().is_empty();
             app.manage(AppState::new(document, catalog, notices, recent));
-            menu::refresh(app.handle());
+            if remembered {
+                // The menu was built before the list was read: show it.
+                menu::refresh(app.handle());
+            }
             specta.mount_events(app);
             actions::publish(app.handle());
             Ok(())
