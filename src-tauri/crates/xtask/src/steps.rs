@@ -104,7 +104,8 @@ pub fn bench_app(root: &Path) -> Result<()> {
         .env("MAESTRO_APP", app_binary(root))
         .env("TAURI_DRIVER", tauri_driver_path(root))
         .env("MAESTRO_SCREENSHOTS", &screenshots)
-        .env("NO_AT_BRIDGE", "1");
+        .env("NO_AT_BRIDGE", "1")
+        .env("XDG_CONFIG_HOME", target_dir(root).join("e2e-config"));
     process::run(bench)
 }
 
@@ -120,7 +121,9 @@ fn end_to_end(root: &Path) -> Result<()> {
         .env("TAURI_DRIVER", tauri_driver_path(root))
         .env("MAESTRO_SCREENSHOTS", &screenshots)
         // No accessibility bus under a virtual display; keep GTK from looking for one.
-        .env("NO_AT_BRIDGE", "1");
+        .env("NO_AT_BRIDGE", "1")
+        // The app's configuration (Open Recent, the user catalog folder) stays out of the user's own.
+        .env("XDG_CONFIG_HOME", target_dir(root).join("e2e-config"));
     process::run(e2e)?;
     eprintln!("xtask: end-to-end screenshots are in {}", screenshots.display());
     Ok(())
