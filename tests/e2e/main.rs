@@ -168,3 +168,27 @@ async fn a_model_as_code_file_opens_as_a_new_model() -> Result<()> {
     ensure!(std::fs::read_to_string(&file)? == yaml, "the YAML file was changed");
     Ok(())
 }
+
+/// A saved model goes to the top of File › Open Recent, and choosing it there opens it again.
+#[tokio::test]
+async fn a_saved_model_is_offered_again_under_open_recent() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    let file = dir.path().join("recent-crew.maestro");
+    let app = App::launch(&[OsString::from(&file)]).await?;
+    app.click("palette-agent").await?;
+    app.wait_for_count(ELEMENTS, 1).await?;
+    app.press_ctrl('s').await?;
+    app.wait_until(|| async { Ok(app.document_title().await? == "recent-crew.maestro — MAESTRO Studio") }, "the save")
+        .await?;
+    app.select_option("sample-picker", "agent-ring").await?;
+    app.wait_for_text("element-name-publisher", "Report publisher").await?;
+    // File › Open Recent is the fourth item; its newest entry is the model just saved.
+    app.use_file_menu(&["Down", "Down", "Down", "Down", "Right", "Return"]).await?;
+    app.wait_until(
+        || async { Ok(app.document_title().await? == "recent-crew.maestro — MAESTRO Studio") },
+        "the reopening",
+    )
+    .await?;
+    app.wait_for_count(ELEMENTS, 1).await?;
+    app.quit().await
+}

@@ -455,6 +455,24 @@ impl App {
         Ok(())
     }
 
+    /// Opens the native File menu (the window sits at the screen's top-left corner under a
+    /// virtual display with no window manager) and presses `keys` in it, e.g. `["Down", "Return"]`.
+    /// Native menus are not part of the page, so WebDriver cannot reach them; the X server can.
+    pub async fn use_file_menu(&self, keys: &[&str]) -> Result<()> {
+        let xdotool = |args: &[&str]| -> Result<()> {
+            let status = std::process::Command::new("xdotool").args(args).status().context("running xdotool")?;
+            ensure!(status.success(), "xdotool {args:?} failed");
+            Ok(())
+        };
+        xdotool(&["mousemove", "19", "12", "click", "1"])?;
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        for key in keys {
+            xdotool(&["key", key])?;
+            tokio::time::sleep(Duration::from_millis(150)).await;
+        }
+        Ok(())
+    }
+
     /// Types `text` into the element as a user would (no WebDriver "clear", which blurs it).
     pub async fn type_into(&self, id: &str, text: &str) -> Result<()> {
         self.retrying(&format!("typing into '{id}'"), || async { Ok(self.find(id).await?.send_keys(text).await?) })
