@@ -93,29 +93,25 @@ pub fn test_everything(root: &Path) -> Result<()> {
 
 /// The app benchmark (`tests/benches/app.rs`) on a virtual display, against the debug build.
 pub fn bench_app(root: &Path) -> Result<()> {
-    let display = VirtualDisplay::start()?;
-    let screenshots = target_dir(root).join("e2e-screenshots");
-    std::fs::create_dir_all(&screenshots)?;
-    let mut bench = cargo();
-    bench
-        .current_dir(root)
-        .args(["bench", "-p", "maestro-tests", "--features", "maestro-tests/e2e", "--bench", "app"])
-        .env("DISPLAY", &display.name)
-        .env("MAESTRO_APP", app_binary(root))
-        .env("TAURI_DRIVER", tauri_driver_path(root))
-        .env("MAESTRO_SCREENSHOTS", &screenshots)
-        .env("NO_AT_BRIDGE", "1")
-        .env("XDG_CONFIG_HOME", target_dir(root).join("e2e-config"));
-    process::run(bench)
+    drive_the_app(root, &["bench", "-p", "maestro-tests", "--features", "maestro-tests/e2e", "--bench", "app"])
 }
 
 fn end_to_end(root: &Path) -> Result<()> {
+    let args = ["test", "--workspace", "--features", "maestro-tests/e2e", "--test", "e2e", "--", "--test-threads=1"];
+    drive_the_app(root, &args)?;
+    eprintln!("xtask: end-to-end screenshots are in {}", target_dir(root).join("e2e-screenshots").display());
+    Ok(())
+}
+
+/// Runs `cargo ARGS` for a test target that drives the built app over WebDriver, on a virtual display.
+fn drive_the_app(root: &Path, args: &[&str]) -> Result<()> {
     let display = VirtualDisplay::start()?;
     let screenshots = target_dir(root).join("e2e-screenshots");
     std::fs::create_dir_all(&screenshots)?;
-    let mut e2e = cargo();
-    e2e.current_dir(root)
-        .args(["test", "--workspace", "--features", "maestro-tests/e2e", "--test", "e2e", "--", "--test-threads=1"])
+    let mut command = cargo();
+    command
+        .current_dir(root)
+        .args(args)
         .env("DISPLAY", &display.name)
         .env("MAESTRO_APP", app_binary(root))
         .env("TAURI_DRIVER", tauri_driver_path(root))
@@ -124,7 +120,5 @@ fn end_to_end(root: &Path) -> Result<()> {
         .env("NO_AT_BRIDGE", "1")
         // The app's configuration (Open Recent, the user catalog folder) stays out of the user's own.
         .env("XDG_CONFIG_HOME", target_dir(root).join("e2e-config"));
-    process::run(e2e)?;
-    eprintln!("xtask: end-to-end screenshots are in {}", screenshots.display());
-    Ok(())
+    process::run(command)
 }
