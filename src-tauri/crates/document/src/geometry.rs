@@ -64,6 +64,10 @@ pub(crate) fn move_op(
     moves: Vec<ElementMove>,
     boundaries: Vec<BoundaryMove>,
 ) -> Result<EditOp, Refusal> {
+    if model.boundaries.is_empty() && boundaries.is_empty() {
+        // Nothing to drop into or carry: a plain move, without copying a large model.
+        return Ok(EditOp::Move { moves });
+    }
     let mut scratch = model.clone();
     let mut ops = Vec::new();
     let explicit_elements: Vec<ElementId> = moves.iter().map(|m| m.id.clone()).collect();
