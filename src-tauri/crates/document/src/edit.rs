@@ -269,15 +269,10 @@ fn paste(model: &Model, catalog: &Catalog, fragment: Fragment, offset: Position)
 
 /// New elements go into the boundary they are placed in.
 fn memberships_where_placed(model: &Model, elements: &[Element]) -> Vec<Membership> {
-    if model.boundaries.is_empty() {
-        return Vec::new();
-    }
-    let mut scratch = model.clone();
-    scratch.elements.extend(elements.iter().cloned());
     elements
         .iter()
         .filter_map(|e| {
-            let boundary = geometry::placed_in(&scratch, &e.id)?;
+            let boundary = model.boundary_under_element(e)?.clone();
             Some(Membership { boundary, element: e.id.clone(), index: u32::MAX })
         })
         .collect()
@@ -314,18 +309,17 @@ fn check_property(
     }
 }
 
-/// `label`, or `label 2`, `label 3`… whichever no boundary has yet.
-fn unused_boundary_name(model: &Model, label: &str) -> String {
-    let taken = |name: &str| model.boundaries.iter().any(|b| b.name == name);
-    if !taken(label) {
-        return label.to_owned();
-    }
-    (2..).map(|n| format!("{label} {n}")).find(|n| !taken(n)).expect("an unbounded range yields a free name")
-}
-
 /// `label`, or `label 2`, `label 3`… whichever no element has yet.
 fn unused_name(model: &Model, label: &str) -> String {
-    let taken = |name: &str| model.elements.iter().any(|e| e.name == name);
+    first_free(label, |name| model.elements.iter().any(|e| e.name == name))
+}
+
+/// `label`, or `label 2`, `label 3`… whichever no boundary has yet.
+fn unused_boundary_name(model: &Model, label: &str) -> String {
+    first_free(label, |name| model.boundaries.iter().any(|b| b.name == name))
+}
+
+fn first_free(label: &str, taken: impl Fn(&str) -> bool) -> String {
     if !taken(label) {
         return label.to_owned();
     }

@@ -52,9 +52,8 @@ fn settle(
     Ok(())
 }
 
-/// A new element, already inserted in `scratch`, goes into the boundary it was placed in.
-pub(crate) fn placed_in(scratch: &Model, element: &ElementId) -> Option<BoundaryId> {
-    scratch.element(element).and_then(|e| scratch.boundary_under_element(e)).cloned()
+fn unknown_boundary(id: &BoundaryId) -> Refusal {
+    Refusal::Model(maestro_model::EditError::UnknownBoundary(id.clone()))
 }
 
 /// The end of a drag. Dragged boundaries carry what they hold; dragged elements change boundary
@@ -75,9 +74,7 @@ pub(crate) fn move_op(
     let mut element_moves = moves;
     let mut carried_boundaries: Vec<BoundaryId> = Vec::new();
     for moved in &boundaries {
-        let old = model
-            .boundary(&moved.id)
-            .ok_or_else(|| Refusal::Model(maestro_model::EditError::UnknownBoundary(moved.id.clone())))?;
+        let old = model.boundary(&moved.id).ok_or_else(|| unknown_boundary(&moved.id))?;
         let (dx, dy) = (moved.position.x - old.position.x, moved.position.y - old.position.y);
         step(
             &mut scratch,
@@ -111,8 +108,7 @@ pub(crate) fn move_op(
 
 /// A boundary's new box: what its edge now takes in or leaves out changes boundary.
 pub(crate) fn resize_op(model: &Model, id: BoundaryId, position: Position, size: Size) -> Result<EditOp, Refusal> {
-    let old =
-        model.boundary(&id).ok_or_else(|| Refusal::Model(maestro_model::EditError::UnknownBoundary(id.clone())))?;
+    let old = model.boundary(&id).ok_or_else(|| unknown_boundary(&id))?;
     let (before, after) = (Rect::of_boundary(old), Rect::at(position, size));
     let mut scratch = model.clone();
     let mut ops = Vec::new();
@@ -171,7 +167,7 @@ pub(crate) fn delete_op(
     let mut ops = Vec::new();
     for id in &boundaries {
         if model.boundary(id).is_none() {
-            return Err(Refusal::Model(maestro_model::EditError::UnknownBoundary(id.clone())));
+            return Err(unknown_boundary(id));
         }
     }
     // The nearest boundary around `id` that survives the deletion.
@@ -263,22 +259,20 @@ pub(crate) fn arrange_op(
         )?;
     }
     if refit {
-        let mut order: Vec<(usize, BoundaryId)> = model
+        // The boundaries around what moved (and not given a box) are fitted the model's own way,
+        // innermost first; each new box is recorded as a step.
+        let refitted: Vec<BoundaryId> = model
             .boundaries
             .iter()
             .filter(|b| !boundaries.iter().any(|g| g.id == b.id))
             .filter(|b| model.elements_within(&b.id).iter().any(|e| moved.contains(e)))
-            .map(|b| (model.boundary_depth(&b.id), b.id.clone()))
+            .map(|b| b.id.clone())
             .collect();
-        order.sort_by_key(|entry| std::cmp::Reverse(entry.0));
-        for (_, id) in order {
-            if let Some(rect) = scratch.fitted_rect(&id) {
-                step(
-                    &mut scratch,
-                    &mut ops,
-                    EditOp::SetBoundaryGeometry { id, position: rect.position(), size: rect.size() },
-                )?;
-            }
+        let mut fitted = scratch.clone();
+        fitted.fit_some_boundaries(&refitted);
+        for b in fitted.boundaries.iter().filter(|b| refitted.contains(&b.id)) {
+            let op = EditOp::SetBoundaryGeometry { id: b.id.clone(), position: b.position, size: b.size };
+            step(&mut scratch, &mut ops, op)?;
         }
     }
     if ops.is_empty() {

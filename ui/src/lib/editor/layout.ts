@@ -8,7 +8,8 @@ import { holders } from './boundaries';
 
 export type Sizes = ReadonlyMap<string, { width: number; height: number }>;
 
-const DEFAULT_SIZE = { width: 220, height: 64 };
+/** The size of an element not yet measured on screen; the model's nominal element size is the same. */
+export const NODE_SIZE = { width: 220, height: 64 };
 const OPTIONS: Record<string, string> = {
   'elk.algorithm': 'layered',
   'elk.direction': 'RIGHT',
@@ -34,7 +35,7 @@ export function toElkGraph(model: Model, sizes: Sizes): ElkNode {
     parentOf(boundary.parent).children!.push(nodes.get(boundary.id)!);
   }
   for (const element of model.elements) {
-    const size = sizes.get(element.id) ?? DEFAULT_SIZE;
+    const size = sizes.get(element.id) ?? NODE_SIZE;
     parentOf(held.get(element.id)).children!.push({ id: element.id, width: size.width, height: size.height });
   }
   root.edges = model.flows.map((f): ElkExtendedEdge => ({ id: f.id, sources: [f.from], targets: [f.to] }));
