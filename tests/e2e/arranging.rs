@@ -90,6 +90,16 @@ async fn align_and_distribute_move_the_selection_in_one_step() -> Result<()> {
 #[tokio::test]
 async fn a_box_drawn_with_shift_selects_what_it_covers_and_a_boundary_goes_around_it() -> Result<()> {
     let app = App::launch(&[]).await?;
+    // Measure once the view has settled after opening (it is fitted to the diagram), then draw.
+    app.wait_until(
+        || async {
+            let before = app.rect("element-web-search").await?;
+            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+            Ok(app.rect("element-web-search").await? == before)
+        },
+        "the view to settle",
+    )
+    .await?;
     let (web, search) = (app.rect("element-web").await?, app.rect("element-web-search").await?);
     let from = (web.left - 20.0, web.top - 20.0);
     let to = (search.left + search.width + 20.0, search.top + search.height + 20.0);
