@@ -34,11 +34,16 @@ struct Run {
     pss_mb: f64,
 }
 
-/// Launches the app on `model` and waits until `nodes` nodes are painted.
-async fn measure(model: &Path, nodes: usize) -> Result<(App, Run)> {
+/// Launches the app on `model` and waits until its `elements` elements are painted: a large
+/// model opens on the overview, which reports how many it painted.
+async fn measure(model: &Path, elements: usize) -> Result<(App, Run)> {
     let start = Instant::now();
     let app = App::launch(&[OsString::from(model)]).await?;
-    app.wait_for_count(NODES, nodes).await?;
+    if elements == 0 {
+        app.wait_for_count(NODES, 0).await?;
+    } else {
+        app.wait_for_attr("overview", "data-painted", &elements.to_string()).await?;
+    }
     // Every node is in the page; allow the two frames the browser takes to paint them.
     tokio::time::sleep(Duration::from_millis(34)).await;
     let first_paint = start.elapsed();
@@ -132,6 +137,9 @@ async fn main() -> Result<()> {
     maestro_store::save(&maestro_model::Model::new("Empty"), &bare)?;
     let large: PathBuf = dir.path().join("large.maestro");
     maestro_store::save(&generated::model(1_000), &large)?;
+    if let Some(copy) = std::env::var_os("MAESTRO_KEEP_MODEL") {
+        std::fs::copy(&large, copy)?;
+    }
 
     let (app, empty) = measure(&bare, 0).await?;
     app.quit().await?;

@@ -58,7 +58,8 @@ pub fn model(elements: usize) -> Model {
             id: format!("e{i}").as_str().into(),
             kind: kind.into(),
             name: format!("{kind} {i}"),
-            position: Position::new((i % 100) as f64 * 200.0, (i / 100) as f64 * 120.0),
+            // A grid about three times as wide as it is tall, with room between neighbours.
+            position: Position::new((i % 40) as f64 * 280.0, (i / 40) as f64 * 140.0),
             properties,
             ..Default::default()
         });

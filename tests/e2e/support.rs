@@ -381,12 +381,36 @@ impl App {
         .await
     }
 
+    /// Clicks a point of the page (with Shift held, when `shift`).
+    pub async fn click_point(&self, (x, y): (f64, f64), shift: bool) -> Result<()> {
+        let shift_key = char::from(Key::Shift);
+        if shift {
+            self.client
+                .perform_actions(KeyActions::new("keyboard".into()).then(KeyAction::Down { value: shift_key }))
+                .await?;
+        }
+        let mouse = MouseActions::new("mouse".into())
+            .then(PointerAction::MoveTo { duration: None, x, y })
+            .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT })
+            .then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
+        let clicked = self.client.perform_actions(mouse).await;
+        if shift {
+            self.client
+                .perform_actions(KeyActions::new("keyboard".into()).then(KeyAction::Up { value: shift_key }))
+                .await?;
+        }
+        Ok(clicked?)
+    }
+
     /// Draws a selection box with Shift held, from one point of the page to another.
     pub async fn box_select(&self, from: (f64, f64), to: (f64, f64)) -> Result<()> {
         let shift = char::from(Key::Shift);
         self.client.perform_actions(KeyActions::new("keyboard".into()).then(KeyAction::Down { value: shift })).await?;
+        // Whole pixels, and moves that split evenly into the steps: the driver drops fractions.
+        let (from, steps) = ((from.0.round(), from.1.round()), 8.0);
+        let (dx, dy) = (((to.0 - from.0) / steps).round() * steps, ((to.1 - from.1) / steps).round() * steps);
         let start = PointerAction::MoveTo { duration: None, x: from.0, y: from.1 };
-        let drawn = self.client.perform_actions(stepped_drag(start, to.0 - from.0, to.1 - from.1, 8, 30)).await;
+        let drawn = self.client.perform_actions(stepped_drag(start, dx, dy, steps as u32, 30)).await;
         self.client.perform_actions(KeyActions::new("keyboard".into()).then(KeyAction::Up { value: shift })).await?;
         Ok(drawn?)
     }
@@ -413,7 +437,6 @@ impl App {
     }
 
     /// Presses at a point of the page, moves by (`dx`, `dy`) in `steps` steps of 40 ms, and releases.
-    #[allow(dead_code)] // panning in the app benchmark
     pub async fn drag_from_point(&self, (x, y): (f64, f64), dx: f64, dy: f64, steps: u32) -> Result<()> {
         let start = PointerAction::MoveTo { duration: None, x, y };
         Ok(self.client.perform_actions(stepped_drag(start, dx, dy, steps, 40)).await?)
