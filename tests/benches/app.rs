@@ -1,11 +1,13 @@
 //! `cargo xtask bench-app`: the real app on a 1,000-element model (3,000 flows). Measures
 //!
-//! - time to first paint: from asking for the window until every node of the model is drawn
-//!   (two animation frames after the last node is in the page), against a bare window on an
-//!   empty model, which is what starting the WebDriver session and the app costs on its own;
-//! - panning: frame times while the canvas is dragged across for about a second;
+//! - time to first paint: from asking for the window until every element of the model is drawn
+//!   (fitted whole, a model this size opens on its painted overview, which reports how many
+//!   elements it painted), against a bare window on an empty model, which is what starting the
+//!   WebDriver session and the app costs on its own;
+//! - panning: frame times while the canvas is dragged across for about a second, once on the
+//!   whole model and once zoomed in until elements are drawn as components again;
 //! - memory: PSS summed over the app and its WebKit processes, for the bare window and the
-//!   1,000-element model.
+//!   1,000-element model at first paint, after panning, and zoomed in.
 //!
 //! Targets on the 2-core development machine: first paint under 2 s, under 400 MB PSS. Results
 //! are printed as times and as shares of those targets; nothing here fails on a number.
@@ -23,7 +25,7 @@ use anyhow::{Context, Result};
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-use support::App;
+use support::{App, CanvasView};
 
 const FIRST_PAINT_TARGET_S: f64 = 2.0;
 const PSS_TARGET_MB: f64 = 400.0;
@@ -44,7 +46,7 @@ async fn measure(model: &Path, elements: usize) -> Result<(App, Run)> {
     } else {
         app.wait_for_attr("overview", "data-painted", &elements.to_string()).await?;
     }
-    // Every node is in the page; allow the two frames the browser takes to paint them.
+    // Everything is painted; allow the two frames the browser takes to show it.
     tokio::time::sleep(Duration::from_millis(34)).await;
     let first_paint = start.elapsed();
     let pss_mb = app_pss_kb()? as f64 / 1024.0;
@@ -65,8 +67,8 @@ async fn script(app: &App, text: &str) -> Result<serde_json::Value> {
     }
 }
 
-/// Frame times (ms) while the canvas is dragged across for about a second.
-async fn pan_frames(app: &App) -> Result<Vec<f64>> {
+/// Frame times (ms) while the canvas is dragged from `start` across for about a second.
+async fn pan_frames(app: &App, start: (f64, f64)) -> Result<Vec<f64>> {
     script(
         app,
         "window.__frames = []; window.__panning = true; window.__last = null; \
@@ -75,12 +77,7 @@ async fn pan_frames(app: &App) -> Result<Vec<f64>> {
              requestAnimationFrame(window.__tick); return 0;",
     )
     .await?;
-    // Grab the empty strip along the top of the canvas, so the drag pans rather than moves a node.
-    let pane: Vec<f64> = serde_json::from_value(
-        script(app, "const r = document.querySelector('[data-testid=\"canvas\"]').getBoundingClientRect(); return [r.left, r.top, r.width];")
-            .await?,
-    )?;
-    app.drag_from_point((pane[0] + pane[2] * 0.6, pane[1] + 8.0), -500.0, 200.0, 24).await?;
+    app.drag_from_point(start, -500.0, 200.0, 24).await?;
     let frames = script(
         app,
         "window.__panning = false; return window.__frames.map(function (f) { return Math.round(f * 10) / 10; });",
@@ -123,6 +120,43 @@ fn pss_kb(pid: u32) -> Option<u64> {
     rollup.lines().find(|l| l.starts_with("Pss:"))?.split_whitespace().nth(1)?.parse().ok()
 }
 
+/// Fits the whole model, then zooms in on its middle with the keyboard until the canvas draws
+/// elements as components again.
+async fn zoom_into_detail(app: &App) -> Result<()> {
+    app.press_ctrl('0').await?;
+    for _ in 0..30 {
+        if !app.drawn_elements().await?.is_empty() {
+            // Let the components settle before anything is measured.
+            tokio::time::sleep(Duration::from_millis(1500)).await;
+            return Ok(());
+        }
+        app.press_ctrl('=').await?;
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    anyhow::bail!("zooming in never brought the components back")
+}
+
+/// A point of the canvas with nothing under it: on the top strip when zoomed out; between two
+/// rows of the generated grid (140 apart, 64 tall) when zoomed in.
+fn empty_spot(view: &CanvasView) -> (f64, f64) {
+    let x = view.left + view.width * 0.8;
+    let gap = (0..40)
+        .map(|row| view.page((0.0, f64::from(row) * 140.0 + 102.0)).1)
+        .find(|y| *y > view.top + 20.0 && *y < view.top + view.height - 220.0);
+    (x, gap.unwrap_or(view.top + 8.0))
+}
+
+fn print_frames(what: &str, mut frames: Vec<f64>) {
+    frames.sort_by(f64::total_cmp);
+    println!(
+        "panning {what}: {} frames, median {:.1} ms, 95th percentile {:.1} ms, {} over 33 ms",
+        frames.len(),
+        percentile(&frames, 0.5),
+        percentile(&frames, 0.95),
+        frames.iter().filter(|f| **f > 33.0).count()
+    );
+}
+
 fn percentile(sorted: &[f64], p: f64) -> f64 {
     if sorted.is_empty() {
         return f64::NAN;
@@ -145,12 +179,18 @@ async fn main() -> Result<()> {
     app.quit().await?;
     tokio::time::sleep(Duration::from_millis(500)).await;
     let (app, run) = measure(&large, 1_000).await?;
-    let mut frames = pan_frames(&app).await?;
+    let view = app.canvas_view().await?;
+    let overview_frames = pan_frames(&app, (view.left + view.width * 0.6, view.top + 8.0)).await?;
     app.screenshot("bench-1000-elements").await?;
     let pss_after_pan = app_pss_kb()? as f64 / 1024.0;
+    zoom_into_detail(&app).await?;
+    let drawn = app.drawn_elements().await?.len();
+    let pss_detail = app_pss_kb()? as f64 / 1024.0;
+    let detail_frames = pan_frames(&app, empty_spot(&app.canvas_view().await?)).await?;
+    app.screenshot("bench-1000-elements-zoomed-in").await?;
+    let pss_detail_after_pan = app_pss_kb()? as f64 / 1024.0;
     app.quit().await?;
 
-    frames.sort_by(f64::total_cmp);
     let paint = run.first_paint.as_secs_f64();
     println!("the app on 1,000 elements and 3,000 flows (debug build unless MAESTRO_APP says otherwise)");
     println!(
@@ -158,19 +198,16 @@ async fn main() -> Result<()> {
         paint / FIRST_PAINT_TARGET_S,
         empty.first_paint.as_secs_f64(),
     );
-    println!(
-        "panning: {} frames, median {:.1} ms, 95th percentile {:.1} ms, {} over 33 ms",
-        frames.len(),
-        percentile(&frames, 0.5),
-        percentile(&frames, 0.95),
-        frames.iter().filter(|f| **f > 33.0).count()
-    );
-    println!(
-        "memory (PSS, app + WebKit processes): {:.0} MB at first paint, {pss_after_pan:.0} MB after panning \
-         ({:.2}× of the {PSS_TARGET_MB} MB target); a bare window {:.0} MB",
-        run.pss_mb,
-        pss_after_pan / PSS_TARGET_MB,
-        empty.pss_mb
-    );
+    print_frames("the whole model (overview)", overview_frames);
+    print_frames(&format!("zoomed in ({drawn} elements drawn as components)"), detail_frames);
+    println!("memory (PSS, app + WebKit processes; target {PSS_TARGET_MB} MB, a bare window {:.0} MB):", empty.pss_mb);
+    for (when, mb) in [
+        ("at first paint", run.pss_mb),
+        ("after panning", pss_after_pan),
+        ("zoomed in", pss_detail),
+        ("zoomed in, after panning", pss_detail_after_pan),
+    ] {
+        println!("  {when}: {mb:.0} MB ({:.2}× of the target)", mb / PSS_TARGET_MB);
+    }
     Ok(())
 }

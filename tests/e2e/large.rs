@@ -1,11 +1,10 @@
 //! A large model: it opens on the painted overview, where elements are picked, box-selected
-//! and deleted as on the detailed canvas, and zooming in brings back the elements in view as
-//! components (and only those), following the view as it pans.
+//! and deleted as on the detailed canvas, and zooming in brings back the elements in and near
+//! the view as components (and only those), following the view as it pans.
 
-use crate::support::App;
+use crate::support::{App, CanvasView};
 use anyhow::{Context, Result, ensure};
 use fantoccini::key::Key;
-use std::collections::BTreeSet;
 use std::ffi::OsString;
 
 #[path = "../benches/generated.rs"]
@@ -16,45 +15,10 @@ const ELEMENTS: &str = ".svelte-flow__node-element";
 const PITCH: (f64, f64) = (280.0, 140.0);
 const COLUMNS: usize = 40;
 
-/// The canvas's place on the page and its view: (left, top, width, height, x, y, zoom).
-struct View {
-    left: f64,
-    top: f64,
-    width: f64,
-    height: f64,
-    x: f64,
-    y: f64,
-    zoom: f64,
-}
-
-impl View {
-    async fn read(app: &App) -> Result<View> {
-        let script = "const pane = document.querySelector('.svelte-flow').getBoundingClientRect(); \
-            const m = new DOMMatrix(getComputedStyle(document.querySelector('.svelte-flow__viewport')).transform); \
-            return [pane.left, pane.top, pane.width, pane.height, m.e, m.f, m.a];";
-        let v: Vec<f64> =
-            serde_json::from_value(app.client().execute(script, vec![]).await?).context("reading the view")?;
-        Ok(View { left: v[0], top: v[1], width: v[2], height: v[3], x: v[4], y: v[5], zoom: v[6] })
-    }
-
-    /// Where a canvas point is on the page.
-    fn page(&self, (x, y): (f64, f64)) -> (f64, f64) {
-        (self.left + self.x + x * self.zoom, self.top + self.y + y * self.zoom)
-    }
-
-    /// The middle of generated element `index` on the page.
-    fn element(&self, index: usize) -> (f64, f64) {
-        let (column, row) = ((index % COLUMNS) as f64, (index / COLUMNS) as f64);
-        self.page((column * PITCH.0 + 110.0, row * PITCH.1 + 32.0))
-    }
-}
-
-async fn drawn_elements(app: &App) -> Result<BTreeSet<String>> {
-    let ids = app
-        .client()
-        .execute("return [...document.querySelectorAll('.svelte-flow__node-element')].map(n => n.dataset.id);", vec![])
-        .await?;
-    Ok(serde_json::from_value(ids)?)
+/// The middle of generated element `index` on the page.
+fn element(view: &CanvasView, index: usize) -> (f64, f64) {
+    let (column, row) = ((index % COLUMNS) as f64, (index / COLUMNS) as f64);
+    view.page((column * PITCH.0 + 110.0, row * PITCH.1 + 32.0))
 }
 
 #[tokio::test]
@@ -71,14 +35,14 @@ async fn a_large_model_opens_on_its_overview_and_draws_components_once_zoomed_in
     app.screenshot("large-model-overview").await?;
 
     // A click picks the element under it: the inspector shows it.
-    let view = View::read(&app).await?;
-    app.click_point(view.element(41), false).await?;
+    let view = app.canvas_view().await?;
+    app.click_point(element(&view, 41), false).await?;
     app.click("inspector-toggle").await?;
     app.wait_for_text("inspector-name", &model.elements[41].name).await?;
     app.click("inspector-toggle").await?;
 
     // A box around the top row selects it; Delete removes it, undo brings it back.
-    let view = View::read(&app).await?;
+    let view = app.canvas_view().await?;
     let from = view.page((-100.0, -40.0));
     let to = view.page((COLUMNS as f64 * PITCH.0, PITCH.1 - 38.0));
     app.box_select(from, to).await?;
@@ -97,19 +61,23 @@ async fn a_large_model_opens_on_its_overview_and_draws_components_once_zoomed_in
         tokio::time::sleep(std::time::Duration::from_millis(150)).await;
     }
     app.wait_until_gone("overview").await?;
-    let drawn = drawn_elements(&app).await?;
+    // Flows to elements that are not components, and the elements around, are drawn behind.
+    let flows: usize = app.attr("backdrop", "data-flows").await?.parse()?;
+    let cards: usize = app.attr("backdrop", "data-cards").await?.parse()?;
+    ensure!(flows > 0 && cards > 0, "the backdrop draws {flows} flows and {cards} cards");
+    let drawn = app.drawn_elements().await?;
     ensure!(!drawn.is_empty() && drawn.len() < 400, "{} of 400 elements drawn as components", drawn.len());
     app.screenshot("large-model-detail").await?;
 
     // Panning along a gap between rows brings in the elements that come into view.
-    let view = View::read(&app).await?;
+    let view = app.canvas_view().await?;
     let gap = (0..10)
         .map(|row| view.page((0.0, row as f64 * PITCH.1 + 102.0)).1)
         .find(|y| *y > view.top + 20.0 && *y < view.top + view.height - 20.0)
         .context("no gap between rows in view")?;
     app.drag_from_point((view.left + view.width * 0.8, gap), -view.width * 0.6, 0.0, 12).await?;
     app.wait_until(
-        || async { Ok(drawn_elements(&app).await?.iter().any(|id| !drawn.contains(id))) },
+        || async { Ok(app.drawn_elements().await?.iter().any(|id| !drawn.contains(id))) },
         "elements coming into view to be drawn",
     )
     .await?;

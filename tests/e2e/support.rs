@@ -59,6 +59,25 @@ pub struct App {
     driver: Child,
 }
 
+/// Where the canvas is on the page and what part of the diagram it shows.
+pub struct CanvasView {
+    pub left: f64,
+    pub top: f64,
+    pub width: f64,
+    pub height: f64,
+    /// The diagram's offset and zoom, as in the view's transform.
+    pub x: f64,
+    pub y: f64,
+    pub zoom: f64,
+}
+
+impl CanvasView {
+    /// Where a point of the diagram is on the page.
+    pub fn page(&self, (x, y): (f64, f64)) -> (f64, f64) {
+        (self.left + self.x + x * self.zoom, self.top + self.y + y * self.zoom)
+    }
+}
+
 impl App {
     /// Starts the app with `args` and waits until it shows its document.
     pub async fn launch(args: &[OsString]) -> Result<App> {
@@ -623,6 +642,23 @@ impl App {
             })
             .await?;
         parse_translate(&style).with_context(|| format!("no translate() in the style of {element_id}: {style}"))
+    }
+
+    /// The canvas's place on the page and its view of the diagram.
+    pub async fn canvas_view(&self) -> Result<CanvasView> {
+        let script = "const pane = document.querySelector('.svelte-flow').getBoundingClientRect(); \
+            const m = new DOMMatrix(getComputedStyle(document.querySelector('.svelte-flow__viewport')).transform); \
+            return [pane.left, pane.top, pane.width, pane.height, m.e, m.f, m.a];";
+        let v: Vec<f64> =
+            serde_json::from_value(self.client.execute(script, vec![]).await?).context("reading the view")?;
+        ensure!(v.len() == 7, "the view reads as {v:?}");
+        Ok(CanvasView { left: v[0], top: v[1], width: v[2], height: v[3], x: v[4], y: v[5], zoom: v[6] })
+    }
+
+    /// The ids of the elements drawn as components on the canvas.
+    pub async fn drawn_elements(&self) -> Result<std::collections::BTreeSet<String>> {
+        let script = "return [...document.querySelectorAll('.svelte-flow__node-element')].map(n => n.dataset.id);";
+        Ok(serde_json::from_value(self.client.execute(script, vec![]).await?)?)
     }
 
     /// Keeps what the window showed when a step failed, to see why.

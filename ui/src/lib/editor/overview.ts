@@ -12,15 +12,17 @@ import type { Severity } from '../bindings';
 import { layerColour } from '../kinds/registry';
 import { NODE_SIZE } from './layout';
 
-/** The most elements in view that the canvas draws as full components; a model with no more is never culled. */
-export const DETAIL_LIMIT = 120;
+/** A model with no more elements than this is always drawn whole, as components. */
+export const LARGE_MODEL = 150;
+/** The most elements in view that the canvas draws as components in a large model. */
+export const DETAIL_LIMIT = 80;
 /** Back from the overview once no more than this many are in view, so the view does not flicker. */
-const DETAIL_AGAIN = 90;
+const DETAIL_AGAIN = 60;
 /**
  * In detail, elements within this share of the view's size beyond each edge are drawn too, so
  * a short pan shows them at once and the set of components changes only now and then.
  */
-const COVER_MARGIN = 0.2;
+const COVER_MARGIN = 0.1;
 
 export type Mode = 'detail' | 'overview';
 
@@ -69,7 +71,7 @@ export const EMPTY_SCENE: Scene = { boxes: [], flows: [] };
 
 /** Whether a model has enough elements that the canvas may have to cull them. */
 export function isLarge(elements: number): boolean {
-  return elements > DETAIL_LIMIT;
+  return elements > LARGE_MODEL;
 }
 
 /** Whether a node or edge carries a class (the canvas only ever sets them as strings). */
@@ -153,7 +155,7 @@ export function viewRect(viewport: Viewport, pane: { width: number; height: numb
   };
 }
 
-function overlaps(a: Rect, b: Rect): boolean {
+export function overlaps(a: Rect, b: Rect): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
 
@@ -196,17 +198,11 @@ export function coverFor(view: Rect): Rect {
 }
 
 /**
- * The elements to draw as components for `cover`: those in it, and both ends of every flow that
- * passes through it, so that no flow in view is left without its line.
+ * The elements to draw as components for `cover`: those at least partly in it. Flows with an
+ * end outside, and the elements around, are drawn behind them instead (see backdrop.ts).
  */
 export function shownIn(scene: Scene, cover: Rect): Set<string> {
-  const shown = new Set(scene.boxes.filter((box) => overlaps(box, cover)).map((box) => box.id));
-  for (const flow of scene.flows) {
-    if (!overlaps(flowBounds(flow), cover)) continue;
-    shown.add(flow.ends[0]);
-    shown.add(flow.ends[1]);
-  }
-  return shown;
+  return new Set(scene.boxes.filter((box) => overlaps(box, cover)).map((box) => box.id));
 }
 
 /** The smallest rectangle around the boxes, or null for none. */
@@ -244,6 +240,15 @@ export function rectBetween(a: { x: number; y: number }, b: { x: number; y: numb
 /** The control distance of a flow's curve, as the detailed canvas draws it. */
 function bend(from: { x: number }, to: { x: number }): number {
   return to.x >= from.x ? (to.x - from.x) / 2 : 0.25 * 25 * Math.sqrt(from.x - to.x);
+}
+
+/** The two control points of a flow's curve. */
+export function controls({ from, to }: SceneFlow): [{ x: number; y: number }, { x: number; y: number }] {
+  const d = bend(from, to);
+  return [
+    { x: from.x + d, y: from.y },
+    { x: to.x - d, y: to.y },
+  ];
 }
 
 function flowBounds(flow: SceneFlow): Rect {
@@ -287,6 +292,8 @@ export type Painter = Pick<
   textBaseline: CanvasTextBaseline;
 };
 
+/** Below this height on screen a box is drawn as a plain block of its layer's colour. */
+const BLOCK_BELOW_HEIGHT = 10;
 /** Below this height on screen a box has no room for its name. */
 const NAME_MIN_HEIGHT = 16;
 const NAME_FONT_PX = 11;
@@ -317,10 +324,10 @@ export function paintScene(
     const chosen = flowsInView.filter(which);
     if (chosen.length === 0) return;
     painter.beginPath();
-    for (const { from, to } of chosen) {
-      const d = bend(from, to);
-      painter.moveTo(from.x, from.y);
-      painter.bezierCurveTo(from.x + d, from.y, to.x - d, to.y, to.x, to.y);
+    for (const flow of chosen) {
+      const [c1, c2] = controls(flow);
+      painter.moveTo(flow.from.x, flow.from.y);
+      painter.bezierCurveTo(c1.x, c1.y, c2.x, c2.y, flow.to.x, flow.to.y);
     }
     painter.globalAlpha = alpha;
     painter.strokeStyle = colour;
@@ -337,9 +344,16 @@ export function paintScene(
   painter.setLineDash([]);
 
   const boxesInView = scene.boxes.filter((box) => overlaps(box, view));
+  // Far out an element is a block in its layer's colour; nearer, a card with a coloured top edge.
+  const blocks = NODE_SIZE.height * zoom < BLOCK_BELOW_HEIGHT;
   const band = Math.max(3, 2 / zoom);
   for (const box of boxesInView) {
     painter.globalAlpha = box.dimmed ? 0.3 : 1;
+    if (blocks) {
+      painter.fillStyle = box.colour;
+      painter.fillRect(box.x, box.y, box.width, box.height);
+      continue;
+    }
     painter.fillStyle = colours.surface;
     painter.fillRect(box.x, box.y, box.width, box.height);
     painter.strokeStyle = colours.border;
@@ -348,13 +362,13 @@ export function paintScene(
     painter.fillStyle = box.colour;
     painter.fillRect(box.x, box.y, box.width, Math.min(band, box.height));
   }
-  // Open findings as a dot in the corner, as the detailed canvas shows a counter there.
+  // Open findings as a dot on the corner, where the detailed canvas shows their count.
   for (const box of boxesInView) {
     if (!box.severity || box.dimmed) continue;
     painter.globalAlpha = 1;
     painter.fillStyle = colours.severity[box.severity];
     painter.beginPath();
-    painter.arc(box.x + box.width, box.y, Math.max(9, 3 / zoom), 0, Math.PI * 2);
+    painter.arc(box.x + box.width, box.y, Math.max(9, 2 / zoom), 0, Math.PI * 2);
     painter.fill();
   }
   for (const box of boxesInView) {
