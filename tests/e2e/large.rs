@@ -60,11 +60,10 @@ async fn a_large_model_opens_on_its_overview_and_draws_components_once_zoomed_in
         app.press_ctrl('=').await?;
         tokio::time::sleep(std::time::Duration::from_millis(150)).await;
     }
-    app.wait_until_gone("overview").await?;
-    // Flows to elements that are not components, and the elements around, are drawn behind.
-    let flows: usize = app.attr("backdrop", "data-flows").await?.parse()?;
-    let cards: usize = app.attr("backdrop", "data-cards").await?.parse()?;
-    ensure!(flows > 0 && cards > 0, "the backdrop draws {flows} flows and {cards} cards");
+    // The painting stays, behind the components, for what they leave out (flows to elements
+    // that are not components); every element in view is a component.
+    app.wait_for_attr("overview", "data-mode", "detail").await?;
+    app.wait_for_attr("overview", "data-painted", "0").await?;
     let drawn = app.drawn_elements().await?;
     ensure!(!drawn.is_empty() && drawn.len() < 400, "{} of 400 elements drawn as components", drawn.len());
     app.screenshot("large-model-detail").await?;

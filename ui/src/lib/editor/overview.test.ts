@@ -187,6 +187,18 @@ describe('painting the overview', () => {
     expect(near.calls.filter((c) => c.startsWith('fillText'))).toEqual(['fillText(Name a,4,17)']);
   });
 
+  it('zoomed in, leaves out the components and the flows between them', () => {
+    const { nodes, edges } = row(3);
+    const scene = sceneOf(nodes, edges);
+    const { painter, calls } = recorder();
+    const view = { x: 0, y: 0, zoom: 0.5 };
+    const painted = paintScene(painter, scene, new Set(), view, { width: 800, height: 400 }, 1, colours, new Set(['e0', 'e1']));
+    // Only e2 is painted, and only the flow from e1 to it: e0 to e1 draws itself.
+    expect(painted).toBe(1);
+    expect(calls.filter((c) => c.startsWith('bezierCurveTo')).length).toBe(1);
+    expect(calls.filter((c) => c.startsWith('fillText'))).toEqual(['fillText(Name e2,304,17)']);
+  });
+
   it('outlines the selection', () => {
     const scene = sceneOf([element('a', 0, 0), element('b', 300, 0)], []);
     const { painter, calls } = recorder();

@@ -155,7 +155,7 @@ export function viewRect(viewport: Viewport, pane: { width: number; height: numb
   };
 }
 
-export function overlaps(a: Rect, b: Rect): boolean {
+function overlaps(a: Rect, b: Rect): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
 
@@ -198,8 +198,8 @@ export function coverFor(view: Rect): Rect {
 }
 
 /**
- * The elements to draw as components for `cover`: those at least partly in it. Flows with an
- * end outside, and the elements around, are drawn behind them instead (see backdrop.ts).
+ * The elements to draw as components for `cover`: those at least partly in it. The rest, and
+ * flows with an end among them, are painted behind the components (see `paintScene`).
  */
 export function shownIn(scene: Scene, cover: Rect): Set<string> {
   return new Set(scene.boxes.filter((box) => overlaps(box, cover)).map((box) => box.id));
@@ -243,7 +243,7 @@ function bend(from: { x: number }, to: { x: number }): number {
 }
 
 /** The two control points of a flow's curve. */
-export function controls({ from, to }: SceneFlow): [{ x: number; y: number }, { x: number; y: number }] {
+function controls({ from, to }: SceneFlow): [{ x: number; y: number }, { x: number; y: number }] {
   const d = bend(from, to);
   return [
     { x: from.x + d, y: from.y },
@@ -301,7 +301,8 @@ const NAME_FONT_PX = 11;
 /**
  * Paints the scene as seen through `viewport` into a pane of `pane` CSS pixels (`ratio` device
  * pixels each), with the `selected` elements and flows outlined. Only what is in view is painted.
- * Returns how many boxes were painted.
+ * Zoomed in, `components` are the elements drawn as components over the painting: they, and
+ * the flows between them, are left out. Returns how many boxes were painted.
  */
 export function paintScene(
   painter: Painter,
@@ -311,6 +312,7 @@ export function paintScene(
   pane: { width: number; height: number },
   ratio: number,
   colours: Colours,
+  components: ReadonlySet<string> = new Set(),
 ): number {
   const view = viewRect(viewport, pane);
   const { zoom } = viewport;
@@ -319,7 +321,8 @@ export function paintScene(
   // Canvas coordinates from here on; line widths are divided by the zoom to stay in screen pixels.
   painter.setTransform(ratio * zoom, 0, 0, ratio * zoom, ratio * viewport.x, ratio * viewport.y);
 
-  const flowsInView = scene.flows.filter((flow) => overlaps(flowBounds(flow), view));
+  const drawsItself = (flow: SceneFlow) => components.has(flow.ends[0]) && components.has(flow.ends[1]);
+  const flowsInView = scene.flows.filter((flow) => !drawsItself(flow) && overlaps(flowBounds(flow), view));
   const strokeFlows = (which: (flow: SceneFlow) => boolean, colour: string, width: number, dash: number[], alpha: number) => {
     const chosen = flowsInView.filter(which);
     if (chosen.length === 0) return;
@@ -343,7 +346,7 @@ export function paintScene(
   strokeFlows((f) => selected.has(f.id), colours.selected, 2.5, [], 1);
   painter.setLineDash([]);
 
-  const boxesInView = scene.boxes.filter((box) => overlaps(box, view));
+  const boxesInView = scene.boxes.filter((box) => !components.has(box.id) && overlaps(box, view));
   // Far out an element is a block in its layer's colour; nearer, a card with a coloured top edge.
   const blocks = NODE_SIZE.height * zoom < BLOCK_BELOW_HEIGHT;
   const band = Math.max(3, 2 / zoom);
