@@ -1,6 +1,7 @@
 //! A large model: it opens on the painted overview, where elements are picked, box-selected
 //! and deleted as on the detailed canvas, and zooming in brings back the elements in and near
-//! the view as components (and only those), following the view as it pans.
+//! the view as components (and only those), following the view as it pans or is moved from
+//! the map.
 
 use crate::support::{App, CanvasView};
 use anyhow::{Context, Result, ensure};
@@ -81,5 +82,21 @@ async fn a_large_model_opens_on_its_overview_and_draws_components_once_zoomed_in
     )
     .await?;
     app.screenshot("large-model-panned").await?;
+
+    // The map shows where the view is; pressing on it takes the view there.
+    let frame = app.rect("overview-map-frame").await?;
+    let drawn = app.drawn_elements().await?;
+    app.click_in("overview-map", 0.05, 0.5).await?;
+    app.wait_until(
+        || async { Ok(app.rect("overview-map-frame").await?.left < frame.left - 10.0) },
+        "the view to move to the left end of the model",
+    )
+    .await?;
+    app.wait_until(
+        || async { Ok(app.drawn_elements().await?.is_disjoint(&drawn)) },
+        "the elements there to be drawn instead",
+    )
+    .await?;
+    app.screenshot("large-model-map").await?;
     app.quit().await
 }
