@@ -1,5 +1,5 @@
-//! A large model: it opens on the painted overview, where elements are picked, box-selected
-//! and deleted as on the detailed canvas, and zooming in brings back the elements in and near
+//! A large model: it opens on the painted overview, where elements are picked, dragged,
+//! box-selected and deleted as on the detailed canvas, and zooming in brings back the elements in and near
 //! the view as components (and only those), following the view as it pans or is moved from
 //! the map.
 
@@ -41,6 +41,17 @@ async fn a_large_model_opens_on_its_overview_and_draws_components_once_zoomed_in
     app.click("inspector-toggle").await?;
     app.wait_for_text("inspector-name", &model.elements[41].name).await?;
     app.click("inspector-toggle").await?;
+
+    // Dragging a painted element moves it (one edit) rather than panning the view.
+    let view = app.canvas_view().await?;
+    app.drag_from_point(element(&view, 41), 0.0, 60.0, 8).await?;
+    app.wait_until(|| async { Ok(app.document_title().await?.starts_with("• ")) }, "the move to be an edit").await?;
+    let after = app.canvas_view().await?;
+    ensure!((after.x, after.y) == (view.x, view.y), "dragging an element must not pan the view");
+    app.screenshot("large-model-dragged").await?;
+    app.press_ctrl('z').await?;
+    app.wait_until(|| async { Ok(!app.document_title().await?.starts_with("• ")) }, "undo to take the move back")
+        .await?;
 
     // A box around the top row selects it; Delete removes it, undo brings it back.
     let view = app.canvas_view().await?;

@@ -9,11 +9,13 @@ import {
   coverFor,
   DETAIL_LIMIT,
   isLarge,
+  landing,
   LARGE_MODEL,
   nextMode,
   paintScene,
   rectBetween,
   sceneOf,
+  shifted,
   shownIn,
   viewRect,
   within,
@@ -130,6 +132,20 @@ describe('picking in the overview', () => {
     const area = rectBetween({ x: 400, y: 200 }, { x: 90, y: 10 });
     expect(area).toEqual({ x: 90, y: 10, width: 310, height: 190 });
     expect(boxesWithin(scene, area).map((b) => b.id)).toEqual(['over']);
+  });
+
+  it('moves dragged boxes and the ends of their flows, and lands them on the grid', () => {
+    const { nodes, edges } = row(3);
+    const scene = sceneOf(nodes, edges);
+    const moved = shifted(scene, new Set(['e1']), 13, -5);
+    expect(moved.boxes.map((b) => [b.x, b.y])).toEqual([
+      [0, 0],
+      [313, -5],
+      [600, 0],
+    ]);
+    expect(moved.flows[0].to).toEqual({ x: 313, y: 27 });
+    expect(moved.flows[1].from).toEqual({ x: 313 + NODE_SIZE.width, y: 27 });
+    expect(landing(scene, new Set(['e1']), 13, -5, 8)).toEqual([{ id: 'e1', position: { x: 312, y: -8 } }]);
   });
 
   it('bounds the boxes, or nothing', () => {

@@ -218,6 +218,30 @@ export function boundsOf(boxes: readonly Rect[]): Rect | null {
   return { x: left, y: top, width: right - left, height: bottom - top };
 }
 
+/**
+ * The scene with the boxes `ids` moved by (`dx`, `dy`), and the ends of their flows with them:
+ * what the overview shows while they are dragged.
+ */
+export function shifted(scene: Scene, ids: ReadonlySet<string>, dx: number, dy: number): Scene {
+  const move = (p: { x: number; y: number }) => ({ x: p.x + dx, y: p.y + dy });
+  return {
+    boxes: scene.boxes.map((box) => (ids.has(box.id) ? { ...box, ...move(box) } : box)),
+    flows: scene.flows.map((flow) => ({
+      ...flow,
+      from: ids.has(flow.ends[0]) ? move(flow.from) : flow.from,
+      to: ids.has(flow.ends[1]) ? move(flow.to) : flow.to,
+    })),
+  };
+}
+
+/** Where the boxes `ids` land when dragged by (`dx`, `dy`), on the canvas's grid. */
+export function landing(scene: Scene, ids: ReadonlySet<string>, dx: number, dy: number, grid: number) {
+  const snap = (n: number) => Math.round(n / grid) * grid;
+  return scene.boxes
+    .filter((box) => ids.has(box.id))
+    .map((box) => ({ id: box.id, position: { x: snap(box.x + dx), y: snap(box.y + dy) } }));
+}
+
 /** The topmost box under a point (boxes later in the scene are drawn over earlier ones). */
 export function boxAt(scene: Scene, point: { x: number; y: number }): SceneBox | null {
   for (let i = scene.boxes.length - 1; i >= 0; i -= 1) {
