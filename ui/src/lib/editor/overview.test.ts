@@ -100,7 +100,7 @@ describe('what is in view', () => {
     expect(nextMode('detail', DETAIL_LIMIT)).toBe('detail');
     expect(nextMode('detail', DETAIL_LIMIT + 1)).toBe('overview');
     expect(nextMode('overview', DETAIL_LIMIT)).toBe('overview');
-    expect(nextMode('overview', 40)).toBe('detail');
+    expect(nextMode('overview', 30)).toBe('detail');
     expect(isLarge(LARGE_MODEL)).toBe(false);
     expect(isLarge(LARGE_MODEL + 1)).toBe(true);
   });

@@ -15,9 +15,9 @@ import { NODE_SIZE } from './layout';
 /** A model with no more elements than this is always drawn whole, as components. */
 export const LARGE_MODEL = 150;
 /** The most elements in view that the canvas draws as components in a large model. */
-export const DETAIL_LIMIT = 60;
+export const DETAIL_LIMIT = 45;
 /** Back from the overview once no more than this many are in view, so the view does not flicker. */
-const DETAIL_AGAIN = 45;
+const DETAIL_AGAIN = 35;
 /**
  * In detail, elements within this share of the view's size beyond each edge are drawn too, so
  * a short pan shows them at once and the set of components changes only now and then.
