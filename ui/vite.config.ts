@@ -11,6 +11,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: false,
+    // The layout engine is one large chunk of its own, loaded the first time it is used.
+    chunkSizeWarningLimit: 1600,
   },
   test: {
     include: ['src/**/*.test.ts'],

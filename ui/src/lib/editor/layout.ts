@@ -2,7 +2,7 @@
 // with each trust boundary laid out as a box around what it holds. The result is one Arrange
 // edit: new element positions and boundary boxes, membership unchanged.
 
-import ELK, { type ElkExtendedEdge, type ElkNode } from 'elkjs/lib/elk.bundled.js';
+import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk.bundled.js';
 import type { BoundaryGeometry, ElementMove, Model } from '../bindings';
 import { holders } from './boundaries';
 
@@ -69,6 +69,8 @@ export function fromElkGraph(model: Model, laidOut: ElkNode): { moves: ElementMo
 
 /** Lays the whole model out; resolves to the moves and boxes to send as one Arrange edit. */
 export async function autoLayout(model: Model, sizes: Sizes): Promise<{ moves: ElementMove[]; boundaries: BoundaryGeometry[] }> {
+  // The layout engine is most of the page's code; it is loaded the first time it is used.
+  const { default: ELK } = await import('elkjs/lib/elk.bundled.js');
   const elk = new ELK();
   const laidOut = await elk.layout(toElkGraph(model, sizes));
   return fromElkGraph(model, laidOut);
