@@ -1,7 +1,7 @@
 // The colours the painted parts of the canvas use, read from the page's theme (light or dark)
 // where `element` sits, so that paint and components look alike.
 
-import type { Colours } from '../lib/editor/overview';
+import type { Colours } from '../lib/editor/overview-paint';
 
 export function themeColours(element: Element): Colours {
   const style = getComputedStyle(element);

@@ -4,8 +4,8 @@
 // painted into one bitmap the size of the pane. Zooming in until few enough elements are in
 // view brings the full components back.
 //
-// Pure: a scene is built from the canvas's nodes and edges, drawn through a 2D context, and
-// queried for what lies under a point or inside a box. No Svelte, no DOM.
+// Pure: a scene is built from the canvas's nodes and edges and queried for what is in view,
+// what lies under a point or inside a box; overview-paint.ts draws it. No Svelte, no DOM.
 
 import type { Edge, Node } from '@xyflow/svelte';
 import type { Severity } from '../bindings';
@@ -155,7 +155,7 @@ export function viewRect(viewport: Viewport, pane: { width: number; height: numb
   };
 }
 
-function overlaps(a: Rect, b: Rect): boolean {
+export function overlaps(a: Rect, b: Rect): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
 
@@ -267,7 +267,7 @@ function bend(from: { x: number }, to: { x: number }): number {
 }
 
 /** The two control points of a flow's curve. */
-function controls({ from, to }: SceneFlow): [{ x: number; y: number }, { x: number; y: number }] {
+export function controls({ from, to }: SceneFlow): [{ x: number; y: number }, { x: number; y: number }] {
   const d = bend(from, to);
   return [
     { x: from.x + d, y: from.y },
@@ -275,154 +275,8 @@ function controls({ from, to }: SceneFlow): [{ x: number; y: number }, { x: numb
   ];
 }
 
-function flowBounds(flow: SceneFlow): Rect {
+/** The rectangle a flow's curve stays within. */
+export function flowBounds(flow: SceneFlow): Rect {
   const d = bend(flow.from, flow.to);
   return rectBetween({ x: Math.min(flow.from.x, flow.to.x - d), y: flow.from.y }, { x: Math.max(flow.to.x, flow.from.x + d), y: flow.to.y });
-}
-
-/** The colours the overview paints with, taken from the page's theme. */
-export interface Colours {
-  surface: string;
-  border: string;
-  text: string;
-  flow: string;
-  crossing: string;
-  path: string;
-  selected: string;
-  severity: Record<Severity, string>;
-}
-
-/** The subset of a 2D canvas context the overview draws with. */
-export type Painter = Pick<
-  CanvasRenderingContext2D,
-  | 'setTransform'
-  | 'clearRect'
-  | 'beginPath'
-  | 'moveTo'
-  | 'bezierCurveTo'
-  | 'stroke'
-  | 'fillRect'
-  | 'strokeRect'
-  | 'fillText'
-  | 'setLineDash'
-  | 'arc'
-  | 'fill'
-> & {
-  strokeStyle: string | CanvasGradient | CanvasPattern;
-  fillStyle: string | CanvasGradient | CanvasPattern;
-  lineWidth: number;
-  globalAlpha: number;
-  font: string;
-  textBaseline: CanvasTextBaseline;
-};
-
-/** Below this height on screen a box is drawn as a plain block of its layer's colour. */
-const BLOCK_BELOW_HEIGHT = 10;
-/** Below this height on screen a box has no room for its name. */
-const NAME_MIN_HEIGHT = 16;
-const NAME_FONT_PX = 11;
-
-/**
- * Paints the scene as seen through `viewport` into a pane of `pane` CSS pixels (`ratio` device
- * pixels each), with the `selected` elements and flows outlined. Only what is in view is painted.
- * Zoomed in, `components` are the elements drawn as components over the painting: they, and
- * the flows between them, are left out. Returns how many boxes were painted.
- */
-export function paintScene(
-  painter: Painter,
-  scene: Scene,
-  selected: ReadonlySet<string>,
-  viewport: Viewport,
-  pane: { width: number; height: number },
-  ratio: number,
-  colours: Colours,
-  components: ReadonlySet<string> = new Set(),
-): number {
-  const view = viewRect(viewport, pane);
-  const { zoom } = viewport;
-  painter.setTransform(ratio, 0, 0, ratio, 0, 0);
-  painter.clearRect(0, 0, pane.width, pane.height);
-  // Canvas coordinates from here on; line widths are divided by the zoom to stay in screen pixels.
-  painter.setTransform(ratio * zoom, 0, 0, ratio * zoom, ratio * viewport.x, ratio * viewport.y);
-
-  const drawsItself = (flow: SceneFlow) => components.has(flow.ends[0]) && components.has(flow.ends[1]);
-  const flowsInView = scene.flows.filter((flow) => !drawsItself(flow) && overlaps(flowBounds(flow), view));
-  const strokeFlows = (which: (flow: SceneFlow) => boolean, colour: string, width: number, dash: number[], alpha: number) => {
-    const chosen = flowsInView.filter(which);
-    if (chosen.length === 0) return;
-    painter.beginPath();
-    for (const flow of chosen) {
-      const [c1, c2] = controls(flow);
-      painter.moveTo(flow.from.x, flow.from.y);
-      painter.bezierCurveTo(c1.x, c1.y, c2.x, c2.y, flow.to.x, flow.to.y);
-    }
-    painter.globalAlpha = alpha;
-    painter.strokeStyle = colour;
-    painter.lineWidth = width / zoom;
-    painter.setLineDash(dash.map((n) => n / zoom));
-    painter.stroke();
-  };
-  strokeFlows((f) => f.dimmed && !f.crossing, colours.flow, 1, [], 0.25);
-  strokeFlows((f) => f.dimmed && f.crossing, colours.crossing, 1, [4, 3], 0.25);
-  strokeFlows((f) => !f.dimmed && !f.crossing, colours.flow, 1, [], 1);
-  strokeFlows((f) => !f.dimmed && f.crossing, colours.crossing, 1.5, [4, 3], 1);
-  strokeFlows((f) => f.onPath, colours.path, 2.5, [], 1);
-  strokeFlows((f) => selected.has(f.id), colours.selected, 2.5, [], 1);
-  painter.setLineDash([]);
-
-  const boxesInView = scene.boxes.filter((box) => !components.has(box.id) && overlaps(box, view));
-  // Far out an element is a block in its layer's colour; nearer, a card with a coloured top edge.
-  const blocks = NODE_SIZE.height * zoom < BLOCK_BELOW_HEIGHT;
-  const band = Math.max(3, 2 / zoom);
-  for (const box of boxesInView) {
-    painter.globalAlpha = box.dimmed ? 0.3 : 1;
-    if (blocks) {
-      painter.fillStyle = box.colour;
-      painter.fillRect(box.x, box.y, box.width, box.height);
-      continue;
-    }
-    painter.fillStyle = colours.surface;
-    painter.fillRect(box.x, box.y, box.width, box.height);
-    painter.strokeStyle = colours.border;
-    painter.lineWidth = 1 / zoom;
-    painter.strokeRect(box.x, box.y, box.width, box.height);
-    painter.fillStyle = box.colour;
-    painter.fillRect(box.x, box.y, box.width, Math.min(band, box.height));
-  }
-  // Open findings as a dot on the corner, where the detailed canvas shows their count.
-  for (const box of boxesInView) {
-    if (!box.severity || box.dimmed) continue;
-    painter.globalAlpha = 1;
-    painter.fillStyle = colours.severity[box.severity];
-    painter.beginPath();
-    painter.arc(box.x + box.width, box.y, Math.max(9, 2 / zoom), 0, Math.PI * 2);
-    painter.fill();
-  }
-  for (const box of boxesInView) {
-    const chosen = selected.has(box.id);
-    if (!chosen && !box.onPath) continue;
-    painter.globalAlpha = 1;
-    painter.strokeStyle = chosen ? colours.selected : colours.path;
-    painter.lineWidth = 2.5 / zoom;
-    painter.strokeRect(box.x - 3 / zoom, box.y - 3 / zoom, box.width + 6 / zoom, box.height + 6 / zoom);
-  }
-
-  // Names in screen pixels, once a box is tall enough on screen to hold one.
-  if (NODE_SIZE.height * zoom >= NAME_MIN_HEIGHT) {
-    painter.setTransform(ratio, 0, 0, ratio, 0, 0);
-    painter.font = `600 ${NAME_FONT_PX}px 'DejaVu Sans', system-ui, sans-serif`;
-    painter.textBaseline = 'middle';
-    for (const box of boxesInView) {
-      const left = box.x * zoom + viewport.x + 4;
-      const room = box.width * zoom - 8;
-      const fits = Math.floor(room / (NAME_FONT_PX * 0.62));
-      if (fits < 3) continue;
-      painter.globalAlpha = box.dimmed ? 0.3 : 1;
-      painter.fillStyle = colours.text;
-      const name = box.name.length > fits ? `${box.name.slice(0, fits - 1)}…` : box.name;
-      painter.fillText(name, left, (box.y + box.height / 2) * zoom + viewport.y + 1);
-    }
-  }
-  painter.globalAlpha = 1;
-  return boxesInView.length;
 }
