@@ -137,11 +137,11 @@ async fn zoom_into_detail(app: &App) -> Result<()> {
 }
 
 /// A point of the canvas with nothing under it: on the top strip when zoomed out; between two
-/// rows of the generated grid (140 apart, 64 tall) when zoomed in.
+/// rows of the generated grid when zoomed in.
 fn empty_spot(view: &CanvasView) -> (f64, f64) {
     let x = view.left + view.width * 0.8;
     let gap = (0..40)
-        .map(|row| view.page((0.0, f64::from(row) * 140.0 + 102.0)).1)
+        .map(|row| view.page((0.0, generated::between_rows(row))).1)
         .find(|y| *y > view.top + 20.0 && *y < view.top + view.height - 220.0);
     (x, gap.unwrap_or(view.top + 8.0))
 }

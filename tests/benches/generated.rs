@@ -31,6 +31,24 @@ const MIX: &[&str] = &[
     "message-bus",
 ];
 
+/// Elements sit on a grid, this many to a row (about three times as wide as it is tall)…
+pub const COLUMNS: usize = 40;
+/// …this far apart, with room between neighbours (an element is drawn 220 × 64).
+pub const PITCH: (f64, f64) = (280.0, 140.0);
+
+/// The middle of element `index` on the canvas.
+#[allow(dead_code)] // used by the app benchmark and the end-to-end tests
+pub fn centre(index: usize) -> (f64, f64) {
+    let (column, row) = ((index % COLUMNS) as f64, (index / COLUMNS) as f64);
+    (column * PITCH.0 + 110.0, row * PITCH.1 + 32.0)
+}
+
+/// A height on the canvas halfway between row `row` and the next, where nothing is drawn.
+#[allow(dead_code)] // used by the app benchmark and the end-to-end tests
+pub fn between_rows(row: usize) -> f64 {
+    row as f64 * PITCH.1 + (64.0 + PITCH.1) / 2.0
+}
+
 /// A small deterministic generator, so every run measures the same model.
 struct Lcg(u64);
 
@@ -58,8 +76,7 @@ pub fn model(elements: usize) -> Model {
             id: format!("e{i}").as_str().into(),
             kind: kind.into(),
             name: format!("{kind} {i}"),
-            // A grid about three times as wide as it is tall, with room between neighbours.
-            position: Position::new((i % 40) as f64 * 280.0, (i / 40) as f64 * 140.0),
+            position: Position::new((i % COLUMNS) as f64 * PITCH.0, (i / COLUMNS) as f64 * PITCH.1),
             properties,
             ..Default::default()
         });

@@ -1,7 +1,7 @@
 //! A large model: it opens on the painted overview, where elements are picked, dragged,
-//! box-selected and deleted as on the detailed canvas, and zooming in brings back the elements in and near
-//! the view as components (and only those), following the view as it pans or is moved from
-//! the map.
+//! box-selected and deleted as on the detailed canvas, and zooming in brings back the elements
+//! in and near the view as components (and only those), following the view as it pans or is
+//! moved from the map.
 
 use crate::support::{App, CanvasView};
 use anyhow::{Context, Result, ensure};
@@ -12,14 +12,10 @@ use std::ffi::OsString;
 mod generated;
 
 const ELEMENTS: &str = ".svelte-flow__node-element";
-/// Elements of the generated model sit on a grid of this pitch, 40 to a row, 220 × 64 each.
-const PITCH: (f64, f64) = (280.0, 140.0);
-const COLUMNS: usize = 40;
 
 /// The middle of generated element `index` on the page.
 fn element(view: &CanvasView, index: usize) -> (f64, f64) {
-    let (column, row) = ((index % COLUMNS) as f64, (index / COLUMNS) as f64);
-    view.page((column * PITCH.0 + 110.0, row * PITCH.1 + 32.0))
+    view.page(generated::centre(index))
 }
 
 #[tokio::test]
@@ -37,7 +33,7 @@ async fn a_large_model_opens_on_its_overview_and_draws_components_once_zoomed_in
 
     // A click picks the element under it: the inspector shows it.
     let view = app.canvas_view().await?;
-    app.click_point(element(&view, 41), false).await?;
+    app.click_point(element(&view, 41)).await?;
     app.click("inspector-toggle").await?;
     app.wait_for_text("inspector-name", &model.elements[41].name).await?;
     app.click("inspector-toggle").await?;
@@ -56,7 +52,7 @@ async fn a_large_model_opens_on_its_overview_and_draws_components_once_zoomed_in
     // A box around the top row selects it; Delete removes it, undo brings it back.
     let view = app.canvas_view().await?;
     let from = view.page((-100.0, -40.0));
-    let to = view.page((COLUMNS as f64 * PITCH.0, PITCH.1 - 38.0));
+    let to = view.page((generated::COLUMNS as f64 * generated::PITCH.0, generated::between_rows(0)));
     app.box_select(from, to).await?;
     app.press(Key::Delete).await?;
     app.wait_for_attr("overview", "data-painted", "360").await?;
@@ -83,7 +79,7 @@ async fn a_large_model_opens_on_its_overview_and_draws_components_once_zoomed_in
     // Panning along a gap between rows brings in the elements that come into view.
     let view = app.canvas_view().await?;
     let gap = (0..10)
-        .map(|row| view.page((0.0, row as f64 * PITCH.1 + 102.0)).1)
+        .map(|row| view.page((0.0, generated::between_rows(row))).1)
         .find(|y| *y > view.top + 20.0 && *y < view.top + view.height - 20.0)
         .context("no gap between rows in view")?;
     app.drag_from_point((view.left + view.width * 0.8, gap), -view.width * 0.6, 0.0, 12).await?;

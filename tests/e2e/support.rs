@@ -400,46 +400,39 @@ impl App {
         .await
     }
 
-    /// Clicks a point of the page (with Shift held, when `shift`).
-    pub async fn click_point(&self, (x, y): (f64, f64), shift: bool) -> Result<()> {
-        let shift_key = char::from(Key::Shift);
-        if shift {
-            self.client
-                .perform_actions(KeyActions::new("keyboard".into()).then(KeyAction::Down { value: shift_key }))
-                .await?;
-        }
+    /// Clicks a point of the page.
+    pub async fn click_point(&self, (x, y): (f64, f64)) -> Result<()> {
         let mouse = MouseActions::new("mouse".into())
             .then(PointerAction::MoveTo { duration: None, x, y })
             .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT })
             .then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
-        let clicked = self.client.perform_actions(mouse).await;
-        if shift {
-            self.client
-                .perform_actions(KeyActions::new("keyboard".into()).then(KeyAction::Up { value: shift_key }))
-                .await?;
-        }
-        Ok(clicked?)
+        Ok(self.client.perform_actions(mouse).await?)
+    }
+
+    /// Presses (`down`) or lets go of Shift.
+    async fn shift(&self, down: bool) -> Result<()> {
+        let value = char::from(Key::Shift);
+        let action = if down { KeyAction::Down { value } } else { KeyAction::Up { value } };
+        Ok(self.client.perform_actions(KeyActions::new("keyboard".into()).then(action)).await?)
     }
 
     /// Draws a selection box with Shift held, from one point of the page to another.
     pub async fn box_select(&self, from: (f64, f64), to: (f64, f64)) -> Result<()> {
-        let shift = char::from(Key::Shift);
-        self.client.perform_actions(KeyActions::new("keyboard".into()).then(KeyAction::Down { value: shift })).await?;
+        self.shift(true).await?;
         // Whole pixels, and moves that split evenly into the steps: the driver drops fractions.
         let (from, steps) = ((from.0.round(), from.1.round()), 8.0);
         let (dx, dy) = (((to.0 - from.0) / steps).round() * steps, ((to.1 - from.1) / steps).round() * steps);
         let start = PointerAction::MoveTo { duration: None, x: from.0, y: from.1 };
         let drawn = self.client.perform_actions(stepped_drag(start, dx, dy, steps as u32, 30)).await;
-        self.client.perform_actions(KeyActions::new("keyboard".into()).then(KeyAction::Up { value: shift })).await?;
+        self.shift(false).await?;
         Ok(drawn?)
     }
 
     /// Clicks the element with Shift held, adding it to the selection.
     pub async fn shift_click(&self, id: &str, dx: f64) -> Result<()> {
-        let shift = char::from(Key::Shift);
-        self.client.perform_actions(KeyActions::new("keyboard".into()).then(KeyAction::Down { value: shift })).await?;
+        self.shift(true).await?;
         let clicked = self.click_at(id, dx).await;
-        self.client.perform_actions(KeyActions::new("keyboard".into()).then(KeyAction::Up { value: shift })).await?;
+        self.shift(false).await?;
         clicked
     }
 

@@ -49,39 +49,40 @@ export interface BoundaryNodeData extends Record<string, unknown> {
 export type BoundaryNode = Node<BoundaryNodeData, 'boundary'>;
 
 /** Boundary nodes, parents before children, each positioned relative to the boundary it sits in. */
-export function toBoundaryNodes(snapshot: Snapshot, current: readonly Node[] = []): BoundaryNode[] {
-  const selected = new Set(current.filter((n) => n.selected).map((n) => n.id));
+export function toBoundaryNodes(snapshot: Snapshot): BoundaryNode[] {
   const model = snapshot.model;
   return parentsFirst(model.boundaries ?? []).map((boundary) => {
     const box = boxOf(boundary);
     return {
-    id: boundary.id,
-    type: 'boundary' as const,
-    position: relativeTo(model, boundary.parent, box),
-    parentId: boundary.parent ?? undefined,
-    width: box.width,
-    height: box.height,
-    style: `width: ${box.width}px; height: ${box.height}px;`,
-    selected: selected.has(boundary.id),
-    connectable: false,
-    data: { name: boundary.name, trust: trustOf(boundary), members: (boundary.contains ?? []).length },
-    domAttributes: { 'data-testid': `boundary-${boundary.id}` },
+      id: boundary.id,
+      type: 'boundary' as const,
+      position: relativeTo(model, boundary.parent, box),
+      parentId: boundary.parent ?? undefined,
+      width: box.width,
+      height: box.height,
+      style: `width: ${box.width}px; height: ${box.height}px;`,
+      connectable: false,
+      data: { name: boundary.name, trust: trustOf(boundary), members: (boundary.contains ?? []).length },
+      domAttributes: { 'data-testid': `boundary-${boundary.id}` },
     };
   });
 }
 
 /**
  * Nodes for a snapshot: boundaries first (a parent must come before what it holds), then
- * elements. Selection is canvas state, not document state, so it is carried over from the nodes
- * currently shown.
+ * elements. Selection is canvas state, not document state: `withSelection` lays it over them.
  */
-export function toNodes(snapshot: Snapshot, catalog: Catalog | null, current: readonly Node[] = []): Node[] {
-  return [...toBoundaryNodes(snapshot, current), ...toElementNodes(snapshot, catalog, current)];
+export function toNodes(snapshot: Snapshot, catalog: Catalog | null): Node[] {
+  return [...toBoundaryNodes(snapshot), ...toElementNodes(snapshot, catalog)];
+}
+
+/** Nodes or edges marked selected exactly when in `chosen`; those already right are kept as they are. */
+export function withSelection<T extends { id: string; selected?: boolean }>(items: readonly T[], chosen: ReadonlySet<string>): T[] {
+  return items.map((item) => (Boolean(item.selected) === chosen.has(item.id) ? item : { ...item, selected: chosen.has(item.id) }));
 }
 
 /** Element nodes; an element in a boundary is positioned relative to it. */
-export function toElementNodes(snapshot: Snapshot, catalog: Catalog | null, current: readonly Node[] = []): ElementNode[] {
-  const selected = new Set(current.filter((n) => n.selected).map((n) => n.id));
+export function toElementNodes(snapshot: Snapshot, catalog: Catalog | null): ElementNode[] {
   const layers = new Map(snapshot.analysis.layers.map((a) => [a.element, a]));
   const open = openFindingsByTarget(snapshot.analysis.findings);
   const held = holders(snapshot.model);
@@ -94,7 +95,6 @@ export function toElementNodes(snapshot: Snapshot, catalog: Catalog | null, curr
       type: 'element',
       position: relativeTo(snapshot.model, parent, { x: element.position.x ?? 0, y: element.position.y ?? 0 }),
       parentId: parent,
-      selected: selected.has(element.id),
       data: {
         name: element.name,
         kind: element.kind,
@@ -111,8 +111,7 @@ export function toElementNodes(snapshot: Snapshot, catalog: Catalog | null, curr
 }
 
 /** Edges for a snapshot; a flow that crosses a trust boundary is marked as such. */
-export function toEdges(snapshot: Snapshot, current: readonly Edge[] = []): Edge[] {
-  const selected = new Set(current.filter((e) => e.selected).map((e) => e.id));
+export function toEdges(snapshot: Snapshot): Edge[] {
   const crossing = crossingFlows(snapshot.model);
   return snapshot.model.flows.map((flow) => {
     const crosses = crossing.has(flow.id);
@@ -122,7 +121,6 @@ export function toEdges(snapshot: Snapshot, current: readonly Edge[] = []): Edge
       source: flow.from,
       target: flow.to,
       label: crosses ? `⚠ ${name ?? 'crosses a boundary'}` : name,
-      selected: selected.has(flow.id),
       zIndex: 10,
       markerEnd: { type: 'arrowclosed' as const, width: 18, height: 18 },
       class: crosses ? 'crossing' : undefined,
