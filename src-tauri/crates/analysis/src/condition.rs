@@ -1,125 +1,338 @@
 //! Evaluating the catalog's declarative conditions on an element or a flow.
 //!
-//! [`holds`] is the fast path, run for every candidate. [`explain`] runs only once a rule has
-//! fired, and lists the facts that made its condition true, for the finding's explanation.
+//! A condition is read two ways:
+//!
+//! - [`holds`] decides whether a rule applies. A property the model leaves unset has its default
+//!   (an unset `sandbox` is `none`: no sandbox is a fact about the risk).
+//! - [`proven`] decides whether a control is in place. Only what the model states counts: an
+//!   unset property is unknown, not its default, and a test over no flows at all proves nothing.
+//!   Unknown parts make the whole unknown unless the rest decides it, as in three-valued logic.
+//!
+//! [`explain`] runs only once a condition holds and lists the facts that made it true, for the
+//! finding's explanation.
 
 use crate::context::{Context, Target};
-use maestro_catalog::Condition;
+use crate::graph::outbound;
+use maestro_catalog::{Condition, KindTrait};
 use maestro_model::PropertyValue;
 
-pub(crate) fn holds(cx: &Context, condition: &Condition, target: Target) -> bool {
-    match condition {
-        Condition::All(items) => items.iter().all(|c| holds(cx, c, target)),
-        Condition::Any(items) => items.iter().any(|c| holds(cx, c, target)),
-        Condition::Not(inner) => !holds(cx, inner, target),
-        Condition::Is(property, value) => cx.value(target, property) == Some(value),
-        Condition::OneOf(property, values) => cx.value(target, property).is_some_and(|v| values.contains(v)),
-        Condition::FedBy(kinds) => neighbours(cx, target, Direction::In).any(|e| has_kind(cx, e, kinds)),
-        Condition::Feeds(kinds) => neighbours(cx, target, Direction::Out).any(|e| has_kind(cx, e, kinds)),
-        Condition::FromKind(kinds) => flow_end(cx, target, Direction::In).is_some_and(|e| has_kind(cx, e, kinds)),
-        Condition::ToKind(kinds) => flow_end(cx, target, Direction::Out).is_some_and(|e| has_kind(cx, e, kinds)),
-        Condition::InboundAll(inner) => match target {
-            Target::Element(i) => cx.incoming[i].iter().all(|&f| holds(cx, inner, Target::Flow(f))),
-            Target::Flow(_) => false,
-        },
-        Condition::Kind(kinds) => match target {
-            Target::Element(i) => has_kind(cx, i, kinds),
-            Target::Flow(_) => false,
-        },
-        Condition::InBoundary(levels) => match target {
-            Target::Element(i) => boundary_trusts(cx, i).any(|t| levels.iter().any(|l| l == t)),
-            Target::Flow(_) => false,
-        },
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Truth {
+    True,
+    False,
+    Unknown,
+}
+
+impl Truth {
+    fn of(value: bool) -> Truth {
+        if value { Truth::True } else { Truth::False }
+    }
+
+    fn not(self) -> Truth {
+        match self {
+            Truth::True => Truth::False,
+            Truth::False => Truth::True,
+            Truth::Unknown => Truth::Unknown,
+        }
     }
 }
 
-/// The trust of every boundary the element is in, nested ones and those around them alike
-/// (`partial` where a boundary does not say).
-fn boundary_trusts<'c>(cx: &'c Context, element: usize) -> impl Iterator<Item = &'c str> + 'c {
-    let id = &cx.element(element).id;
-    cx.model.boundaries_around(id).into_iter().map(|b| match b.properties.get("trust") {
-        Some(PropertyValue::Text(t)) => t.as_str(),
-        _ => "partial",
-    })
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    /// Unset properties have their defaults; a test over no flows holds.
+    WithDefaults,
+    /// Only what the model states; nothing proves nothing.
+    Evidence,
+}
+
+/// Whether a rule's condition applies to the target.
+pub(crate) fn holds(cx: &Context, condition: &Condition, target: Target) -> bool {
+    eval(cx, condition, target, Reading::WithDefaults) == Truth::True
+}
+
+/// Whether the model states what the condition asks for.
+pub(crate) fn proven(cx: &Context, condition: &Condition, target: Target) -> bool {
+    eval(cx, condition, target, Reading::Evidence) == Truth::True
+}
+
+fn eval(cx: &Context, condition: &Condition, target: Target, reading: Reading) -> Truth {
+    let value = |property: &str| match reading {
+        Reading::WithDefaults => cx.value(target, property),
+        Reading::Evidence => cx.stated(target, property),
+    };
+    let element = match target {
+        Target::Element(i) => Some(i),
+        Target::Flow(_) => None,
+    };
+    let on_element = |test: &dyn Fn(usize) -> bool| Truth::of(element.is_some_and(test));
+    match condition {
+        Condition::All(items) => {
+            let mut result = Truth::True;
+            for item in items {
+                match eval(cx, item, target, reading) {
+                    Truth::False => return Truth::False,
+                    Truth::Unknown => result = Truth::Unknown,
+                    Truth::True => {}
+                }
+            }
+            result
+        }
+        Condition::Any(items) => {
+            let mut result = Truth::False;
+            for item in items {
+                match eval(cx, item, target, reading) {
+                    Truth::True => return Truth::True,
+                    Truth::Unknown => result = Truth::Unknown,
+                    Truth::False => {}
+                }
+            }
+            result
+        }
+        Condition::Not(inner) => eval(cx, inner, target, reading).not(),
+        Condition::Is(property, expected) => match value(property) {
+            Some(v) => Truth::of(v == expected),
+            None if reading == Reading::Evidence => Truth::Unknown,
+            None => Truth::False,
+        },
+        Condition::OneOf(property, values) => match value(property) {
+            Some(v) => Truth::of(values.contains(v)),
+            None if reading == Reading::Evidence => Truth::Unknown,
+            None => Truth::False,
+        },
+        Condition::InboundAll(inner) => match element {
+            Some(i) => {
+                let flows = &cx.incoming[i];
+                if flows.is_empty() {
+                    return if reading == Reading::Evidence { Truth::Unknown } else { Truth::True };
+                }
+                let mut result = Truth::True;
+                for &f in flows {
+                    match eval(cx, inner, Target::Flow(f), reading) {
+                        Truth::False => return Truth::False,
+                        Truth::Unknown => result = Truth::Unknown,
+                        Truth::True => {}
+                    }
+                }
+                result
+            }
+            None => Truth::False,
+        },
+        Condition::FedBy(kinds) => on_element(&|i| fed_by(cx, i).any(|e| has_kind(cx, e, kinds))),
+        Condition::Feeds(kinds) => on_element(&|i| feeds(cx, i).any(|e| has_kind(cx, e, kinds))),
+        Condition::FedByTrait(traits) => on_element(&|i| fed_by(cx, i).any(|e| has_trait(cx, e, traits))),
+        Condition::FeedsTrait(traits) => on_element(&|i| feeds(cx, i).any(|e| has_trait(cx, e, traits))),
+        Condition::FedByWhere(inner) => {
+            on_element(&|i| fed_by(cx, i).any(|e| eval(cx, inner, Target::Element(e), reading) == Truth::True))
+        }
+        Condition::FeedsWhere(inner) => {
+            on_element(&|i| feeds(cx, i).any(|e| eval(cx, inner, Target::Element(e), reading) == Truth::True))
+        }
+        Condition::FromKind(kinds) => Truth::of(flow_end(cx, target, End::From).is_some_and(|e| has_kind(cx, e, kinds))),
+        Condition::ToKind(kinds) => Truth::of(flow_end(cx, target, End::To).is_some_and(|e| has_kind(cx, e, kinds))),
+        Condition::Kind(kinds) => on_element(&|i| has_kind(cx, i, kinds)),
+        Condition::Trait(traits) => on_element(&|i| has_trait(cx, i, traits)),
+        Condition::InBoundary(levels) => on_element(&|i| {
+            cx.model.boundaries_around(&cx.element(i).id).into_iter().any(|b| {
+                let trust = match reading {
+                    Reading::WithDefaults => Some(Context::stated_trust(b).unwrap_or("partial")),
+                    Reading::Evidence => Context::stated_trust(b),
+                };
+                trust.is_some_and(|t| levels.iter().any(|l| l == t))
+            })
+        }),
+        Condition::UntrustedSource(expected) => on_element(&|i| cx.untrusted().is_source(i) == *expected),
+        Condition::ReachedByUntrusted(expected) => on_element(&|i| cx.untrusted().raw.reached(i) == *expected),
+        Condition::ReachedUnchecked(expected) => match element {
+            // With nothing untrusted reaching it at all, "no unchecked path" proves no control.
+            Some(i) if reading == Reading::Evidence && !cx.untrusted().raw.reached(i) => Truth::Unknown,
+            Some(i) => Truth::of(cx.untrusted().unchecked.reached(i) == *expected),
+            None => Truth::False,
+        },
+        Condition::PrivateData(expected) => on_element(&|i| cx.sensitivity().holds_private(i) == *expected),
+        Condition::OutboundChannel(expected) => on_element(&|i| outbound::channel(cx, i).is_some() == *expected),
+    }
 }
 
 /// The facts behind a condition that holds, in words, e.g. `side_effect = write` or
 /// `receives from "Web search" (tool)`.
 pub(crate) fn explain(cx: &Context, condition: &Condition, target: Target, facts: &mut Vec<String>) {
+    explain_as(cx, condition, target, Reading::WithDefaults, facts)
+}
+
+/// The facts that prove a condition the model states.
+pub(crate) fn explain_evidence(cx: &Context, condition: &Condition, target: Target, facts: &mut Vec<String>) {
+    explain_as(cx, condition, target, Reading::Evidence, facts)
+}
+
+fn explain_as(cx: &Context, condition: &Condition, target: Target, reading: Reading, facts: &mut Vec<String>) {
+    let element = match target {
+        Target::Element(i) => Some(i),
+        Target::Flow(_) => None,
+    };
     match condition {
-        Condition::All(items) => items.iter().for_each(|c| explain(cx, c, target, facts)),
+        Condition::All(items) => items.iter().for_each(|c| explain_as(cx, c, target, reading, facts)),
         Condition::Any(items) => {
-            if let Some(first) = items.iter().find(|c| holds(cx, c, target)) {
-                explain(cx, first, target, facts);
+            if let Some(first) = items.iter().find(|c| eval(cx, c, target, reading) == Truth::True) {
+                explain_as(cx, first, target, reading, facts);
             }
         }
         Condition::Not(inner) => match inner.as_ref() {
             Condition::InboundAll(flow_condition) => {
-                if let Target::Element(i) = target {
+                if let Some(i) = element {
                     let failing: Vec<String> = cx.incoming[i]
                         .iter()
-                        .filter(|&&f| !holds(cx, flow_condition, Target::Flow(f)))
+                        .filter(|&&f| eval(cx, flow_condition, Target::Flow(f), reading) != Truth::True)
                         .take(3)
                         .map(|&f| cx.describe(Target::Flow(f)))
                         .collect();
                     facts.push(format!("{} does not have {}", failing.join(", "), describe(flow_condition)));
                 }
             }
+            Condition::ReachedUnchecked(expected) => {
+                explain_as(cx, &Condition::ReachedUnchecked(!expected), target, reading, facts)
+            }
             other => facts.push(format!("not {}", describe(other))),
         },
         Condition::Is(property, _) | Condition::OneOf(property, _) => {
-            if let Some(value) = cx.value(target, property) {
-                facts.push(format!("{property} = {}", show(value)));
+            let value = match reading {
+                Reading::WithDefaults => cx.value(target, property),
+                Reading::Evidence => cx.stated(target, property),
+            };
+            if let Some(value) = value {
+                let unset = reading == Reading::WithDefaults && cx.stated(target, property).is_none();
+                facts.push(format!("{property} = {}{}", show(value), if unset { " (not set: the default)" } else { "" }));
             }
         }
         Condition::FedBy(kinds) => {
-            let from = matching_names(cx, neighbours(cx, target, Direction::In), kinds);
+            let from = element.map(|i| names(cx, fed_by(cx, i).filter(|&e| has_kind(cx, e, kinds)))).unwrap_or_default();
             facts.push(format!("receives from {from}"));
         }
         Condition::Feeds(kinds) => {
-            let to = matching_names(cx, neighbours(cx, target, Direction::Out), kinds);
+            let to = element.map(|i| names(cx, feeds(cx, i).filter(|&e| has_kind(cx, e, kinds)))).unwrap_or_default();
             facts.push(format!("sends to {to}"));
         }
+        Condition::FedByTrait(traits) => {
+            let from =
+                element.map(|i| names(cx, fed_by(cx, i).filter(|&e| has_trait(cx, e, traits)))).unwrap_or_default();
+            facts.push(format!("receives from {from}"));
+        }
+        Condition::FeedsTrait(traits) => {
+            let to = element.map(|i| names(cx, feeds(cx, i).filter(|&e| has_trait(cx, e, traits)))).unwrap_or_default();
+            facts.push(format!("sends to {to}"));
+        }
+        Condition::FedByWhere(inner) | Condition::FeedsWhere(inner) => {
+            if let Some(i) = element {
+                let incoming = matches!(condition, Condition::FedByWhere(_));
+                let mut neighbours: Box<dyn Iterator<Item = usize>> =
+                    if incoming { Box::new(fed_by(cx, i)) } else { Box::new(feeds(cx, i)) };
+                if let Some(n) = neighbours.find(|&e| eval(cx, inner, Target::Element(e), reading) == Truth::True) {
+                    let mut inner_facts = Vec::new();
+                    explain_as(cx, inner, Target::Element(n), reading, &mut inner_facts);
+                    let verb = if incoming { "receives from" } else { "sends to" };
+                    facts.push(format!("{verb} {} ({})", cx.describe(Target::Element(n)), inner_facts.join("; ")));
+                }
+            }
+        }
         Condition::FromKind(_) => {
-            if let Some(e) = flow_end(cx, target, Direction::In) {
+            if let Some(e) = flow_end(cx, target, End::From) {
                 facts.push(format!("from {}", cx.describe(Target::Element(e))));
             }
         }
         Condition::ToKind(_) => {
-            if let Some(e) = flow_end(cx, target, Direction::Out) {
+            if let Some(e) = flow_end(cx, target, End::To) {
                 facts.push(format!("to {}", cx.describe(Target::Element(e))));
             }
         }
         Condition::InboundAll(inner) => facts.push(format!("every incoming flow has {}", describe(inner))),
-        Condition::Kind(_) => {
-            if let Target::Element(i) = target {
+        Condition::Kind(_) | Condition::Trait(_) => {
+            if let Some(i) = element {
                 facts.push(format!("kind = {}", cx.kind_of(i)));
             }
         }
         Condition::InBoundary(levels) => facts.push(format!("inside a {} boundary", levels.join("/"))),
+        Condition::UntrustedSource(true) => {
+            if let Some(i) = element
+                && let Some(why) = &cx.untrusted().why_source[i]
+            {
+                facts.push(format!("it is an untrusted source: {why}"));
+            }
+        }
+        Condition::UntrustedSource(false) => facts.push("it is not itself an untrusted source".into()),
+        Condition::ReachedByUntrusted(true) => {
+            let untrusted = cx.untrusted();
+            if let Some(fact) = element.and_then(|i| untrusted.describe(cx, &untrusted.raw, i)) {
+                facts.push(fact);
+            }
+        }
+        Condition::ReachedByUntrusted(false) => facts.push("no untrusted source reaches it".into()),
+        Condition::ReachedUnchecked(true) => {
+            let untrusted = cx.untrusted();
+            if let Some(fact) = element.and_then(|i| untrusted.describe(cx, &untrusted.unchecked, i)) {
+                facts.push(format!("{fact}, with no flow on the way stated as validated"));
+            }
+        }
+        Condition::ReachedUnchecked(false) => {
+            if let Some(i) = element {
+                let (_, flows) = cx.untrusted().raw.path(cx, i);
+                let checks: Vec<String> = flows
+                    .iter()
+                    .filter(|&&f| cx.states(Target::Flow(f), "validated", &PropertyValue::Bool(true)))
+                    .map(|&f| cx.describe(Target::Flow(f)))
+                    .collect();
+                facts.push(format!(
+                    "every way untrusted content reaches it passes a flow stated as validated (e.g. {})",
+                    checks.first().cloned().unwrap_or_else(|| "on the way".into())
+                ));
+            }
+        }
+        Condition::PrivateData(true) => {
+            if let Some(i) = element {
+                facts.push(private_data_fact(cx, i));
+            }
+        }
+        Condition::PrivateData(false) => facts.push("no data labelled confidential or restricted reaches it".into()),
+        Condition::OutboundChannel(true) => {
+            if let Some(channel) = element.and_then(|i| outbound::channel(cx, i)) {
+                facts.push(channel.fact);
+            }
+        }
+        Condition::OutboundChannel(false) => facts.push("it has no way to send data out of the system".into()),
     }
+}
+
+/// How private data comes to be at an element, in words.
+pub(crate) fn private_data_fact(cx: &Context, element: usize) -> String {
+    let sensitivity = cx.sensitivity();
+    let Some(level) = sensitivity.level[element] else { return "it holds no labelled data".into() };
+    let level_name = crate::graph::sensitivity::LEVELS[level];
+    let (elements, _) = sensitivity.path_to(cx, element);
+    if elements.len() <= 1 {
+        format!("it holds {level_name} data")
+    } else {
+        format!("{level_name} data reaches it along {}", crate::graph::describe_path(cx, &elements))
+    }
+}
+
+/// Elements data arrives from, over hops (the answer to a request comes from its callee).
+fn fed_by<'c>(cx: &'c Context, element: usize) -> impl Iterator<Item = usize> + 'c {
+    cx.hops_in[element].iter().map(|&h| cx.hops[h].from)
+}
+
+/// Elements data goes to, over hops.
+fn feeds<'c>(cx: &'c Context, element: usize) -> impl Iterator<Item = usize> + 'c {
+    cx.hops_out[element].iter().map(|&h| cx.hops[h].to)
 }
 
 #[derive(Clone, Copy)]
-enum Direction {
-    In,
-    Out,
+enum End {
+    From,
+    To,
 }
 
-fn neighbours<'c>(cx: &'c Context, target: Target, direction: Direction) -> Box<dyn Iterator<Item = usize> + 'c> {
-    match target {
-        Target::Element(i) => match direction {
-            Direction::In => Box::new(cx.incoming[i].iter().map(|&f| cx.ends[f].0)),
-            Direction::Out => Box::new(cx.outgoing[i].iter().map(|&f| cx.ends[f].1)),
-        },
-        Target::Flow(_) => Box::new(std::iter::empty()),
-    }
-}
-
-fn flow_end(cx: &Context, target: Target, direction: Direction) -> Option<usize> {
-    match (target, direction) {
-        (Target::Flow(f), Direction::In) => Some(cx.ends[f].0),
-        (Target::Flow(f), Direction::Out) => Some(cx.ends[f].1),
+fn flow_end(cx: &Context, target: Target, end: End) -> Option<usize> {
+    match (target, end) {
+        (Target::Flow(f), End::From) => Some(cx.ends[f].0),
+        (Target::Flow(f), End::To) => Some(cx.ends[f].1),
         (Target::Element(_), _) => None,
     }
 }
@@ -129,10 +342,35 @@ fn has_kind(cx: &Context, element: usize, kinds: &[String]) -> bool {
     kinds.iter().any(|k| k == kind)
 }
 
-fn matching_names(cx: &Context, elements: impl Iterator<Item = usize>, kinds: &[String]) -> String {
-    let mut names: Vec<String> =
-        elements.filter(|&e| has_kind(cx, e, kinds)).map(|e| cx.describe(Target::Element(e))).collect();
-    names.dedup();
+fn has_trait(cx: &Context, element: usize, traits: &[KindTrait]) -> bool {
+    traits.iter().any(|&t| cx.has(element, t))
+}
+
+/// The first neighbour, in model order, through which a `feeds`/`fed_by` form holds: what a
+/// layer rule's `{neighbour}` names.
+pub(crate) fn first_neighbour(cx: &Context, condition: &Condition, element: usize) -> Option<usize> {
+    let target = Target::Element(element);
+    match condition {
+        Condition::All(items) | Condition::Any(items) => items
+            .iter()
+            .filter(|c| eval(cx, c, target, Reading::WithDefaults) == Truth::True)
+            .find_map(|c| first_neighbour(cx, c, element)),
+        Condition::FedBy(kinds) => fed_by(cx, element).find(|&e| has_kind(cx, e, kinds)),
+        Condition::Feeds(kinds) => feeds(cx, element).find(|&e| has_kind(cx, e, kinds)),
+        Condition::FedByTrait(traits) => fed_by(cx, element).find(|&e| has_trait(cx, e, traits)),
+        Condition::FeedsTrait(traits) => feeds(cx, element).find(|&e| has_trait(cx, e, traits)),
+        _ => None,
+    }
+}
+
+fn names(cx: &Context, elements: impl Iterator<Item = usize>) -> String {
+    let mut names: Vec<String> = Vec::new();
+    for e in elements {
+        let name = cx.describe(Target::Element(e));
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
     let more = names.len().saturating_sub(3);
     names.truncate(3);
     if more > 0 {
@@ -141,7 +379,7 @@ fn matching_names(cx: &Context, elements: impl Iterator<Item = usize>, kinds: &[
     names.join(", ")
 }
 
-fn show(value: &PropertyValue) -> String {
+pub(crate) fn show(value: &PropertyValue) -> String {
     match value {
         PropertyValue::Bool(b) => b.to_string(),
         PropertyValue::Number(n) => n.to_string(),
@@ -152,6 +390,7 @@ fn show(value: &PropertyValue) -> String {
 /// A condition in words, for facts about conditions that do not hold.
 pub(crate) fn describe(condition: &Condition) -> String {
     let list = |items: &[Condition], joiner: &str| items.iter().map(describe).collect::<Vec<_>>().join(joiner);
+    let traits = |traits: &[KindTrait]| traits.iter().map(|t| format!("{t:?}").to_lowercase()).collect::<Vec<_>>().join("/");
     match condition {
         Condition::All(items) => list(items, " and "),
         Condition::Any(items) => list(items, " or "),
@@ -162,10 +401,22 @@ pub(crate) fn describe(condition: &Condition) -> String {
         }
         Condition::FedBy(kinds) => format!("input from {}", kinds.join("/")),
         Condition::Feeds(kinds) => format!("output to {}", kinds.join("/")),
+        Condition::FedByTrait(t) => format!("input from a {}", traits(t)),
+        Condition::FeedsTrait(t) => format!("output to a {}", traits(t)),
+        Condition::FedByWhere(inner) => format!("input from an element with {}", describe(inner)),
+        Condition::FeedsWhere(inner) => format!("output to an element with {}", describe(inner)),
         Condition::FromKind(kinds) => format!("a sender of kind {}", kinds.join("/")),
         Condition::ToKind(kinds) => format!("a receiver of kind {}", kinds.join("/")),
         Condition::InboundAll(inner) => format!("every incoming flow with {}", describe(inner)),
         Condition::Kind(kinds) => format!("kind in [{}]", kinds.join(", ")),
+        Condition::Trait(t) => format!("a {}", traits(t)),
         Condition::InBoundary(levels) => format!("inside a {} boundary", levels.join("/")),
+        Condition::UntrustedSource(b) => format!("{}an untrusted source", if *b { "" } else { "not " }),
+        Condition::ReachedByUntrusted(b) => format!("{}reached by untrusted content", if *b { "" } else { "not " }),
+        Condition::ReachedUnchecked(b) => {
+            format!("{}reached by untrusted content without validation", if *b { "" } else { "not " })
+        }
+        Condition::PrivateData(b) => format!("{}holding private data", if *b { "" } else { "not " }),
+        Condition::OutboundChannel(b) => format!("{}able to send data out", if *b { "" } else { "no " }),
     }
 }

@@ -1,13 +1,27 @@
 //! What every analysis step looks things up in: the model's elements and flows by index, their
-//! neighbours, the catalog by id, and property values with their defaults.
+//! neighbours, the catalog by id, property values (stated or defaulted), kind traits, and the
+//! channels data moves along.
+//!
+//! ## Channels
+//!
+//! A flow's `role` says how data moves along it. A `data` flow carries data one way. A `request`
+//! is a call whose answer comes back over the same channel, so data moves both ways. A `response`
+//! drawn the other way between the same two elements is the answer to the request (or data flow)
+//! it pairs with: the two are one channel. The analyses follow [`Hop`]s, not flows: a hop is one
+//! direction of one channel, and its `answer` side says that it carries a callee's reply to its
+//! caller, which never carries what another caller sent the callee.
 
-use maestro_catalog::{Catalog, Kind, Property, PropertyTarget, Threat};
+use crate::graph::{untrusted::Untrusted, sensitivity::Sensitivity};
+use crate::options::AnalysisOptions;
+use maestro_catalog::{Catalog, Kind, KindTrait, Property, PropertyTarget, Threat};
 use maestro_model::{Element, Flow, Model, PropertyValue};
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 pub(crate) struct Context<'a> {
     pub model: &'a Model,
     pub catalog: &'a Catalog,
+    pub options: AnalysisOptions,
     kinds: HashMap<&'a str, &'a Kind>,
     properties: HashMap<&'a str, &'a Property>,
     threats: HashMap<&'a str, (usize, &'a Threat)>,
@@ -18,6 +32,43 @@ pub(crate) struct Context<'a> {
     pub outgoing: Vec<Vec<usize>>,
     /// Per flow: indices of its source and destination elements.
     pub ends: Vec<(usize, usize)>,
+    /// Per flow: the flow it forms one channel with (a response and its request), if any.
+    pub pair: Vec<Option<usize>>,
+    /// Every hop, and per element the hops that leave it and arrive at it, in model order.
+    pub hops: Vec<Hop>,
+    pub hops_out: Vec<Vec<usize>>,
+    pub hops_in: Vec<Vec<usize>>,
+    untrusted: OnceCell<Untrusted>,
+    sensitivity: OnceCell<Sensitivity>,
+}
+
+/// How a flow moves data.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Role {
+    Data,
+    Request,
+    Response,
+}
+
+/// One direction of one channel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Hop {
+    /// The flow whose properties govern this direction: the flow itself, the response drawn for
+    /// the answer, or the request when its answer is not drawn.
+    pub flow: usize,
+    pub from: usize,
+    pub to: usize,
+    pub side: Side,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Side {
+    /// One-way data.
+    Data,
+    /// A caller's request to a callee.
+    Request,
+    /// A callee's answer to its caller.
+    Answer,
 }
 
 /// What a condition or rule is looking at.
@@ -28,7 +79,7 @@ pub(crate) enum Target {
 }
 
 impl<'a> Context<'a> {
-    pub fn new(model: &'a Model, catalog: &'a Catalog) -> Self {
+    pub fn new(model: &'a Model, catalog: &'a Catalog, options: AnalysisOptions) -> Self {
         let element_index: HashMap<&str, usize> =
             model.elements.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
         let mut incoming = vec![Vec::new(); model.elements.len()];
@@ -46,17 +97,90 @@ impl<'a> Context<'a> {
         for (i, element) in model.elements.iter().enumerate() {
             by_kind.entry(element.kind.as_str()).or_default().push(i);
         }
-        Context {
+        let mut cx = Context {
             by_kind,
             model,
             catalog,
+            options,
             kinds: catalog.kinds.iter().map(|k| (k.id.as_str(), k)).collect(),
             properties: catalog.properties.iter().map(|p| (p.id.as_str(), p)).collect(),
             threats: catalog.threats.iter().enumerate().map(|(i, t)| (t.id.as_str(), (i, t))).collect(),
             incoming,
             outgoing,
             ends,
+            pair: Vec::new(),
+            hops: Vec::new(),
+            hops_out: Vec::new(),
+            hops_in: Vec::new(),
+            untrusted: OnceCell::new(),
+            sensitivity: OnceCell::new(),
+        };
+        cx.build_channels();
+        cx
+    }
+
+    /// Pairs responses with their requests and lays out the hops.
+    fn build_channels(&mut self) {
+        let n_flows = self.model.flows.len();
+        let roles: Vec<Role> = (0..n_flows).map(|f| self.role(f)).collect();
+        let mut pair = vec![None; n_flows];
+        for f in 0..n_flows {
+            if roles[f] != Role::Response {
+                continue;
+            }
+            let (from, to) = self.ends[f];
+            // The request it answers: the first flow drawn the other way that is not itself a
+            // response and not yet paired.
+            let request =
+                self.outgoing[to].iter().copied().find(|&g| self.ends[g].1 == from && roles[g] != Role::Response && pair[g].is_none());
+            if let Some(g) = request {
+                pair[f] = Some(g);
+                pair[g] = Some(f);
+            }
         }
+        let mut hops = Vec::with_capacity(n_flows * 2);
+        for f in 0..n_flows {
+            let (from, to) = self.ends[f];
+            match (roles[f], pair[f]) {
+                (Role::Response, Some(_)) => hops.push(Hop { flow: f, from, to, side: Side::Answer }),
+                (Role::Response, None) | (Role::Data, None) => hops.push(Hop { flow: f, from, to, side: Side::Data }),
+                (Role::Data | Role::Request, Some(_)) => hops.push(Hop { flow: f, from, to, side: Side::Request }),
+                (Role::Request, None) => {
+                    hops.push(Hop { flow: f, from, to, side: Side::Request });
+                    hops.push(Hop { flow: f, from: to, to: from, side: Side::Answer });
+                }
+            }
+        }
+        let n = self.model.elements.len();
+        let mut hops_out = vec![Vec::new(); n];
+        let mut hops_in = vec![Vec::new(); n];
+        for (h, hop) in hops.iter().enumerate() {
+            hops_out[hop.from].push(h);
+            hops_in[hop.to].push(h);
+        }
+        self.pair = pair;
+        self.hops = hops;
+        self.hops_out = hops_out;
+        self.hops_in = hops_in;
+    }
+
+    fn role(&self, flow: usize) -> Role {
+        match self.value(Target::Flow(flow), "role") {
+            Some(PropertyValue::Text(t)) if t == "request" => Role::Request,
+            Some(PropertyValue::Text(t)) if t == "response" => Role::Response,
+            _ => Role::Data,
+        }
+    }
+
+    /// Whether the flow is the answer half of a channel whose request is another flow.
+    pub fn is_paired_response(&self, flow: usize) -> bool {
+        self.pair[flow].is_some() && self.role(flow) == Role::Response
+    }
+
+    /// The flow that stands for the channel a flow belongs to: the request of a paired response,
+    /// else the flow itself.
+    pub fn channel_of(&self, flow: usize) -> usize {
+        if self.is_paired_response(flow) { self.pair[flow].expect("paired") } else { flow }
     }
 
     pub fn element(&self, index: usize) -> &'a Element {
@@ -78,6 +202,16 @@ impl<'a> Context<'a> {
 
     pub fn kind_of(&self, element: usize) -> &'a str {
         self.element(element).kind.as_str()
+    }
+
+    /// Whether the element's kind has the trait.
+    pub fn has(&self, element: usize, trait_: KindTrait) -> bool {
+        self.kind(self.kind_of(element)).is_some_and(|k| k.traits.contains(&trait_))
+    }
+
+    /// The kind's label, for sentences ("an agent"); the kind id when the catalog lacks the kind.
+    pub fn kind_label(&self, element: usize) -> String {
+        self.kind(self.kind_of(element)).map_or_else(|| self.kind_of(element).to_owned(), |k| k.label.to_lowercase())
     }
 
     pub fn threat(&self, id: &str) -> Option<(usize, &'a Threat)> {
@@ -104,6 +238,53 @@ impl<'a> Context<'a> {
                 self.flow(i).properties.get(property).or(Some(&definition.default))
             }
         }
+    }
+
+    /// The value of `property` only where the model states it: no default of the kind or the
+    /// property counts. `None` when unset or not applicable.
+    pub fn stated(&self, target: Target, property: &str) -> Option<&'a PropertyValue> {
+        self.value(target, property)?;
+        match target {
+            Target::Element(i) => self.element(i).properties.get(property),
+            Target::Flow(i) => self.flow(i).properties.get(property),
+        }
+    }
+
+    /// Whether the model states `property = value` on the target.
+    pub fn states(&self, target: Target, property: &str, value: &PropertyValue) -> bool {
+        self.stated(target, property) == Some(value)
+    }
+
+    /// Whether the target's property, stated or defaulted, is `value`.
+    pub fn is(&self, target: Target, property: &str, value: &PropertyValue) -> bool {
+        self.value(target, property) == Some(value)
+    }
+
+    /// The trust a boundary states, if it states one.
+    pub fn stated_trust(boundary: &maestro_model::Boundary) -> Option<&str> {
+        match boundary.properties.get("trust") {
+            Some(PropertyValue::Text(t)) => Some(t.as_str()),
+            _ => None,
+        }
+    }
+
+    /// The boundaries around an element that state a trust, innermost first, with that trust.
+    pub fn boundary_trusts(&self, element: usize) -> Vec<(&'a maestro_model::Boundary, &'a str)> {
+        self.model
+            .boundaries_around(&self.element(element).id)
+            .into_iter()
+            .filter_map(|b| Self::stated_trust(b).map(|t| (b, t)))
+            .collect()
+    }
+
+    /// Untrusted sources and what their content reaches (computed once, on first use).
+    pub fn untrusted(&self) -> &Untrusted {
+        self.untrusted.get_or_init(|| Untrusted::compute(self))
+    }
+
+    /// Labelled data and where it goes (computed once, on first use).
+    pub fn sensitivity(&self) -> &Sensitivity {
+        self.sensitivity.get_or_init(|| Sensitivity::compute(self))
     }
 
     pub fn target_id(&self, target: Target) -> &'a str {

@@ -1,19 +1,30 @@
 //! Findings: the catalog's rules applied to the model.
 //!
-//! Every rule is tried on the elements of its kinds (or on every flow), and every rule that fires
-//! adds its reason to the finding for its threat and that target: one finding per threat and
+//! Every rule is tried on the elements of its kinds (or on every channel), and every rule that
+//! fires adds its reason to the finding for its threat and that target: one finding per threat and
 //! target, however many rules agree. A finding is kept only under a STRIDE category that the
 //! target's element class admits (Microsoft's STRIDE per element: external entities S and R;
-//! processes all six; data stores T, I, D, and R when they hold logs; flows T, I, D). Its status
-//! is the user's decision if there is one, else `mitigated` when the model shows one of the
-//! threat's mitigations in place on the target, else `open`.
+//! processes all six; data stores T, I, D, and R when they hold logs; flows T, I, D).
+//!
+//! - Layer: the threat's home layer, its first in the catalog, whatever the target; findings about
+//!   paths go to the cross-layer entry when the threat has it.
+//! - Mitigations: each of the threat's mitigations is checked where it acts (the target, or on a
+//!   path its impact, every hop, some hop, the deputy or the entry) and counts only when the model
+//!   states it. Each says what it does to the threat: only a preventing control in place makes a
+//!   finding `mitigated`; detecting and limiting ones are noted, and limiting ones lower impact.
+//! - Status: the user's decision if there is one, else `mitigated` or `open` as above.
+//! - Severity: from the threat's likelihood and impact, moved by context (see [`crate::severity`]).
+//! - Two threats that fire on the same target on exactly the same facts are one finding, listed
+//!   under the first, naming the other.
+//! - A request and the response paired with it are one channel: flow rules look at the channel
+//!   once, and its finding names both flows.
 
-use crate::condition::{explain, holds};
+use crate::condition::{explain, explain_evidence, holds, proven};
 use crate::context::{Context, Target};
 use crate::graph::{self, PathHit};
 use crate::layers::LayerAssignment;
-use crate::severity::Severity;
-use maestro_catalog::{Impact, LayerId, Likelihood, RuleTarget, Stride, StrideClass, Threat};
+use crate::severity::{self, Severity};
+use maestro_catalog::{ActsOn, Alias, Effect, Impact, LayerId, Likelihood, Mitigation, RuleTarget, Stride, StrideClass, Threat};
 use maestro_model::DecisionStatus;
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -41,22 +52,36 @@ impl FindingStatus {
     }
 }
 
-/// One of a finding's recommended mitigations, and whether the model shows it in place.
+/// One of a finding's recommended mitigations, what it does to the threat, and whether the model
+/// shows it in place.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Type)]
 pub struct MitigationCheck {
     pub id: String,
     pub name: String,
+    pub effect: Effect,
     pub in_place: bool,
+    /// What the model states that shows it in place; empty when it is missing.
+    pub evidence: String,
+}
+
+/// A named part of a finding's evidence, as element and flow ids in order.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Type)]
+pub struct FindingLeg {
+    pub name: String,
+    pub path: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Type)]
 pub struct Finding {
-    /// `threat:target`, the same on every run for the same model.
+    /// `threat:target` (`threat:entry->impact` for paths), the same on every run for the same model.
     pub id: String,
     pub threat: String,
     pub threat_name: String,
-    /// Other publications' ids for the threat, e.g. "T1", "ASI06".
-    pub aliases: Vec<String>,
+    /// Other publications' ids for the threat, each with its source: ASI T&M "T1", the MAS
+    /// guide's "T1", OWASP Agentic Top 10 "ASI06", OWASP LLM Top 10 "LLM04", MITRE ATLAS ids.
+    pub aliases: Vec<Alias>,
+    /// Threats folded into this finding because they fired on the same facts.
+    pub also: Vec<String>,
     /// `L1`…`L7` or `cross-layer`.
     pub layer: LayerId,
     pub stride: Stride,
@@ -64,12 +89,16 @@ pub struct Finding {
     pub targets: Vec<String>,
     /// Element and flow ids in order, for findings about a path; empty otherwise.
     pub path: Vec<String>,
+    /// Further named paths behind the finding (a trifecta's data, input and way out).
+    pub legs: Vec<FindingLeg>,
     /// For path findings, the layers the path passes through, in order; otherwise the finding's layer.
     pub layers_involved: Vec<LayerId>,
     pub likelihood: Likelihood,
     pub impact: Impact,
     pub severity: Severity,
-    /// Why it applies: which rules fired, on which properties and neighbours.
+    /// What moved likelihood and impact away from the threat's own, in words.
+    pub severity_factors: Vec<String>,
+    /// Why it applies: which rules fired, on which properties, neighbours and paths.
     pub explanation: String,
     /// The ids of the rules that fired.
     pub rules: Vec<String>,
@@ -81,11 +110,17 @@ pub struct Finding {
 
 /// Where a hit is, for ordering: elements, then flows, then paths (by their ends), each in
 /// model order.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum TargetKey {
     Element(usize),
     Flow(usize),
     Path(usize, usize),
+}
+
+/// What a finding's mitigations are checked on and its severity read from.
+struct Site<'h> {
+    target: Target,
+    path: Option<&'h PathHit>,
 }
 
 pub(crate) fn find(cx: &Context, layers: &[LayerAssignment]) -> Vec<Finding> {
@@ -93,6 +128,8 @@ pub(crate) fn find(cx: &Context, layers: &[LayerAssignment]) -> Vec<Finding> {
     let mut hits: BTreeMap<(usize, TargetKey), Vec<usize>> = BTreeMap::new();
     // (threat index, path ends) → the rules that found a path between those ends, with the path.
     let mut paths: BTreeMap<(usize, TargetKey), Vec<(usize, PathHit)>> = BTreeMap::new();
+    // (threat, channel, response) where a rule fired on the response half of a channel.
+    let mut answered: Vec<(usize, usize, usize)> = Vec::new();
     for (rule_index, rule) in cx.catalog.rules.iter().enumerate() {
         let Some((threat_index, threat)) = cx.threat(&rule.threat) else { continue };
         let fires = |target: Target| rule.when.as_ref().is_none_or(|c| holds(cx, c, target));
@@ -112,30 +149,56 @@ pub(crate) fn find(cx: &Context, layers: &[LayerAssignment]) -> Vec<Finding> {
                 }
             }
             RuleTarget::Flow => {
+                // Both halves of a channel are looked at, and reported as the channel.
                 for f in 0..cx.model.flows.len() {
                     if fires(Target::Flow(f)) {
-                        hits.entry((threat_index, TargetKey::Flow(f))).or_default().push(rule_index);
+                        let rules = hits.entry((threat_index, TargetKey::Flow(cx.channel_of(f)))).or_default();
+                        if !rules.contains(&rule_index) {
+                            rules.push(rule_index);
+                        }
+                        if f != cx.channel_of(f) {
+                            answered.push((threat_index, cx.channel_of(f), f));
+                        }
                     }
                 }
             }
             RuleTarget::Path => {
                 for hit in graph::run(cx, rule) {
                     let (Some(&first), Some(&last)) = (hit.elements.first(), hit.elements.last()) else { continue };
-                    paths.entry((threat_index, TargetKey::Path(first, last))).or_default().push((rule_index, hit));
+                    let key = match hit.subject {
+                        Some(subject) => TargetKey::Path(subject, subject),
+                        None => TargetKey::Path(first, last),
+                    };
+                    paths.entry((threat_index, key)).or_default().push((rule_index, hit));
                 }
             }
         }
     }
 
-    let element_and_flow = hits.into_iter().filter_map(|((threat_index, key), rules)| {
+    let mut built: Vec<(usize, TargetKey, Finding, Vec<String>)> = Vec::new();
+    for ((threat_index, key), rules) in hits {
         let threat = &cx.catalog.threats[threat_index];
         let target = match key {
             TargetKey::Element(i) => Target::Element(i),
             TargetKey::Flow(i) => Target::Flow(i),
             TargetKey::Path(..) => unreachable!("paths are kept apart"),
         };
-        Some((threat_index, key, build(cx, layers, threat, target, &rules)?))
-    });
+        let on_response = |channel: usize| answered.iter().find(|(t, c, _)| *t == threat_index && *c == channel).map(|a| a.2);
+        let evaluated = match target {
+            Target::Flow(f) => match on_response(f) {
+                Some(response) if !rules.iter().any(|&r| cx.catalog.rules[r].when.as_ref().is_none_or(|c| holds(cx, c, Target::Flow(f)))) => {
+                    Target::Flow(response)
+                }
+                _ => target,
+            },
+            Target::Element(_) => target,
+        };
+        if let Some((finding, facts)) = build(cx, threat, evaluated, &rules) {
+            built.push((threat_index, key, finding, facts));
+        }
+    }
+    merge_same_facts(cx, &mut built);
+    let element_and_flow = built.into_iter().map(|(threat_index, key, finding, _)| (threat_index, key, finding));
     let path_findings = paths.into_iter().map(|((threat_index, key), found)| {
         (threat_index, key, build_path(cx, layers, &cx.catalog.threats[threat_index], &found))
     });
@@ -150,17 +213,15 @@ pub(crate) fn find(cx: &Context, layers: &[LayerAssignment]) -> Vec<Finding> {
     findings.into_iter().map(|(_, _, _, f)| f).collect()
 }
 
-fn build(
-    cx: &Context,
-    layers: &[LayerAssignment],
-    threat: &Threat,
-    target: Target,
-    rules: &[usize],
-) -> Option<Finding> {
+/// A finding about one element or channel, with the facts its rules fired on.
+fn build(cx: &Context, threat: &Threat, target: Target, rules: &[usize]) -> Option<(Finding, Vec<String>)> {
     let stride = stride_for(cx, threat, target)?;
-    let layer = layer_for(cx, layers, threat, target);
-    let id = format!("{}:{}", threat.id, cx.target_id(target));
-
+    let channel = match target {
+        Target::Flow(f) => Target::Flow(cx.channel_of(f)),
+        Target::Element(_) => target,
+    };
+    let id = format!("{}:{}", threat.id, cx.target_id(channel));
+    let mut all_facts: Vec<String> = Vec::new();
     let reasons: Vec<String> = rules
         .iter()
         .map(|&r| {
@@ -169,35 +230,84 @@ fn build(
             if let Some(condition) = &rule.when {
                 explain(cx, condition, target, &mut facts);
             }
+            all_facts.extend(facts.iter().cloned());
             let facts = if facts.is_empty() { String::new() } else { format!(" ({})", facts.join("; ")) };
             format!("{}{facts} [rule {}]", rule.because, rule.id)
         })
         .collect();
     let explanation = format!("{}: {}.", capitalise(&cx.describe(target)), reasons.join("; also, "));
     let rule_ids = rules.iter().map(|&r| cx.catalog.rules[r].id.clone()).collect();
-    let targets = vec![cx.target_id(target).to_owned()];
-    Some(assemble(cx, threat, id, layer, stride, targets, Vec::new(), explanation, rule_ids, target))
+    let mut targets = vec![cx.target_id(target).to_owned()];
+    if let Target::Flow(f) = target
+        && let Some(other) = cx.pair[f]
+    {
+        targets.push(cx.target_id(Target::Flow(other)).to_owned());
+    }
+    let layer = home_layer(cx, threat, target);
+    let site = Site { target, path: None };
+    let finding = assemble(cx, threat, id, layer, stride, targets, Vec::new(), explanation, rule_ids, &site);
+    all_facts.sort();
+    all_facts.dedup();
+    Some((finding, all_facts))
+}
+
+/// Folds findings on the same target that rest on exactly the same facts into one: two threat
+/// names for one observation, filed under one layer, are one finding. The most specific threat — the one that targets
+/// the fewest kinds — names it (the first in catalog order among equals); the others are listed.
+fn merge_same_facts(cx: &Context, built: &mut Vec<(usize, TargetKey, Finding, Vec<String>)>) {
+    let specificity = |threat_index: usize| cx.catalog.threats[threat_index].targets.len();
+    let mut ordered: Vec<(usize, TargetKey, Finding, Vec<String>)> = std::mem::take(built);
+    ordered.sort_by_key(|(threat_index, key, _, _)| (*key, specificity(*threat_index), *threat_index));
+    let mut keep: Vec<(usize, TargetKey, Finding, Vec<String>)> = Vec::with_capacity(ordered.len());
+    for (threat_index, key, finding, facts) in ordered {
+        let same = keep.iter_mut().find(|(_, k, f, other)| {
+            *k == key
+                && !facts.is_empty()
+                && *other == facts
+                && f.layer == finding.layer
+                && f.status == finding.status
+                && f.justification.is_none()
+        });
+        match same {
+            Some((_, _, first, _)) if finding.justification.is_none() => {
+                first.also.push(finding.threat.clone());
+                first.explanation.push_str(&format!(" The same facts are also {} ({}).", finding.threat_name, finding.threat));
+                for alias in finding.aliases {
+                    if !first.aliases.contains(&alias) {
+                        first.aliases.push(alias);
+                    }
+                }
+                first.rules.extend(finding.rules);
+                for m in finding.mitigations {
+                    if !first.mitigations.iter().any(|n| n.id == m.id) {
+                        first.mitigations.push(m);
+                    }
+                }
+            }
+            _ => keep.push((threat_index, key, finding, facts)),
+        }
+    }
+    *built = keep;
 }
 
 /// A finding about a path: its ends are the targets, every element and flow on it the path.
 fn build_path(cx: &Context, layers: &[LayerAssignment], threat: &Threat, found: &[(usize, PathHit)]) -> Finding {
     let (_, first_hit) = &found[0];
-    let (first, last) = (first_hit.elements[0], *first_hit.elements.last().expect("paths have elements"));
-    let id = if first_hit.elements.len() == 1 {
+    let (first, last) = match first_hit.subject {
+        Some(subject) => (subject, subject),
+        None => (first_hit.elements[0], *first_hit.elements.last().expect("paths have elements")),
+    };
+    let id = if first == last {
         format!("{}:{}", threat.id, cx.target_id(Target::Element(first)))
     } else {
         format!("{}:{}->{}", threat.id, cx.target_id(Target::Element(first)), cx.target_id(Target::Element(last)))
     };
-    // A path spans elements and layers: it is reported in the cross-layer row.
-    let layer =
-        cx.catalog.layers.iter().find(|l| l.cross_layer).map_or_else(|| threat.layers[0].clone(), |l| l.id.clone());
-    let mut path = Vec::with_capacity(first_hit.elements.len() * 2);
-    for (i, &e) in first_hit.elements.iter().enumerate() {
-        path.push(cx.target_id(Target::Element(e)).to_owned());
-        if let Some(&f) = first_hit.flows.get(i) {
-            path.push(cx.target_id(Target::Flow(f)).to_owned());
-        }
-    }
+    // A path spans elements and layers: it is reported in the cross-layer row when the threat has it.
+    let layer = match cx.catalog.cross_layer() {
+        Some(cross) if threat.layers.contains(&cross.id) => cross.id.clone(),
+        _ => threat.layers[0].clone(),
+    };
+    let path = ids_of(cx, &first_hit.elements, &first_hit.flows);
     let mut targets = vec![cx.target_id(Target::Element(first)).to_owned()];
     if last != first {
         targets.push(cx.target_id(Target::Element(last)).to_owned());
@@ -224,14 +334,45 @@ fn build_path(cx: &Context, layers: &[LayerAssignment], threat: &Threat, found: 
         reasons.join("; also, ") + "."
     );
     let rule_ids = found.iter().map(|(r, _)| cx.catalog.rules[*r].id.clone()).collect();
-    let mut finding =
-        assemble(cx, threat, id, layer, threat.stride[0], targets, path, explanation, rule_ids, Target::Element(last));
+    let site = Site { target: Target::Element(last), path: Some(first_hit) };
+    let stride = stride_for(cx, threat, Target::Element(last)).unwrap_or(threat.stride[0]);
+    let mut finding = assemble(cx, threat, id, layer, stride, targets, path, explanation, rule_ids, &site);
     finding.layers_involved = involved;
+    finding.legs = first_hit
+        .legs
+        .iter()
+        .map(|leg| FindingLeg { name: leg.name.clone(), path: ids_of(cx, &leg.elements, &leg.flows) })
+        .collect();
     finding
 }
 
-/// The parts every finding shares: mitigations checked on `evidence_target`, the status from the
-/// user's decision or the evidence, aliases and severity.
+/// Where a finding about one element or flow is filed: among the threat's home layers, the one its
+/// target's kind belongs to, else the threat's first. Never a layer the threat does not list.
+fn home_layer(cx: &Context, threat: &Threat, target: Target) -> LayerId {
+    let kind_layer = match target {
+        Target::Element(e) => cx.kind(cx.kind_of(e)).map(|k| &k.default_layer),
+        Target::Flow(_) => None,
+    };
+    kind_layer
+        .and_then(|layer| threat.layers.iter().find(|l| *l == layer))
+        .unwrap_or(&threat.layers[0])
+        .clone()
+}
+
+/// Element and flow ids interleaved, in path order.
+fn ids_of(cx: &Context, elements: &[usize], flows: &[usize]) -> Vec<String> {
+    let mut path = Vec::with_capacity(elements.len() * 2);
+    for (i, &e) in elements.iter().enumerate() {
+        path.push(cx.target_id(Target::Element(e)).to_owned());
+        if let Some(&f) = flows.get(i) {
+            path.push(cx.target_id(Target::Flow(f)).to_owned());
+        }
+    }
+    path
+}
+
+/// The parts every finding shares: mitigations checked where they act, the status from the user's
+/// decision or the evidence, aliases and severity.
 #[allow(clippy::too_many_arguments)]
 fn assemble(
     cx: &Context,
@@ -241,23 +382,19 @@ fn assemble(
     stride: Stride,
     targets: Vec<String>,
     path: Vec<String>,
-    explanation: String,
+    mut explanation: String,
     rules: Vec<String>,
-    evidence_target: Target,
+    site: &Site,
 ) -> Finding {
-    let target = evidence_target;
     let mitigations: Vec<MitigationCheck> = threat
         .mitigations
         .iter()
         .filter_map(|id| cx.catalog.mitigation(id))
-        .map(|m| MitigationCheck {
-            id: m.id.clone(),
-            name: m.name.clone(),
-            in_place: m.in_place_when.as_ref().is_some_and(|c| holds(cx, c, target)),
-        })
+        .map(|m| check(cx, threat, m, site))
         .collect();
 
     let decision = cx.model.decisions.iter().find(|d| d.finding == id);
+    let prevented = mitigations.iter().any(|m| m.in_place && m.effect == Effect::Prevents);
     let (status, justification) = match decision {
         Some(d) => (
             match d.status {
@@ -267,38 +404,36 @@ fn assemble(
             },
             Some(d.justification.clone()),
         ),
-        None if mitigations.iter().any(|m| m.in_place) => (FindingStatus::Mitigated, None),
+        None if prevented => (FindingStatus::Mitigated, None),
         None => (FindingStatus::Open, None),
     };
-
-    let mut aliases: Vec<String> = Vec::new();
-    for alias in &threat.aliases {
-        if cx.catalog.source(&alias.source).is_some_and(|s| s.id != "csa-blog" && s.id != "mas-scenario")
-            && !aliases.contains(&alias.id)
-        {
-            aliases.push(alias.id.clone());
-        }
-    }
-    for reference in &threat.owasp_agentic {
-        if !aliases.contains(reference) {
-            aliases.push(reference.clone());
-        }
+    let noted: Vec<String> = mitigations
+        .iter()
+        .filter(|m| m.in_place && m.effect != Effect::Prevents)
+        .map(|m| format!("{} ({})", m.name, if m.effect == Effect::Detects { "detects" } else { "limits" }))
+        .collect();
+    if !noted.is_empty() && !prevented {
+        explanation.push_str(&format!(" In place but not preventing it: {}.", noted.join(", ")));
     }
 
-    let layers_involved = vec![layer.clone()];
+    let limited = mitigations.iter().any(|m| m.in_place && m.effect == Effect::Limits);
+    let rated = severity::rate(cx, threat, site.target, site.path.map(|p| p.elements.as_slice()), limited);
     Finding {
-        layers_involved,
+        layers_involved: vec![layer.clone()],
         id,
         threat: threat.id.clone(),
         threat_name: threat.name.clone(),
-        aliases,
+        aliases: threat_aliases(threat),
+        also: Vec::new(),
         layer,
         stride,
         targets,
         path,
-        likelihood: threat.likelihood,
-        impact: threat.impact,
-        severity: Severity::of(threat.likelihood, threat.impact),
+        legs: Vec::new(),
+        likelihood: rated.likelihood,
+        impact: rated.impact,
+        severity: Severity::of(rated.likelihood, rated.impact),
+        severity_factors: rated.factors,
         explanation,
         rules,
         mitigations,
@@ -306,6 +441,69 @@ fn assemble(
         justification,
     }
 }
+
+/// Whether the model shows `mitigation` in place where it acts on this finding, and how.
+fn check(cx: &Context, threat: &Threat, mitigation: &Mitigation, site: &Site) -> MitigationCheck {
+    let mut evidence = String::new();
+    let in_place = match &mitigation.in_place_when {
+        None => false,
+        Some(condition) => {
+            let places = places(cx, mitigation.acts_on, site);
+            let every = mitigation.acts_on == ActsOn::EveryHop;
+            let proven_at: Vec<Target> = places.iter().copied().filter(|&t| proven(cx, condition, t)).collect();
+            let in_place = if every { !places.is_empty() && proven_at.len() == places.len() } else { !proven_at.is_empty() };
+            if in_place && let Some(&at) = proven_at.first() {
+                let mut facts = Vec::new();
+                explain_evidence(cx, condition, at, &mut facts);
+                let place = cx.describe(at);
+                evidence = if every {
+                    format!("on every hop: {}", facts.join("; "))
+                } else {
+                    format!("{place}: {}", facts.join("; "))
+                };
+            }
+            in_place
+        }
+    };
+    MitigationCheck {
+        id: mitigation.id.clone(),
+        name: mitigation.name.clone(),
+        effect: threat.effect_of(mitigation),
+        in_place,
+        evidence,
+    }
+}
+
+/// Where a control is looked for on this finding.
+fn places(cx: &Context, acts_on: ActsOn, site: &Site) -> Vec<Target> {
+    let Some(path) = site.path else { return vec![site.target] };
+    let elements = &path.elements;
+    match acts_on {
+        ActsOn::Target => vec![site.target],
+        ActsOn::EveryHop | ActsOn::AnyHop => path.flows.iter().map(|&f| Target::Flow(cx.channel_of(f))).collect(),
+        ActsOn::AnyElement => elements.iter().map(|&e| Target::Element(e)).collect(),
+        ActsOn::Deputy => vec![Target::Element(path.deputy.unwrap_or(elements[elements.len().saturating_sub(2)]))],
+        ActsOn::Entry => vec![Target::Element(elements[0])],
+    }
+}
+
+/// Every other id the threat has, each with its source: the publications' aliases in catalog
+/// order, then the OWASP Agentic Top 10, OWASP LLM Top 10 and MITRE ATLAS references.
+pub fn threat_aliases(threat: &Threat) -> Vec<Alias> {
+    let taxonomy = |source: &str, ids: &[String]| {
+        ids.iter().map(|id| Alias { source: source.to_owned(), id: id.clone() }).collect::<Vec<_>>()
+    };
+    let mut aliases = threat.aliases.clone();
+    aliases.extend(taxonomy(OWASP_AGENTIC, &threat.owasp_agentic));
+    aliases.extend(taxonomy(OWASP_LLM, &threat.owasp_llm));
+    aliases.extend(taxonomy(MITRE_ATLAS, &threat.atlas));
+    aliases
+}
+
+/// The source ids of the taxonomies a threat's references belong to (see `catalog/sources.toml`).
+pub const OWASP_AGENTIC: &str = "owasp-agentic";
+pub const OWASP_LLM: &str = "owasp-llm";
+pub const MITRE_ATLAS: &str = "mitre-atlas";
 
 /// The STRIDE categories an element class admits.
 fn admitted(cx: &Context, target: Target) -> &'static [Stride] {
@@ -328,30 +526,6 @@ fn admitted(cx: &Context, target: Target) -> &'static [Stride] {
 fn stride_for(cx: &Context, threat: &Threat, target: Target) -> Option<Stride> {
     let allowed = admitted(cx, target);
     threat.stride.iter().copied().find(|s| allowed.contains(s))
-}
-
-/// Where a finding is reported: the threat's first layer that the target sits in (a flow sits
-/// in its two ends' layers); else the cross-layer row if the threat has one; else the target's
-/// own primary layer, so that a finding is always listed under a layer its target is in.
-fn layer_for(cx: &Context, layers: &[LayerAssignment], threat: &Threat, target: Target) -> LayerId {
-    let sits_in = |layer: &LayerId| match target {
-        Target::Element(e) => layers[e].touches(layer),
-        Target::Flow(f) => {
-            let (from, to) = cx.ends[f];
-            layers[from].touches(layer) || layers[to].touches(layer)
-        }
-    };
-    if let Some(layer) = threat.layers.iter().find(|l| sits_in(l)) {
-        return layer.clone();
-    }
-    if let Some(cross) = threat.layers.iter().find(|l| cx.catalog.layer(l).is_some_and(|l| l.cross_layer)) {
-        return cross.clone();
-    }
-    let own = match target {
-        Target::Element(e) => layers[e].primary.clone(),
-        Target::Flow(f) => layers[cx.ends[f].0].primary.clone(),
-    };
-    own.unwrap_or_else(|| threat.layers[0].clone())
 }
 
 fn capitalise(text: &str) -> String {

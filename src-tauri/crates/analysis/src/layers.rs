@@ -2,20 +2,14 @@
 //! reason it applies.
 //!
 //! The primary layer is the kind's default, unless the user chose another with a justification.
-//! Secondary layers come from properties and from the graph:
-//!
-//! | derivation | layer | why |
-//! | --- | --- | --- |
-//! | `side_effect = execute` | L4 | code it runs lands on infrastructure, whose isolation then matters |
-//! | `internet_exposed = true` | L4 | network exposure is a deployment concern |
-//! | a store that feeds a training pipeline | L1 | its data shapes a model |
-//! | a flow to or from an outside party (peer agent, external API, registry, person, untrusted content) | L7 | it takes part in the ecosystem |
-//! | a flow into logging, monitoring or a review console | L5 | its activity is observed there |
-//! | a flow to or from a secrets manager, identity provider or policy engine | L6 | security controls govern it |
+//! Secondary layers come from the catalog's layer rules (`catalog/layer-rules.toml`): each rule
+//! that holds for the element adds its layer with its reason. Nothing here names a layer, so a
+//! framework with other layers is a catalog change.
 
+use crate::condition::{first_neighbour, holds};
 use crate::context::{Context, Target};
-use maestro_catalog::LayerId;
-use maestro_model::{ElementId, PropertyValue};
+use maestro_catalog::{LayerId, LayerRuleSource};
+use maestro_model::ElementId;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
@@ -59,18 +53,12 @@ impl LayerAssignment {
     }
 }
 
-const OUTSIDE_PARTIES: &[&str] = &["peer-agent", "external-api", "agent-registry", "human", "web-content"];
-const OBSERVERS: &[&str] = &["logging", "monitoring", "hitl-console"];
-const CONTROLS: &[&str] = &["secrets-manager", "identity-provider", "policy-engine"];
-const STORES: &[&str] = &["vector-store", "memory", "document-store", "database", "logging", "prompt-store"];
-
 pub(crate) fn assign(cx: &Context) -> Vec<LayerAssignment> {
     (0..cx.model.elements.len()).map(|i| assign_one(cx, i)).collect()
 }
 
 fn assign_one(cx: &Context, i: usize) -> LayerAssignment {
     let element = cx.element(i);
-    let layer = |id: &str| LayerId(id.to_owned());
     let Some(kind) = cx.kind(element.kind.as_str()) else {
         return LayerAssignment { element: element.id.clone(), primary: None, secondary: Vec::new(), reasons: vec![] };
     };
@@ -81,79 +69,37 @@ fn assign_one(cx: &Context, i: usize) -> LayerAssignment {
         source: ReasonSource::Kind,
         reason: format!("{} (default for a {})", kind.layer_reason, kind.label.to_lowercase()),
     };
-    match &element.layer_override {
-        Some(chosen) => {
-            reasons.push(LayerReason {
-                layer: layer(&chosen.layer),
-                source: ReasonSource::Override,
-                reason: format!("Chosen by hand: {}", chosen.justification),
-            });
-            reasons.push(kind_reason);
+    if let Some(chosen) = &element.layer_override {
+        reasons.push(LayerReason {
+            layer: LayerId(chosen.layer.clone()),
+            source: ReasonSource::Override,
+            reason: format!("Chosen by hand: {}", chosen.justification),
+        });
+    }
+    reasons.push(kind_reason);
+
+    for rule in &cx.catalog.layer_rules {
+        if !rule.kinds.is_empty() && !rule.kinds.iter().any(|k| k == &kind.id) {
+            continue;
         }
-        None => reasons.push(kind_reason),
+        if !holds(cx, &rule.when, Target::Element(i)) {
+            continue;
+        }
+        let neighbour = first_neighbour(cx, &rule.when, i).map(|n| cx.describe(Target::Element(n)));
+        let reason = match &neighbour {
+            Some(name) => rule.reason.replace("{neighbour}", name),
+            None => rule.reason.replace("{neighbour}", "a neighbour"),
+        };
+        let source = match rule.source {
+            LayerRuleSource::Property => ReasonSource::Property,
+            LayerRuleSource::Graph => ReasonSource::Graph,
+            LayerRuleSource::Governance => ReasonSource::Governance,
+        };
+        reasons.push(LayerReason { layer: rule.layer.clone(), source, reason: capitalise_first(&reason) });
     }
 
-    let value = |property: &str| cx.value(Target::Element(i), property);
-    if value("side_effect") == Some(&PropertyValue::Text("execute".into())) {
-        reasons.push(LayerReason {
-            layer: layer("L4"),
-            source: ReasonSource::Property,
-            reason: "It executes code, so where that code runs and how it is isolated matter (side_effect = execute)."
-                .into(),
-        });
-    }
-    if kind.default_layer.as_str() != "L7" && value("internet_exposed") == Some(&PropertyValue::Bool(true)) {
-        reasons.push(LayerReason {
-            layer: layer("L4"),
-            source: ReasonSource::Property,
-            reason: "It is reachable from the internet, which makes its network exposure a deployment concern \
-                     (internet_exposed = true)."
-                .into(),
-        });
-    }
-    let out: Vec<usize> = cx.outgoing[i].iter().map(|&f| cx.ends[f].1).collect();
-    let inc: Vec<usize> = cx.incoming[i].iter().map(|&f| cx.ends[f].0).collect();
-    let first_of =
-        |neighbours: &[usize], kinds: &[&str]| neighbours.iter().copied().find(|&n| kinds.contains(&cx.kind_of(n)));
-
-    if STORES.contains(&kind.id.as_str())
-        && let Some(pipeline) = first_of(&out, &["training-pipeline"])
-    {
-        reasons.push(LayerReason {
-            layer: layer("L1"),
-            source: ReasonSource::Graph,
-            reason: format!("It feeds {}, so its data shapes a model.", cx.describe(Target::Element(pipeline))),
-        });
-    }
-    if kind.default_layer.as_str() != "L7"
-        && let Some(party) = first_of(&out, OUTSIDE_PARTIES).or_else(|| first_of(&inc, OUTSIDE_PARTIES))
-    {
-        reasons.push(LayerReason {
-            layer: layer("L7"),
-            source: ReasonSource::Graph,
-            reason: format!("It exchanges data with {}, outside the system.", cx.describe(Target::Element(party))),
-        });
-    }
-    if kind.default_layer.as_str() != "L5"
-        && let Some(observer) = first_of(&out, OBSERVERS)
-    {
-        reasons.push(LayerReason {
-            layer: layer("L5"),
-            source: ReasonSource::Graph,
-            reason: format!("Its activity is observed in {}.", cx.describe(Target::Element(observer))),
-        });
-    }
-    if kind.default_layer.as_str() != "L6"
-        && let Some(control) = first_of(&out, CONTROLS).or_else(|| first_of(&inc, CONTROLS))
-    {
-        reasons.push(LayerReason {
-            layer: layer("L6"),
-            source: ReasonSource::Governance,
-            reason: format!("{} governs it.", cx.describe(Target::Element(control))),
-        });
-    }
-
-    // One reason per layer: the first found. The primary stays first; the rest go in layer order.
+    // One reason per layer: the first found. The primary stays first; the rest go in catalog
+    // layer order.
     let primary = reasons[0].layer.clone();
     let mut rest: Vec<LayerReason> = Vec::new();
     for reason in reasons.drain(1..) {
@@ -161,12 +107,21 @@ fn assign_one(cx: &Context, i: usize) -> LayerAssignment {
             rest.push(reason);
         }
     }
-    rest.sort_by(|a, b| a.layer.cmp(&b.layer));
+    let order = |layer: &LayerId| cx.catalog.layers.iter().position(|l| &l.id == layer).unwrap_or(usize::MAX);
+    rest.sort_by_key(|r| order(&r.layer));
     reasons.extend(rest);
     LayerAssignment {
         element: element.id.clone(),
         primary: Some(primary),
         secondary: reasons[1..].iter().map(|r| r.layer.clone()).collect(),
         reasons,
+    }
+}
+
+fn capitalise_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }

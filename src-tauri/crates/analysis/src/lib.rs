@@ -16,9 +16,13 @@ pub mod findings;
 pub mod graph;
 pub mod layers;
 pub mod matrix;
+mod options;
 mod severity;
 
-pub use findings::{Finding, FindingStatus, MitigationCheck};
+pub use findings::{
+    Finding, FindingLeg, FindingStatus, MITRE_ATLAS, MitigationCheck, OWASP_AGENTIC, OWASP_LLM, threat_aliases,
+};
+pub use options::AnalysisOptions;
 pub use graph::reach::{Reach, ReachDirection, Reached, reach};
 pub use layers::{LayerAssignment, LayerReason, ReasonSource};
 pub use matrix::{Counts, Matrix, MatrixCell, MatrixRow};
@@ -40,8 +44,13 @@ pub struct Analysis {
     pub matrix: Matrix,
 }
 
+/// The analysis with the default options (the system's signed-in users are not attackers).
 pub fn analyze(model: &Model, catalog: &Catalog) -> Analysis {
-    let context = Context::new(model, catalog);
+    analyze_with(model, catalog, AnalysisOptions::default())
+}
+
+pub fn analyze_with(model: &Model, catalog: &Catalog, options: AnalysisOptions) -> Analysis {
+    let context = Context::new(model, catalog, options);
     let layers = layers::assign(&context);
     let findings = findings::find(&context, &layers);
     let matrix = matrix::tally(catalog, &findings);

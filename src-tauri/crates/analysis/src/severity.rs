@@ -1,6 +1,18 @@
-//! Severity from likelihood and impact.
+//! Severity from likelihood and impact, each moved by what the model says about the target.
+//!
+//! Likelihood starts at the threat's own and rises one step when untrusted content reaches the
+//! target over channels with no validation stated; it falls one step when nothing untrusted
+//! reaches it at all, or reaches it only through validated channels. A path finding is rated at
+//! its point of impact, and a chain that starts at an untrusted source counts as reached.
+//!
+//! Impact starts at the threat's own and is moved by what is at stake at the target: labelled
+//! restricted data, payments and code execution put it at critical; confidential data, writes and
+//! outbound messages at high. When nothing at stake is stated, a critical impact falls to high.
+//! A limiting control in place lowers impact one step. Every move is named in the finding.
 
-use maestro_catalog::{Impact, Likelihood};
+use crate::context::{Context, Target};
+use maestro_catalog::{Impact, Likelihood, Threat};
+use maestro_model::PropertyValue;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
@@ -47,6 +59,97 @@ impl Severity {
             Severity::Critical => "critical",
         }
     }
+}
+
+/// Likelihood and impact for one finding, and why they differ from the threat's own.
+pub(crate) struct Rated {
+    pub likelihood: Likelihood,
+    pub impact: Impact,
+    pub factors: Vec<String>,
+}
+
+const LIKELIHOODS: [Likelihood; 3] = [Likelihood::Low, Likelihood::Medium, Likelihood::High];
+const IMPACTS: [Impact; 4] = [Impact::Low, Impact::Medium, Impact::High, Impact::Critical];
+
+pub(crate) fn rate(cx: &Context, threat: &Threat, target: Target, path: Option<&[usize]>, limited: bool) -> Rated {
+    let mut factors = Vec::new();
+    let mut likelihood = LIKELIHOODS.iter().position(|l| *l == threat.likelihood).unwrap_or(1);
+    let mut impact = IMPACTS.iter().position(|i| *i == threat.impact).unwrap_or(1);
+
+    let untrusted = cx.untrusted();
+    let exposure_of = match (target, path) {
+        (_, Some(elements)) if elements.first().is_some_and(|&e| untrusted.is_source(e)) => Some(true),
+        (Target::Element(e), _) => {
+            if untrusted.unchecked.reached(e) {
+                Some(true)
+            } else {
+                Some(false)
+            }
+        }
+        (Target::Flow(f), _) => Some(untrusted.unchecked.reached(cx.ends[f].0)),
+    };
+    let raw_reached = match target {
+        Target::Element(e) => untrusted.raw.reached(e),
+        Target::Flow(f) => untrusted.raw.reached(cx.ends[f].0),
+    };
+    match exposure_of {
+        Some(true) if likelihood < 2 => {
+            likelihood += 1;
+            factors.push("likelihood up: untrusted content reaches it with no validation stated on the way".into());
+        }
+        Some(false) if likelihood > 0 => {
+            likelihood -= 1;
+            factors.push(if raw_reached {
+                "likelihood down: untrusted content reaches it only through validated channels".into()
+            } else {
+                "likelihood down: nothing untrusted reaches it".into()
+            });
+        }
+        _ => {}
+    }
+
+    let stake_at = match (target, path) {
+        (_, Some(elements)) => elements.last().copied(),
+        (Target::Element(e), None) => Some(e),
+        (Target::Flow(f), None) => Some(cx.ends[f].1),
+    };
+    if let Some((stake, why)) = stake_at.and_then(|e| at_stake(cx, e)) {
+        if stake > impact {
+            factors.push(format!("impact up: {why}"));
+            impact = stake;
+        }
+    } else if impact == 3 {
+        impact = 2;
+        factors.push("impact down: no sensitive data or irreversible action is stated where it lands".into());
+    }
+    if limited && impact > 0 {
+        impact -= 1;
+        factors.push("impact down: a limiting control is in place".into());
+    }
+    Rated { likelihood: LIKELIHOODS[likelihood], impact: IMPACTS[impact], factors }
+}
+
+/// What is at stake at an element, as an impact step (2 high, 3 critical), and why.
+fn at_stake(cx: &Context, element: usize) -> Option<(usize, String)> {
+    let target = Target::Element(element);
+    let effect = |v: &str| cx.is(target, "side_effect", &PropertyValue::Text(v.into()));
+    let level = cx.sensitivity().level[element];
+    let name = &cx.element(element).name;
+    if level == Some(3) {
+        return Some((3, format!("restricted data is at \"{name}\"")));
+    }
+    if effect("payment") || effect("execute") {
+        let what = if effect("payment") { "moves money" } else { "executes code" };
+        return Some((3, format!("\"{name}\" {what}")));
+    }
+    if level == Some(2) {
+        return Some((2, format!("confidential data is at \"{name}\"")));
+    }
+    if effect("write") || effect("communicate") {
+        let what = if effect("write") { "writes" } else { "sends messages out" };
+        return Some((2, format!("\"{name}\" {what}")));
+    }
+    None
 }
 
 #[cfg(test)]

@@ -92,7 +92,8 @@ fn findings_say_which_rule_fired_on_which_facts() {
     assert_eq!(misuse.targets, ["writer"]);
     assert!(misuse.explanation.contains("side_effect = write"), "{}", misuse.explanation);
     assert!(misuse.explanation.contains("[rule tool-misuse.consequential-effect]"), "{}", misuse.explanation);
-    assert!(misuse.aliases.contains(&"T2".to_owned()) && misuse.aliases.contains(&"ASI02".to_owned()));
+    let alias = |source: &str, id: &str| maestro_catalog::Alias { source: source.into(), id: id.into() };
+    assert!(misuse.aliases.contains(&alias("asi-tm", "T2")) && misuse.aliases.contains(&alias("owasp-agentic", "ASI02")));
     assert_eq!(misuse.status, FindingStatus::Open);
 
     let rce = finding(&analysis, "unexpected-rce:repl");

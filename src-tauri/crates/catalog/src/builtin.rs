@@ -16,6 +16,7 @@ pub const BUILTIN_FILES: &[(&str, &str)] = catalog_files![
     "layers.toml",
     "properties.toml",
     "kinds.toml",
+    "layer-rules.toml",
     "mitigations.toml",
     "threats/asi-core.toml",
     "threats/mas-extended.toml",

@@ -14,7 +14,22 @@
 //! | `{ inbound_all = c }` | every flow into the target satisfies `c` (true when there is none) |
 //! | `{ kind = ["kind", …] }` | the target element is of one of these kinds |
 //! | `{ in_boundary = ["trust", …] }` | the target element is inside a boundary whose `trust` is one of these |
+//! | `{ trait = ["trait", …] }` | the target element's kind has one of these traits |
+//! | `{ fed_by_trait = [...] }`, `{ feeds_trait = [...] }` | like `fed_by` / `feeds`, by the neighbour's traits |
+//! | `{ fed_by_where = c }`, `{ feeds_where = c }` | an element the target receives data from (sends data to) satisfies `c` |
+//! | `{ untrusted_source = true }` | the element is itself an untrusted source (see the analysis crate's `graph::untrusted`) |
+//! | `{ reached_by_untrusted = true }` | some untrusted source's content reaches the element, through any path, whatever the controls on it |
+//! | `{ reached_unchecked = true }` | … through a path on which no flow is stated as validated |
+//! | `{ private_data = true }` | confidential or restricted data, as the model labels it, is held by or reaches the element |
+//! | `{ outbound_channel = true }` | the element can send data out of the system: to an outside party, through a tool that communicates, or in rendered links |
+//!
+//! `fed_by` and `feeds` follow data, not arrows: the answer to a request flow feeds the caller.
+//!
+//! Conditions are read two ways. To decide whether a rule applies, a property the model leaves
+//! unset has its default. To decide whether a control is in place, only what the model states
+//! counts: an unset property, and a test over no flows at all, prove nothing.
 
+use crate::types::KindTrait;
 use maestro_model::PropertyValue;
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -34,6 +49,16 @@ pub enum Condition {
     InboundAll(Box<Condition>),
     Kind(Vec<String>),
     InBoundary(Vec<String>),
+    Trait(Vec<KindTrait>),
+    FedByTrait(Vec<KindTrait>),
+    FeedsTrait(Vec<KindTrait>),
+    FedByWhere(Box<Condition>),
+    FeedsWhere(Box<Condition>),
+    UntrustedSource(bool),
+    ReachedByUntrusted(bool),
+    ReachedUnchecked(bool),
+    PrivateData(bool),
+    OutboundChannel(bool),
 }
 
 impl Condition {
@@ -42,7 +67,10 @@ impl Condition {
         visit(self);
         match self {
             Condition::All(items) | Condition::Any(items) => items.iter().for_each(|c| c.walk(visit)),
-            Condition::Not(inner) | Condition::InboundAll(inner) => inner.walk(visit),
+            Condition::Not(inner)
+            | Condition::InboundAll(inner)
+            | Condition::FedByWhere(inner)
+            | Condition::FeedsWhere(inner) => inner.walk(visit),
             _ => {}
         }
     }

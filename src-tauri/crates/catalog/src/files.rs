@@ -3,7 +3,8 @@
 
 use crate::condition::Condition;
 use crate::types::{
-    Alias, GraphAnalysis, Impact, Kind, Layer, LayerId, Likelihood, Property, RuleTarget, Source, Stride,
+    ActsOn, Alias, Effect, GraphAnalysis, Impact, Kind, Layer, LayerId, LayerRule, Likelihood, Property, RuleTarget,
+    Source, Stride,
 };
 use serde::Deserialize;
 
@@ -24,6 +25,8 @@ pub(crate) struct CatalogFile {
     pub mitigation: Vec<MitigationEntry>,
     #[serde(default)]
     pub rule: Vec<RuleEntry>,
+    #[serde(default)]
+    pub layer_rule: Vec<LayerRule>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -49,6 +52,8 @@ pub(crate) struct ThreatEntry {
     pub mitigations: Vec<String>,
     #[serde(default)]
     pub related: Vec<String>,
+    #[serde(default)]
+    pub effects: std::collections::BTreeMap<String, Effect>,
     /// Rules written inside the threat; their threat is this one.
     #[serde(default)]
     pub rule: Vec<RuleEntry>,
@@ -77,5 +82,8 @@ pub(crate) struct MitigationEntry {
     pub name: String,
     pub description: String,
     pub layer: LayerId,
+    pub effect: Effect,
+    #[serde(default)]
+    pub acts_on: ActsOn,
     pub in_place_when: Option<Condition>,
 }

@@ -23,7 +23,7 @@ mod tests;
 pub use condition::Condition;
 pub use load::CatalogError;
 pub use types::{
-    Alias, Catalog, GraphAnalysis, Impact, Kind, Layer, LayerId, Likelihood, Mitigation, Property, PropertyTarget,
+    ActsOn, Alias, Catalog, Effect, GraphAnalysis, Impact, Kind, KindTrait, LayerRule, LayerRuleSource, Layer, LayerId, Likelihood, Mitigation, Property, PropertyTarget,
     PropertyType, Rule, RuleTarget, Source, Stride, StrideClass, Threat,
 };
 pub use user::read_user_folder;

@@ -2,7 +2,7 @@
 //! file, check everything, then drop the file names.
 
 use crate::files::{CatalogFile, RuleEntry, ThreatEntry};
-use crate::types::{Catalog, Kind, Layer, Mitigation, Property, Rule, Source, Threat};
+use crate::types::{Catalog, Kind, Layer, LayerRule, Mitigation, Property, Rule, Source, Threat};
 use crate::validate;
 use thiserror::Error;
 
@@ -41,6 +41,7 @@ pub(crate) struct Parts {
     pub threats: Vec<Located<Threat>>,
     pub mitigations: Vec<Located<Mitigation>>,
     pub rules: Vec<Located<Rule>>,
+    pub layer_rules: Vec<Located<LayerRule>>,
 }
 
 /// Which tables a file may hold.
@@ -66,6 +67,7 @@ impl Parts {
         self.layers.extend(located(file, parsed.layer));
         self.properties.extend(located(file, parsed.property));
         self.kinds.extend(located(file, parsed.kind));
+        self.layer_rules.extend(located(file, parsed.layer_rule));
         for mut entry in parsed.threat {
             for rule in std::mem::take(&mut entry.rule) {
                 if rule.threat.as_ref().is_some_and(|t| *t != entry.id) {
@@ -95,6 +97,8 @@ impl Parts {
                     name: m.name,
                     description: m.description,
                     layer: m.layer,
+                    effect: m.effect,
+                    acts_on: m.acts_on,
                     in_place_when: m.in_place_when,
                     addresses: Vec::new(),
                 },
@@ -122,6 +126,7 @@ impl Parts {
             threats: strip(self.threats),
             mitigations: strip(self.mitigations),
             rules: strip(self.rules),
+            layer_rules: strip(self.layer_rules),
         })
     }
 }
@@ -156,6 +161,7 @@ fn threat_from(entry: ThreatEntry) -> Threat {
         atlas: entry.atlas,
         mitigations: entry.mitigations,
         related: entry.related,
+        effects: entry.effects,
     }
 }
 
@@ -163,7 +169,7 @@ fn threat_from(entry: ThreatEntry) -> Threat {
 fn refuse_vocabulary(file: &str, text: &str) -> Result<(), CatalogError> {
     let table: toml::Table =
         toml::from_str(text).map_err(|e| CatalogError::Syntax { file: file.to_owned(), message: e.to_string() })?;
-    match ["layer", "property", "kind"].into_iter().find(|key| table.contains_key(*key)) {
+    match ["layer", "property", "kind", "layer_rule"].into_iter().find(|key| table.contains_key(*key)) {
         Some(key) => Err(CatalogError::Syntax {
             file: file.to_owned(),
             message: format!(

@@ -63,7 +63,13 @@ fn the_properties_of_the_public_model_format_have_their_exact_values() {
     expect("sandbox", &["none", "container", "gvisor", "microvm"]);
     expect("credential_scope", &["task", "agent", "shared", "broad"]);
     expect("logging", &["none", "local", "central", "tamper-evident"]);
-    expect("protocol", &["mcp", "a2a", "http", "grpc", "queue", "sql", "file", "other"]);
+    expect("protocol", &["mcp", "a2a", "http", "grpc", "queue", "sql", "file", "stdio", "in-process", "other"]);
+    expect("role", &["data", "request", "response"]);
+    expect("hosting", &["unknown", "managed-api", "self-hosted"]);
+    expect("output_rendering", &["unknown", "plain", "rich"]);
+    expect("payment_rail", &["none", "card", "bank", "crypto"]);
+    expect("origin", &["unknown", "first-party", "third-party"]);
+    expect("principal", &["unknown", "authenticated", "anonymous"]);
     expect("trust", &["untrusted", "partial", "trusted"]);
     for bool_property in [
         "internet_exposed",
@@ -72,6 +78,8 @@ fn the_properties_of_the_public_model_format_have_their_exact_values() {
         "multi_tenant",
         "authenticated",
         "encrypted",
+        "untrusted_content",
+        "decides_about_people",
         "signed",
         "validated",
     ] {

@@ -99,6 +99,43 @@ pub enum StrideClass {
     DataStore,
 }
 
+/// What part an element of a kind plays in the graph analyses. The analyses read these, never
+/// kind ids, so a catalog with other kinds is analysed the same way.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Type)]
+#[serde(rename_all = "kebab-case")]
+pub enum KindTrait {
+    /// Plans and acts with a model: it can be steered by what it reads, and it delegates.
+    Agent,
+    /// Run by someone else, outside the system: what reaches it has left the system.
+    Outside,
+    /// What it produces may have been written by an attacker.
+    UntrustedSource,
+    /// A person.
+    Person,
+    /// Keeps data that is read back later.
+    Store,
+    /// Agents read it back into their context (memory, retrieval indexes, shared stores).
+    ContextStore,
+    /// Holds instructions that agents load (system prompts, templates).
+    Instructions,
+    /// Acts on the world on an agent's behalf (tools, MCP servers, interpreters).
+    Actor,
+    /// A model that agents think with.
+    Model,
+    /// Trains or fine-tunes models.
+    TrainsModels,
+    /// Holds model weights and versions.
+    ModelArtifacts,
+    /// Records, watches or reviews what others do.
+    Observer,
+    /// A security control that governs what it is connected to.
+    Control,
+    /// Holds keys, tokens and passwords.
+    Secrets,
+    /// Deployment infrastructure that others run on or talk through.
+    Infrastructure,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Type)]
 #[serde(deny_unknown_fields)]
 pub struct Kind {
@@ -106,6 +143,9 @@ pub struct Kind {
     pub label: String,
     pub description: String,
     pub stride_class: StrideClass,
+    /// What part its elements play in the graph analyses.
+    #[serde(default)]
+    pub traits: Vec<KindTrait>,
     /// A data store that holds logs, for which Repudiation also applies.
     #[serde(default)]
     pub holds_logs: bool,
@@ -179,6 +219,16 @@ pub struct Threat {
     pub mitigations: Vec<String>,
     /// Threats this one combines or builds on.
     pub related: Vec<String>,
+    /// What a mitigation does to this threat where it differs from the mitigation's own effect
+    /// (signed logs prevent repudiation, while they only detect tool misuse).
+    pub effects: BTreeMap<String, Effect>,
+}
+
+impl Threat {
+    /// What `mitigation` does to this threat.
+    pub fn effect_of(&self, mitigation: &Mitigation) -> Effect {
+        self.effects.get(&mitigation.id).copied().unwrap_or(mitigation.effect)
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Type)]
@@ -195,7 +245,8 @@ pub enum RuleTarget {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "kebab-case")]
 pub enum GraphAnalysis {
-    /// The shortest path from an entry (`from`) to each impact point (`to`).
+    /// For every entry (`from`) and impact point (`to`), the shortest chain between them over
+    /// channels without validation.
     AttackChain,
     /// Cycles of delegation among agents.
     DelegationLoop,
@@ -215,6 +266,13 @@ pub enum GraphAnalysis {
     OversightGap,
     /// One element whose compromise reaches many agents.
     SinglePointOfCompromise,
+    /// An agent that holds private data, reads untrusted content and can send data out.
+    LethalTrifecta,
+    /// An agent that can rewrite the instructions it loads.
+    SelfModification,
+    /// An agent of the system's own that untrusted content can turn, and that other agents
+    /// act on unchecked.
+    RogueInsider,
 }
 
 /// When a threat applies to an element or a flow, and why.
@@ -236,16 +294,78 @@ pub struct Rule {
     pub because: String,
 }
 
+/// What a control does to a threat.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Type)]
+#[serde(rename_all = "kebab-case")]
+pub enum Effect {
+    /// Stops the attack: in place, it makes a finding mitigated.
+    Prevents,
+    /// Notices the attack after the fact: noted, never mitigating.
+    Detects,
+    /// Bounds the damage: lowers the impact, never mitigating.
+    Limits,
+}
+
+/// Where on a path finding a control is looked for. On a finding about one element or flow it is
+/// always looked for on that target.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "kebab-case")]
+pub enum ActsOn {
+    /// The finding's target (for a path, its point of impact).
+    #[default]
+    Target,
+    /// Every flow of the finding's path.
+    EveryHop,
+    /// Some flow of the finding's path (one control on the way stops it).
+    AnyHop,
+    /// Some element of the finding's path.
+    AnyElement,
+    /// The element a path passes its request through (a confused deputy's deputy).
+    Deputy,
+    /// The first element of the path (where the attacker is).
+    Entry,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Type)]
 pub struct Mitigation {
     pub id: String,
     pub name: String,
     pub description: String,
     pub layer: LayerId,
-    /// What shows the control is in place on a finding's target; `None` when only a person can tell.
+    pub effect: Effect,
+    /// Where the evidence is looked for.
+    pub acts_on: ActsOn,
+    /// What the model must state to show the control in place; `None` when only a person can tell.
     pub in_place_when: Option<Condition>,
     /// The threats that list this mitigation.
     pub addresses: Vec<String>,
+}
+
+/// Where a secondary layer's reason comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "lowercase")]
+pub enum LayerRuleSource {
+    /// A property of the element.
+    Property,
+    /// How the element is connected.
+    Graph,
+    /// A security control that governs the element.
+    Governance,
+}
+
+/// When an element also touches a layer besides its kind's, and why.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Type)]
+#[serde(deny_unknown_fields)]
+pub struct LayerRule {
+    pub id: String,
+    pub layer: LayerId,
+    pub source: LayerRuleSource,
+    /// The kinds it looks at; every kind when empty.
+    #[serde(default)]
+    pub kinds: Vec<String>,
+    pub when: Condition,
+    /// Shown to the user; `{neighbour}` names the first neighbour a `feeds`/`fed_by` form matched.
+    pub reason: String,
 }
 
 /// The whole catalog, in file order.
@@ -258,6 +378,7 @@ pub struct Catalog {
     pub threats: Vec<Threat>,
     pub mitigations: Vec<Mitigation>,
     pub rules: Vec<Rule>,
+    pub layer_rules: Vec<LayerRule>,
 }
 
 impl Catalog {
@@ -265,8 +386,18 @@ impl Catalog {
         self.layers.iter().find(|l| &l.id == id)
     }
 
+    /// The entry for threats between layers, if the catalog has one.
+    pub fn cross_layer(&self) -> Option<&Layer> {
+        self.layers.iter().find(|l| l.cross_layer)
+    }
+
     pub fn kind(&self, id: &str) -> Option<&Kind> {
         self.kinds.iter().find(|k| k.id == id)
+    }
+
+    /// Whether elements of `kind` have `trait_`.
+    pub fn kind_has(&self, kind: &str, trait_: KindTrait) -> bool {
+        self.kind(kind).is_some_and(|k| k.traits.contains(&trait_))
     }
 
     pub fn property(&self, id: &str) -> Option<&Property> {

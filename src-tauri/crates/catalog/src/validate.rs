@@ -56,6 +56,7 @@ pub(crate) fn check(parts: &Parts) -> Result {
     check_threats(parts, &ids)?;
     check_rules(parts, &ids)?;
     check_mitigations(parts, &ids)?;
+    check_layer_rules(parts, &ids)?;
     check_completeness(parts)
 }
 
@@ -153,6 +154,9 @@ fn check_threats(parts: &Parts, ids: &Ids) -> Result {
         }
         if let Some(m) = threat.mitigations.iter().find(|m| !ids.mitigations.contains(m.as_str())) {
             return fail("mitigations", unknown("mitigation", m));
+        }
+        if let Some(m) = threat.effects.keys().find(|m| !threat.mitigations.contains(m)) {
+            return fail("effects", format!("'{m}' is not one of this threat's mitigations"));
         }
         if let Some(r) = threat.related.iter().find(|r| !ids.threats.contains(r.as_str())) {
             return fail("related", unknown("threat", r));
@@ -293,6 +297,102 @@ fn check_rules(parts: &Parts, ids: &Ids) -> Result {
                 RuleTarget::Flow => PropertyTarget::Flow,
             };
             check_condition(condition, target, parts, ids).or_else(|message| fail("when", message))?;
+            if rule.applies_to == RuleTarget::Element {
+                for kind_id in &rule_kinds_of(rule, threat) {
+                    let Some((_, kind)) = parts.kinds.iter().find(|(_, k)| &k.id == kind_id) else { continue };
+                    check_reads_own_properties(condition, kind).or_else(|message| fail("when", message))?;
+                    if !satisfiable(condition, kind) {
+                        return fail("when", format!("this condition can never hold for a {}", kind.id));
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The kinds an element rule looks at: its own list, else its threat's element targets.
+fn rule_kinds_of(rule: &crate::types::Rule, threat: &crate::types::Threat) -> Vec<String> {
+    if rule.kinds.is_empty() {
+        threat.targets.iter().filter(|t| *t != FLOW_TARGET && *t != PATH_TARGET).cloned().collect()
+    } else {
+        rule.kinds.clone()
+    }
+}
+
+/// A rule may only read properties its target kind has: reading any other would test the
+/// property's default, a value the model can never change.
+fn check_reads_own_properties(condition: &Condition, kind: &Kind) -> std::result::Result<(), String> {
+    let mut missing = None;
+    element_properties_read(condition, &mut |property| {
+        if missing.is_none() && !kind.properties.iter().any(|p| p == property) {
+            missing = Some(property.to_owned());
+        }
+    });
+    match missing {
+        Some(property) => Err(format!("a {} has no property '{property}'", kind.id)),
+        None => Ok(()),
+    }
+}
+
+/// Every property a condition reads on its element (not on the flows `inbound_all` looks at).
+fn element_properties_read<'a>(condition: &'a Condition, visit: &mut impl FnMut(&'a str)) {
+    match condition {
+        Condition::All(items) | Condition::Any(items) => items.iter().for_each(|c| element_properties_read(c, visit)),
+        Condition::Not(inner) => element_properties_read(inner, visit),
+        Condition::Is(property, _) | Condition::OneOf(property, _) => visit(property),
+        _ => {}
+    }
+}
+
+/// Whether a condition can hold for some element of `kind`: false when it asks for another kind
+/// or trait, or for two values of one property at once. Conservative: graph forms and `not` are
+/// taken as satisfiable.
+pub(crate) fn satisfiable(condition: &Condition, kind: &Kind) -> bool {
+    match condition {
+        Condition::Any(items) => items.iter().any(|c| satisfiable(c, kind)),
+        Condition::All(items) => {
+            if !items.iter().all(|c| satisfiable(c, kind)) {
+                return false;
+            }
+            // Values each property may take, narrowed by every direct `is` and `one_of`.
+            let mut allowed: BTreeMap<&str, Vec<&PropertyValue>> = BTreeMap::new();
+            for item in items {
+                let (property, values): (&str, Vec<&PropertyValue>) = match item {
+                    Condition::Is(p, v) => (p, vec![v]),
+                    Condition::OneOf(p, vs) => (p, vs.iter().collect()),
+                    _ => continue,
+                };
+                let entry = allowed.entry(property).or_insert_with(|| values.clone());
+                entry.retain(|v| values.contains(v));
+                if entry.is_empty() {
+                    return false;
+                }
+            }
+            true
+        }
+        Condition::Kind(kinds) => kinds.iter().any(|k| k == &kind.id),
+        Condition::Trait(traits) => traits.iter().any(|t| kind.traits.contains(t)),
+        _ => true,
+    }
+}
+
+fn check_layer_rules(parts: &Parts, ids: &Ids) -> Result {
+    unique_ids(&parts.layer_rules, |r| &r.id)?;
+    for (file, rule) in &parts.layer_rules {
+        let fail = |field: &str, message: String| Err(CatalogError::invalid(file, &rule.id, field, message));
+        let Some((_, layer)) = parts.layers.iter().find(|(_, l)| l.id == rule.layer) else {
+            return fail("layer", unknown("layer", rule.layer.as_str()));
+        };
+        if layer.cross_layer {
+            return fail("layer", format!("'{}' is not a layer an element can sit in", layer.id.as_str()));
+        }
+        if !rule.kinds.is_empty() {
+            check_kinds_exist(&rule.kinds, ids).or_else(|m| fail("kinds", m))?;
+        }
+        check_condition(&rule.when, PropertyTarget::Element, parts, ids).or_else(|m| fail("when", m))?;
+        if rule.reason.trim().is_empty() {
+            return fail("reason", "say why the element touches this layer".into());
         }
     }
     Ok(())
@@ -379,6 +479,32 @@ fn check_condition(
                 return Err("from_kind and to_kind look at a flow's ends".into());
             }
             check_kinds_exist(kinds, ids)
+        }
+        Condition::FedByWhere(inner) | Condition::FeedsWhere(inner) => {
+            if target != PropertyTarget::Element {
+                return Err("fed_by_where and feeds_where look at an element's neighbours".into());
+            }
+            check_condition(inner, PropertyTarget::Element, parts, ids)
+        }
+        Condition::Trait(traits) | Condition::FedByTrait(traits) | Condition::FeedsTrait(traits) => {
+            if target != PropertyTarget::Element {
+                return Err("trait, fed_by_trait and feeds_trait look at elements".into());
+            }
+            if traits.is_empty() {
+                return Err("list at least one trait".into());
+            }
+            Ok(())
+        }
+        Condition::UntrustedSource(_)
+        | Condition::ReachedByUntrusted(_)
+        | Condition::ReachedUnchecked(_)
+        | Condition::PrivateData(_)
+        | Condition::OutboundChannel(_) => {
+            if target != PropertyTarget::Element {
+                return Err("reached_by_untrusted, reached_unchecked, private_data and outbound_channel look at elements"
+                    .into());
+            }
+            Ok(())
         }
     }
 }

@@ -1,10 +1,22 @@
-use crate::Subject;
+//! One row per finding, RFC 4180 quoting: id, threat and its name, `aliases` (every alias with
+//! its source, `ASI T&M v1.1 T1; OWASP Agentic Top 10 ASI06; …`), then the ids from the OWASP
+//! Agentic Top 10, OWASP LLM Top 10 and MITRE ATLAS in columns of their own (`ASI02; ASI06`), so a
+//! spreadsheet can filter on them; then layer, STRIDE, targets, severity, status, explanation and
+//! mitigations. Lists within a cell are separated by `; `. Every cell is quoted, and a cell a
+//! spreadsheet would run as a formula is defused with a leading apostrophe.
 
-const HEADER: [&str; 11] = [
+use crate::Subject;
+use crate::aliases::ids_from;
+use maestro_analysis::{Finding, MITRE_ATLAS, OWASP_AGENTIC, OWASP_LLM};
+
+const HEADER: [&str; 14] = [
     "id",
     "threat",
     "name",
     "aliases",
+    "owasp_agentic",
+    "owasp_llm",
+    "atlas",
     "layer",
     "stride",
     "targets",
@@ -21,25 +33,31 @@ pub fn csv(subject: &Subject) -> String {
     for f in &subject.analysis.findings {
         let targets: Vec<String> = f.targets.iter().map(|t| subject.target_name(t)).collect();
         let mitigations: Vec<&str> = f.mitigations.iter().map(|m| m.name.as_str()).collect();
-        push_row(
-            &mut out,
-            [
-                f.id.clone(),
-                f.threat.clone(),
-                f.threat_name.clone(),
-                f.aliases.join(" "),
-                f.layer.as_str().to_owned(),
-                format!("{:?}", f.stride),
-                targets.join("; "),
-                f.severity.as_str().to_owned(),
-                f.status.as_str().to_owned(),
-                f.explanation.clone(),
-                mitigations.join("; "),
-            ]
-            .into_iter(),
-        );
+        // As many cells as the header has columns, or this does not compile.
+        let row: [String; HEADER.len()] = [
+            f.id.clone(),
+            f.threat.clone(),
+            f.threat_name.clone(),
+            aliases(subject, f),
+            ids_from(&f.aliases, OWASP_AGENTIC).join("; "),
+            ids_from(&f.aliases, OWASP_LLM).join("; "),
+            ids_from(&f.aliases, MITRE_ATLAS).join("; "),
+            f.layer.as_str().to_owned(),
+            format!("{:?}", f.stride),
+            targets.join("; "),
+            f.severity.as_str().to_owned(),
+            f.status.as_str().to_owned(),
+            f.explanation.clone(),
+            mitigations.join("; "),
+        ];
+        push_row(&mut out, row.into_iter());
     }
     out
+}
+
+/// "ASI T&M v1.1 T1; MAS guide v1.0 T1; OWASP Agentic Top 10 ASI06".
+fn aliases(subject: &Subject, finding: &Finding) -> String {
+    finding.aliases.iter().map(|a| subject.alias_with_source_before(a)).collect::<Vec<_>>().join("; ")
 }
 
 fn push_row(out: &mut String, cells: impl Iterator<Item = String>) {

@@ -1,3 +1,8 @@
+//! The full report as JSON: `model`, `summary` (counts), `findings` (as the analysis gives them;
+//! each alias is `{ "source", "id" }`), `sources` (`id`, `name`, `short` of every source those
+//! aliases name, in catalog order), `layers` and `matrix`. Nothing in it depends on a clock or on hashing, so the
+//! same analysis always gives the same text.
+
 use crate::Subject;
 use serde_json::json as value;
 
@@ -12,6 +17,7 @@ pub fn json(subject: &Subject) -> String {
             "open": subject.open_count(),
         },
         "findings": subject.analysis.findings,
+        "sources": subject.sources_used(),
         "layers": subject.analysis.layers,
         "matrix": subject.analysis.matrix,
     });

@@ -1,14 +1,20 @@
-//! Reports of an analysis, for people and for pipelines.
+//! Reports of an analysis, for people and for pipelines. Every alias a finding carries keeps its
+//! source in every format: an id alone is ambiguous (the MAS guide's T16 is not ASI T&M's T16).
 //!
-//! - [`json`]: the full report: `findings`, `layers` (each element's assignment with reasons) and
-//!   `matrix` (layer × STRIDE counts).
-//! - [`markdown`]: a readable report; user text is escaped so it cannot inject markup or HTML.
-//! - [`csv`]: one row per finding; cells are quoted, and cells a spreadsheet would run as a
-//!   formula are defused.
-//! - [`sarif`]: SARIF 2.1.0 for code-scanning tools.
+//! - [`json`]: the full report: `findings` (aliases as `{ source, id }`), `sources` (id, name and
+//!   short name of each source the findings' aliases name), `layers` (each element's assignment
+//!   with reasons) and `matrix` (layer × STRIDE counts).
+//! - [`markdown`]: a readable report; each alias is shown as `T1 (ASI T&M v1.1)`, and user text is
+//!   escaped so it cannot inject markup or HTML.
+//! - [`csv`]: one row per finding; `aliases` as `ASI T&M v1.1 T1; …`, and the OWASP Agentic, OWASP
+//!   LLM and MITRE ATLAS ids in columns of their own. Cells are quoted, and cells a spreadsheet
+//!   would run as a formula are defused.
+//! - [`sarif`]: SARIF 2.1.0 for code-scanning tools; each source is a taxonomy, and each rule
+//!   relates to the taxa its threat is known as.
 //!
 //! This crate renders what it is given: it does no analysis and no I/O.
 
+mod aliases;
 mod csv;
 mod json;
 mod markdown;

@@ -1,5 +1,11 @@
+//! A report for people: a summary, the layer × STRIDE matrix, then the findings by layer. Each
+//! finding gives its targets, severity and status, its aliases each with its source's short name
+//! (`T1 (ASI T&M v1.1)`, `ASI06 (OWASP Agentic Top 10)`), why it applies, its mitigations and the
+//! user's decision. Everything from the model or the catalog is escaped, so it renders as itself.
+
 use crate::Subject;
 use maestro_analysis::FindingStatus;
+use maestro_catalog::Alias;
 use std::fmt::Write;
 
 /// A report for people: summary, the layer × STRIDE matrix, then findings by layer.
@@ -51,7 +57,7 @@ pub fn markdown(subject: &Subject) -> String {
             );
             let _ = writeln!(out, "- Finding: {} · STRIDE {:?}", escape(&f.id), f.stride);
             if !f.aliases.is_empty() {
-                let _ = writeln!(out, "- Also known as: {}", escape(&f.aliases.join(", ")));
+                let _ = writeln!(out, "- Also known as: {}", aliases(subject, &f.aliases));
             }
             let _ = writeln!(out, "- Why: {}", escape(&f.explanation));
             let mitigations: Vec<String> = f
@@ -68,6 +74,11 @@ pub fn markdown(subject: &Subject) -> String {
         }
     }
     out
+}
+
+/// "T1 (ASI T&M v1.1), ASI06 (OWASP Agentic Top 10)", escaped.
+fn aliases(subject: &Subject, aliases: &[Alias]) -> String {
+    aliases.iter().map(|a| escape(&subject.alias_with_source_after(a))).collect::<Vec<_>>().join(", ")
 }
 
 /// "L3 Agent Frameworks", or just "Cross-layer".

@@ -1,79 +1,30 @@
-//! SARIF 2.1.0: one rule per catalog threat that has findings, one result per finding.
-//! Findings the user accepted, transferred or judged not applicable are reported as suppressed,
-//! with their justification.
+//! SARIF 2.1.0 for code-scanning tools: one run of MAESTRO Studio over the model file.
+//!
+//! - `tool.driver.rules`: one rule per threat that has findings, in the order the findings first
+//!   name them. Its `relationships` point at the taxa the threat is known as (kind `relevant`);
+//!   `properties.tags` holds its layers and OWASP Agentic Top 10 ids, and `properties.aliases`
+//!   every alias with its source ("ASI T&M v1.1 T1"), for viewers that do not follow taxonomies.
+//! - `taxonomies`: one per source those aliases name (ASI T&M, the MAS guide, CSA MAESTRO, the
+//!   OWASP Agentic and LLM Top 10s, MITRE ATLAS…), in catalog order: `name` is the source's short
+//!   name, `fullName` its name, and `taxa` the ids the rules use. A publication's id is named
+//!   after the catalog threat it is an alias of; a taxonomy's id (ASI06, LLM01, AML.T0051) is
+//!   given as an id only, since the catalog does not name it. `tool.driver.supportedTaxonomies`
+//!   lists them all.
+//! - `results`: one per finding, located in the model file and at its targets. Findings the user
+//!   accepted, transferred or judged not applicable are reported as suppressed, with their
+//!   justification.
 
 use crate::Subject;
-use maestro_analysis::{FindingStatus, Severity};
+use crate::aliases::ids_from;
+use maestro_analysis::{Finding, FindingStatus, OWASP_AGENTIC, Severity};
+use maestro_catalog::{Alias, Catalog, Source};
 use serde_json::{Value, json};
 
 pub const SARIF_SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
 pub fn sarif(subject: &Subject) -> String {
-    let mut rule_ids: Vec<&str> = Vec::new();
-    for f in &subject.analysis.findings {
-        if !rule_ids.contains(&f.threat.as_str()) {
-            rule_ids.push(&f.threat);
-        }
-    }
-    let rules: Vec<Value> = rule_ids
-        .iter()
-        .filter_map(|id| subject.catalog.threat(id))
-        .map(|t| {
-            json!({
-                "id": t.id,
-                "name": pascal_case(&t.id),
-                "shortDescription": { "text": t.name },
-                "fullDescription": { "text": t.description },
-                "properties": {
-                    "tags": t.layers.iter().map(|l| l.as_str()).chain(t.owasp_agentic.iter().map(String::as_str)).collect::<Vec<_>>(),
-                    "aliases": t.aliases.iter().map(|a| format!("{} {}", a.source, a.id)).collect::<Vec<_>>(),
-                },
-            })
-        })
-        .collect();
-    let results: Vec<Value> = subject
-        .analysis
-        .findings
-        .iter()
-        .map(|f| {
-            let rule_index = rule_ids.iter().position(|id| *id == f.threat).unwrap_or(0);
-            let level = match f.severity {
-                Severity::Critical | Severity::High => "error",
-                Severity::Medium => "warning",
-                Severity::Low => "note",
-            };
-            let mut result = json!({
-                "ruleId": f.threat,
-                "ruleIndex": rule_index,
-                "level": level,
-                "kind": if f.status == FindingStatus::Mitigated { "pass" } else { "fail" },
-                "message": { "text": f.explanation },
-                "locations": [{
-                    "physicalLocation": { "artifactLocation": { "uri": subject.source } },
-                    "logicalLocations": f.targets.iter().map(|t| json!({
-                        "name": subject.target_name(t),
-                        "fullyQualifiedName": t,
-                        "kind": "element",
-                    })).collect::<Vec<_>>(),
-                }],
-                "partialFingerprints": { "maestroFindingId/v1": f.id },
-                "properties": {
-                    "layer": f.layer.as_str(),
-                    "stride": format!("{:?}", f.stride),
-                    "severity": f.severity.as_str(),
-                    "status": f.status.as_str(),
-                },
-            });
-            if matches!(f.status, FindingStatus::Accepted | FindingStatus::Transferred | FindingStatus::NotApplicable) {
-                result["suppressions"] = json!([{
-                    "kind": "external",
-                    "status": "accepted",
-                    "justification": f.justification.clone().unwrap_or_default(),
-                }]);
-            }
-            result
-        })
-        .collect();
+    let rules = first_finding_per_threat(&subject.analysis.findings);
+    let taxonomies = Taxonomies::of(subject, &rules);
     let log = json!({
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
@@ -81,13 +32,181 @@ pub fn sarif(subject: &Subject) -> String {
             "tool": { "driver": {
                 "name": "MAESTRO Studio",
                 "version": env!("CARGO_PKG_VERSION"),
-                "rules": rules,
+                "rules": rules.iter().map(|f| rule(subject, f, &taxonomies)).collect::<Vec<_>>(),
+                "supportedTaxonomies": taxonomies.component_references(),
             } },
+            "taxonomies": taxonomies.components(subject.catalog),
             "artifacts": [{ "location": { "uri": subject.source } }],
-            "results": results,
+            "results": subject.analysis.findings.iter().map(|f| result(subject, f, &rules)).collect::<Vec<_>>(),
         }],
     });
     serde_json::to_string_pretty(&log).expect("SARIF always serialises")
+}
+
+/// The first finding of each threat, in the order the findings name them: one rule each. Every
+/// finding of a threat carries the same aliases, those of the threat.
+fn first_finding_per_threat(findings: &[Finding]) -> Vec<&Finding> {
+    let mut firsts: Vec<&Finding> = Vec::new();
+    for finding in findings {
+        if !firsts.iter().any(|f| f.threat == finding.threat) {
+            firsts.push(finding);
+        }
+    }
+    firsts
+}
+
+/// The rule for the threat of `first`; the catalog's description when it knows the threat.
+fn rule(subject: &Subject, first: &Finding, taxonomies: &Taxonomies) -> Value {
+    let threat = subject.catalog.threat(&first.threat);
+    let description = threat.map_or(first.threat_name.as_str(), |t| t.description.as_str());
+    let layers: Vec<&str> = match threat {
+        Some(t) => t.layers.iter().map(|l| l.as_str()).collect(),
+        None => vec![first.layer.as_str()],
+    };
+    let tags = distinct(layers.into_iter().chain(ids_from(&first.aliases, OWASP_AGENTIC)).map(str::to_owned));
+    let aliases = distinct(first.aliases.iter().map(|a| subject.alias_with_source_before(a)));
+    json!({
+        "id": first.threat,
+        "name": pascal_case(&first.threat),
+        "shortDescription": { "text": first.threat_name },
+        "fullDescription": { "text": description },
+        "relationships": taxonomies.relationships(&first.aliases),
+        "properties": { "tags": tags, "aliases": aliases },
+    })
+}
+
+fn result(subject: &Subject, f: &Finding, rules: &[&Finding]) -> Value {
+    // Every finding's threat has a rule, so the fallback is never taken.
+    let rule_index = rules.iter().position(|r| r.threat == f.threat).unwrap_or_default();
+    let level = match f.severity {
+        Severity::Critical | Severity::High => "error",
+        Severity::Medium => "warning",
+        Severity::Low => "note",
+    };
+    let mut result = json!({
+        "ruleId": f.threat,
+        "ruleIndex": rule_index,
+        "level": level,
+        "kind": if f.status == FindingStatus::Mitigated { "pass" } else { "fail" },
+        "message": { "text": f.explanation },
+        "locations": [{
+            "physicalLocation": { "artifactLocation": { "uri": subject.source } },
+            "logicalLocations": f.targets.iter().map(|t| json!({
+                "name": subject.target_name(t),
+                "fullyQualifiedName": t,
+                "kind": "element",
+            })).collect::<Vec<_>>(),
+        }],
+        "partialFingerprints": { "maestroFindingId/v1": f.id },
+        "properties": {
+            "layer": f.layer.as_str(),
+            "stride": format!("{:?}", f.stride),
+            "severity": f.severity.as_str(),
+            "status": f.status.as_str(),
+        },
+    });
+    if matches!(f.status, FindingStatus::Accepted | FindingStatus::Transferred | FindingStatus::NotApplicable) {
+        result["suppressions"] = json!([{
+            "kind": "external",
+            "status": "accepted",
+            "justification": f.justification.clone().unwrap_or_default(),
+        }]);
+    }
+    result
+}
+
+/// The taxonomies of a run: one per source the rules' aliases name, in catalog order, each with
+/// the aliases of that source the rules use, in the order they first use them.
+struct Taxonomies<'f> {
+    sources: Vec<Source>,
+    /// `taxa[i]` belongs to `sources[i]`.
+    taxa: Vec<Vec<&'f Alias>>,
+}
+
+impl<'f> Taxonomies<'f> {
+    fn of(subject: &Subject, rules: &[&'f Finding]) -> Self {
+        let aliases = || rules.iter().flat_map(|f| &f.aliases);
+        let sources = subject.sources_of(aliases());
+        let mut taxa: Vec<Vec<&Alias>> = vec![Vec::new(); sources.len()];
+        for alias in aliases() {
+            if let Some(source) = sources.iter().position(|s| s.id == alias.source)
+                && !taxa[source].contains(&alias)
+            {
+                taxa[source].push(alias);
+            }
+        }
+        Taxonomies { sources, taxa }
+    }
+
+    /// Where an alias is: the index of its taxonomy, and of the taxon within it.
+    fn position(&self, alias: &Alias) -> Option<(usize, usize)> {
+        let source = self.sources.iter().position(|s| s.id == alias.source)?;
+        let taxon = self.taxa[source].iter().position(|t| *t == alias)?;
+        Some((source, taxon))
+    }
+
+    /// A rule's relationships to the taxa of its aliases, each once.
+    fn relationships(&self, aliases: &[Alias]) -> Vec<Value> {
+        let mut seen: Vec<(usize, usize)> = Vec::new();
+        let mut relationships = Vec::new();
+        for (source, taxon) in aliases.iter().filter_map(|a| self.position(a)) {
+            if seen.contains(&(source, taxon)) {
+                continue;
+            }
+            seen.push((source, taxon));
+            relationships.push(json!({
+                "target": {
+                    "id": self.taxa[source][taxon].id,
+                    "index": taxon,
+                    "toolComponent": { "name": self.sources[source].short, "index": source },
+                },
+                "kinds": ["relevant"],
+            }));
+        }
+        relationships
+    }
+
+    /// `run.taxonomies`.
+    fn components(&self, catalog: &Catalog) -> Vec<Value> {
+        self.sources
+            .iter()
+            .zip(&self.taxa)
+            .map(|(source, taxa)| {
+                json!({
+                    "name": source.short,
+                    "fullName": source.name,
+                    "isComprehensive": false,
+                    "taxa": taxa.iter().map(|alias| taxon(catalog, alias)).collect::<Vec<_>>(),
+                })
+            })
+            .collect()
+    }
+
+    /// `tool.driver.supportedTaxonomies`.
+    fn component_references(&self) -> Vec<Value> {
+        self.sources.iter().enumerate().map(|(index, s)| json!({ "name": s.short, "index": index })).collect()
+    }
+}
+
+/// A taxon: the alias's id, and the name of the threat it is an alias of when exactly one
+/// catalog threat has it (an alias is unique within its source).
+fn taxon(catalog: &Catalog, alias: &Alias) -> Value {
+    let mut holders = catalog.threats.iter().filter(|t| t.aliases.contains(alias));
+    match (holders.next(), holders.next()) {
+        (Some(threat), None) => json!({ "id": alias.id, "name": threat.name }),
+        _ => json!({ "id": alias.id }),
+    }
+}
+
+/// The strings in order, each once (SARIF wants tags unique).
+fn distinct(items: impl Iterator<Item = String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for item in items {
+        if !out.contains(&item) {
+            out.push(item);
+        }
+    }
+    out
 }
 
 /// `tool-misuse` → `ToolMisuse`, the form SARIF suggests for rule names.

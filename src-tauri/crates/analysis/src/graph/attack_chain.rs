@@ -1,63 +1,95 @@
-//! Attack chains: from an untrusted entry point to a point of impact.
+//! Attack chains: from where an attacker really is to a point of impact.
 //!
-//! Entries and impacts are the catalog rule's `from` and `to` conditions (by default:
-//! internet-exposed elements, untrusted content, outside APIs, peer agents and people; tools that
-//! write, execute or pay, sensitive stores, secrets, training pipelines, and autonomous agents that
-//! publish to people). One breadth-first search from all entries at once finds, for every impact
-//! point, the shortest chain from its nearest entry: one finding per impact point, never one per
-//! path, in time linear in the model. The explanation lists the layers the chain crosses and the
-//! controls missing along it.
+//! Entries and impacts are the catalog rule's `from` and `to` conditions: by default entries are
+//! the untrusted sources (see [`super::untrusted`]) — never the system's own signed-in users,
+//! unless the analysis treats insiders as attackers — and impacts are tools that write, execute,
+//! pay or communicate with no person approving, secrets, and training pipelines.
+//!
+//! For every entry, one flood over channels that state no validation finds the impacts it reaches,
+//! with the shortest chain; a validated channel cuts the chain, so there is no chain through it.
+//! Every chain is kept, one per entry and point of impact, and reported as one finding per point of
+//! impact: the shortest chain is its path, and the chains from the other entries are its further
+//! legs. The explanation lists the layers the chain crosses and the controls missing
+//! along it. Entries × (elements + channels), each flood linear.
 
-use super::{PathHit, bfs_from, describe_path, path_to};
+use super::flood::Flood;
+use super::{Leg, PathHit, describe_path};
 use crate::condition::holds;
-use crate::context::{Context, Target};
-use maestro_catalog::Condition;
+use crate::context::{Context, Hop, Target};
+use maestro_catalog::{Condition, KindTrait};
 use maestro_model::PropertyValue;
 
 pub(crate) fn find(cx: &Context, from: &Condition, to: &Condition) -> Vec<PathHit> {
     let n = cx.model.elements.len();
     let entries: Vec<usize> = (0..n).filter(|&e| holds(cx, from, Target::Element(e))).collect();
-    if entries.is_empty() {
+    let impacts: Vec<usize> = (0..n).filter(|&e| holds(cx, to, Target::Element(e))).collect();
+    if entries.is_empty() || impacts.is_empty() {
         return Vec::new();
     }
-    let reached_by = bfs_from(cx, &entries);
-    (0..n)
-        .filter(|&e| reached_by[e].is_some() && holds(cx, to, Target::Element(e)))
+    let validated = PropertyValue::Bool(true);
+    let unchecked = |hop: &Hop| !cx.states(Target::Flow(hop.flow), "validated", &validated);
+    // Per impact: the chains reaching it, one per entry, in entry order.
+    let mut chains: Vec<Vec<(Vec<usize>, Vec<usize>)>> = vec![Vec::new(); n];
+    for &entry in &entries {
+        let conduit = |e: usize| !cx.has(e, KindTrait::Person) && !cx.has(e, KindTrait::Model);
+        let flood = Flood::run(cx, [entry], &unchecked, &conduit);
+        for &impact in impacts.iter().filter(|&&i| i != entry && flood.reached(i)) {
+            chains[impact].push(flood.path(cx, impact));
+        }
+    }
+    let reached: Vec<usize> = impacts.into_iter().filter(|&impact| !chains[impact].is_empty()).collect();
+    reached
+        .into_iter()
         .map(|impact| {
-            let (elements, flows) = path_to(cx, &reached_by, impact);
-            let mut facts = vec![format!("path {}", describe_path(cx, &elements))];
+            let mut found = std::mem::take(&mut chains[impact]);
+            // The shortest chain first; ties in entry order.
+            found.sort_by_key(|(elements, _)| elements.len());
+            let (elements, flows) = found.remove(0);
+            let mut facts = vec![format!("chain {}", describe_path(cx, &elements))];
+            if !found.is_empty() {
+                let others: Vec<String> =
+                    found.iter().map(|(e, _)| format!("\"{}\"", cx.element(e[0]).name)).collect();
+                facts.push(format!("also reached from {}", others.join(", ")));
+            }
             let missing = missing_controls(cx, &elements, &flows);
             if !missing.is_empty() {
                 facts.push(format!("missing along it: {}", missing.join(", ")));
             }
-            PathHit { elements, flows, facts }
+            let mut hit = PathHit::new(elements, flows, facts);
+            hit.subject = Some(impact);
+            hit.legs = found
+                .into_iter()
+                .map(|(elements, flows)| Leg { name: format!("from {}", cx.element(elements[0]).name), elements, flows })
+                .collect();
+            hit
         })
         .collect()
 }
 
-/// The controls a chain passes without meeting: unvalidated and unauthenticated hops, an impact
-/// with no human approval, code run without a sandbox.
+/// The controls a chain passes without meeting: hops not stated as validated or authenticated,
+/// an impact no person approves, code run without a kernel-level sandbox.
 fn missing_controls(cx: &Context, elements: &[usize], flows: &[usize]) -> Vec<String> {
-    let is = |target: Target, property: &str, value: PropertyValue| cx.value(target, property) == Some(&value);
+    let yes = PropertyValue::Bool(true);
     let mut missing = Vec::new();
-    let unvalidated = flows.iter().filter(|&&f| is(Target::Flow(f), "validated", PropertyValue::Bool(false))).count();
+    let count = |property: &str| flows.iter().filter(|&&f| !cx.states(Target::Flow(f), property, &yes)).count();
+    let unvalidated = count("validated");
     if unvalidated > 0 {
         missing.push(format!("validation on {unvalidated} of {} hops", flows.len()));
     }
-    let unauthenticated =
-        flows.iter().filter(|&&f| is(Target::Flow(f), "authenticated", PropertyValue::Bool(false))).count();
+    let unauthenticated = count("authenticated");
     if unauthenticated > 0 {
         missing.push(format!("authentication on {unauthenticated} of {} hops", flows.len()));
     }
     if let Some(&impact) = elements.last() {
         let end = Target::Element(impact);
-        if is(end, "human_approval", PropertyValue::Bool(false)) {
+        if cx.value(end, "human_approval").is_some() && !cx.states(end, "human_approval", &yes) {
             missing.push(format!("human approval at \"{}\"", cx.element(impact).name));
         }
-        if is(end, "side_effect", PropertyValue::Text("execute".into()))
-            && is(end, "sandbox", PropertyValue::Text("none".into()))
+        let strong = ["gvisor", "microvm"].map(|s| PropertyValue::Text(s.into()));
+        if cx.is(end, "side_effect", &PropertyValue::Text("execute".into()))
+            && !strong.iter().any(|s| cx.states(end, "sandbox", s))
         {
-            missing.push(format!("a sandbox around \"{}\"", cx.element(impact).name));
+            missing.push(format!("a kernel-level sandbox around \"{}\"", cx.element(impact).name));
         }
     }
     missing

@@ -1,31 +1,19 @@
 //! Confused deputy through chained authorisation.
 //!
 //! A person, a peer agent or an agent with narrow credentials sends work to an agent or tool that
-//! holds wider ones (shared or broad), and that deputy acts on a resource the sender has no flow
-//! to itself: the sender borrows authority it was never given. Privilege is read from
-//! `credential_scope` (task < agent < shared < broad; parties without it rank lowest). One pass
-//! over the flows; one finding per sender and resource.
+//! holds wider ones (shared or broad), and that deputy acts on a resource the sender has no
+//! channel to itself: the sender borrows authority it was never given. Privilege is read from
+//! `credential_scope` (task < agent < shared < broad; parties without it rank lowest). A deputy
+//! that acts with the requester's own rights (`credential_scope = task`, stated) is no deputy.
+//! The sender need not be an attacker: a signed-in user asking for what their own rights would
+//! deny is the case this is about. Where untrusted content reaches the sender, the path starts
+//! there.
+//! One pass over the channels; one finding per sender and resource.
 
 use super::{PathHit, describe_path};
-use crate::context::{Context, Target};
+use crate::context::{Context, Side, Target};
+use maestro_catalog::KindTrait;
 use maestro_model::PropertyValue;
-
-const SENDERS: &[&str] = &["human", "peer-agent", "agent", "orchestrator"];
-const DEPUTIES: &[&str] = &["agent", "orchestrator", "tool", "code-interpreter", "mcp-server"];
-const RESOURCES: &[&str] = &[
-    "vector-store",
-    "memory",
-    "document-store",
-    "database",
-    "prompt-store",
-    "secrets-manager",
-    "model-registry",
-    "runtime",
-    "external-api",
-    "tool",
-    "code-interpreter",
-    "mcp-server",
-];
 
 fn privilege(cx: &Context, element: usize) -> u8 {
     match cx.value(Target::Element(element), "credential_scope") {
@@ -41,27 +29,41 @@ fn privilege(cx: &Context, element: usize) -> u8 {
 }
 
 pub(crate) fn find(cx: &Context) -> Vec<PathHit> {
+    let sender = |e: usize| cx.has(e, KindTrait::Person) || cx.has(e, KindTrait::Agent);
+    let deputy = |e: usize| cx.has(e, KindTrait::Agent) || cx.has(e, KindTrait::Actor);
+    let resource = |e: usize| {
+        cx.has(e, KindTrait::Store) || cx.has(e, KindTrait::Actor) || cx.has(e, KindTrait::Outside) || cx.has(e, KindTrait::Infrastructure)
+    };
     let mut hits = Vec::new();
-    for (request, &(sender, deputy)) in cx.ends.iter().enumerate() {
-        if !SENDERS.contains(&cx.kind_of(sender)) || !DEPUTIES.contains(&cx.kind_of(deputy)) {
+    for hop in &cx.hops {
+        let (from, to) = (hop.from, hop.to);
+        if hop.side == Side::Answer || !sender(from) || !deputy(to) || cx.has(to, KindTrait::Outside) {
             continue;
         }
-        let (low, high) = (privilege(cx, sender), privilege(cx, deputy));
+        let (low, high) = (privilege(cx, from), privilege(cx, to));
         if high < 3 || low >= high {
             continue;
         }
-        let reaches_itself = |resource: usize| cx.outgoing[sender].iter().any(|&f| cx.ends[f].1 == resource);
-        let action = cx.outgoing[deputy].iter().copied().find(|&f| {
-            let resource = cx.ends[f].1;
-            resource != sender && RESOURCES.contains(&cx.kind_of(resource)) && !reaches_itself(resource)
+        let reaches_itself = |r: usize| cx.hops_out[from].iter().any(|&g| cx.hops[g].to == r);
+        let action = cx.hops_out[to].iter().copied().find(|&g| {
+            let target = cx.hops[g].to;
+            cx.hops[g].side != Side::Answer && target != from && resource(target) && !reaches_itself(target)
         });
         if let Some(action) = action {
-            let elements = vec![sender, deputy, cx.ends[action].1];
+            // The chain starts where the attacker is: the way untrusted content reaches the sender.
+            let (mut elements, mut flows) = cx.untrusted().raw.path(cx, from);
+            if elements.is_empty() {
+                elements.push(from);
+            }
+            elements.extend([to, cx.hops[action].to]);
+            flows.extend([hop.flow, cx.hops[action].flow]);
             let facts = vec![
                 format!("path {}", describe_path(cx, &elements)),
-                format!("\"{}\" holds wider credentials than \"{}\"", cx.element(deputy).name, cx.element(sender).name),
+                format!("\"{}\" holds wider credentials than \"{}\"", cx.element(to).name, cx.element(from).name),
             ];
-            hits.push(PathHit { elements, flows: vec![request, action], facts });
+            let mut hit = PathHit::new(elements, flows, facts);
+            hit.deputy = Some(to);
+            hits.push(hit);
         }
     }
     hits

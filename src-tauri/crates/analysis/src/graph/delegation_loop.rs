@@ -4,21 +4,35 @@
 //! out, and lets a planted instruction go round and round gaining weight. Strongly connected
 //! components (Tarjan, linear time) of the agent-to-agent graph are the loops; each component of
 //! two or more agents is one finding, with the shortest cycle through its first agent as the
-//! path. Each cycle search stays inside its component, so the whole analysis is linear.
+//! path. Answers do not delegate: a request and the response paired with it (or one request flow)
+//! are one channel, never a loop. Each cycle search stays inside its component, so the whole
+//! analysis is linear.
 
-use super::{PathHit, describe_path, graph};
-use crate::context::Context;
+use super::{PathHit, describe_path};
+use crate::context::{Context, Side};
+use maestro_catalog::KindTrait;
 use petgraph::algo::tarjan_scc;
-use petgraph::visit::NodeFiltered;
+use petgraph::graph::{DiGraph, NodeIndex};
 use std::collections::{HashMap, VecDeque};
 
-const DELEGATORS: &[&str] = &["agent", "orchestrator", "peer-agent"];
+/// The hops that hand work on: every hop but answers.
+fn delegates(cx: &Context, hop: usize) -> bool {
+    cx.hops[hop].side != Side::Answer
+}
 
 pub(crate) fn find(cx: &Context) -> Vec<PathHit> {
-    let is_delegator = |e: usize| DELEGATORS.contains(&cx.kind_of(e));
-    let full = graph(cx);
-    let agents_only = NodeFiltered::from_fn(&full, |node| is_delegator(node.index()));
-    let components: Vec<Vec<usize>> = tarjan_scc(&agents_only)
+    let n = cx.model.elements.len();
+    let is_agent = |e: usize| cx.has(e, KindTrait::Agent);
+    let mut graph: DiGraph<usize, usize> = DiGraph::with_capacity(n, cx.hops.len());
+    for i in 0..n {
+        graph.add_node(i);
+    }
+    for (h, hop) in cx.hops.iter().enumerate() {
+        if delegates(cx, h) && is_agent(hop.from) && is_agent(hop.to) {
+            graph.add_edge(NodeIndex::new(hop.from), NodeIndex::new(hop.to), h);
+        }
+    }
+    let components: Vec<Vec<usize>> = tarjan_scc(&graph)
         .into_iter()
         .filter(|c| c.len() >= 2)
         .map(|c| c.into_iter().map(|n| n.index()).collect())
@@ -39,41 +53,41 @@ pub(crate) fn find(cx: &Context) -> Vec<PathHit> {
                 format!("{} agents in the loop", members.len()),
                 format!("cycle {}", describe_path(cx, &elements)),
             ];
-            PathHit { elements, flows, facts }
+            PathHit::new(elements, flows, facts)
         })
         .collect();
     hits.sort_by_key(|h| h.elements[0]);
     hits
 }
 
-/// The shortest way from `start` back to itself through elements `inside` the component,
-/// as elements (starting and ending at `start`) and flows.
+/// The shortest way from `start` back to itself through elements `inside` the component, over
+/// delegating hops, as elements (starting and ending at `start`) and flows.
 fn shortest_cycle(cx: &Context, start: usize, inside: impl Fn(usize) -> bool) -> (Vec<usize>, Vec<usize>) {
     let mut reached_by: HashMap<usize, usize> = HashMap::new();
     let mut queue = VecDeque::from([start]);
     let mut closing = None;
     'search: while let Some(at) = queue.pop_front() {
-        for &f in &cx.outgoing[at] {
-            let next = cx.ends[f].1;
+        for &h in cx.hops_out[at].iter().filter(|&&h| delegates(cx, h)) {
+            let next = cx.hops[h].to;
             if next == start {
-                closing = Some(f);
+                closing = Some(h);
                 break 'search;
             }
             if inside(next) && !reached_by.contains_key(&next) {
-                reached_by.insert(next, f);
+                reached_by.insert(next, h);
                 queue.push_back(next);
             }
         }
     }
     let Some(closing) = closing else { return (vec![start], Vec::new()) };
     let mut elements = vec![start];
-    let mut flows = vec![closing];
-    let mut at = cx.ends[closing].0;
+    let mut flows = vec![cx.hops[closing].flow];
+    let mut at = cx.hops[closing].from;
     while at != start {
         elements.push(at);
-        let f = reached_by[&at];
-        flows.push(f);
-        at = cx.ends[f].0;
+        let h = reached_by[&at];
+        flows.push(cx.hops[h].flow);
+        at = cx.hops[h].from;
     }
     elements.push(start);
     elements.reverse();

@@ -1,74 +1,83 @@
 //! Oversight gaps and single points of compromise.
 //!
-//! Oversight gap: an autonomous agent, or a tool that writes, executes or pays, acting with no
-//! human approval and with no path at all to logging, monitoring or a review console — nobody can
-//! see, stop or reconstruct what it does. One backwards search from every observer finds what is
-//! observed, in linear time.
+//! Oversight gap: an autonomous agent, or a tool that writes, executes, pays or communicates,
+//! acting with no human approval stated and with no path at all to an observer (logging,
+//! monitoring, a review console) — nobody can see, stop or reconstruct what it does. One
+//! backwards search from every observer finds what is observed, in linear time.
 //!
-//! Single point of compromise: an orchestrator or agent that sends work directly to three or more
-//! agents; whoever controls it commands them all.
+//! Single point of compromise: an agent that untrusted content reaches and that hands work
+//! directly to three or more agents; whoever steers it commands them all.
 
 use super::PathHit;
-use crate::context::{Context, Target};
+use crate::context::{Context, Side, Target};
+use maestro_catalog::KindTrait;
 use maestro_model::PropertyValue;
 use std::collections::VecDeque;
 
-const OBSERVERS: &[&str] = &["logging", "monitoring", "hitl-console"];
-const AGENTS: &[&str] = &["agent", "orchestrator"];
-const ACTORS: &[&str] = &["tool", "code-interpreter", "mcp-server"];
 const MANY: usize = 3;
 
 pub(crate) fn gaps(cx: &Context) -> Vec<PathHit> {
     let n = cx.model.elements.len();
     // Everything with a path to an observer.
     let mut observed = vec![false; n];
-    let mut queue: VecDeque<usize> = (0..n).filter(|&e| OBSERVERS.contains(&cx.kind_of(e))).collect();
+    let mut queue: VecDeque<usize> = (0..n).filter(|&e| cx.has(e, KindTrait::Observer)).collect();
     queue.iter().for_each(|&e| observed[e] = true);
     while let Some(at) = queue.pop_front() {
-        for &f in &cx.incoming[at] {
-            let before = cx.ends[f].0;
+        for &h in &cx.hops_in[at] {
+            let before = cx.hops[h].from;
             if !observed[before] {
                 observed[before] = true;
                 queue.push_back(before);
             }
         }
     }
-    let is = |e: usize, property: &str, value: PropertyValue| cx.value(Target::Element(e), property) == Some(&value);
+    let text = |v: &str| PropertyValue::Text(v.into());
     (0..n)
-        .filter(|&e| !observed[e] && !is(e, "human_approval", PropertyValue::Bool(true)))
+        .filter(|&e| !observed[e] && !cx.states(Target::Element(e), "human_approval", &PropertyValue::Bool(true)))
         .filter_map(|e| {
-            let kind = cx.kind_of(e);
-            let fact = if AGENTS.contains(&kind) && is(e, "autonomy", PropertyValue::Text("autonomous".into())) {
-                "it acts autonomously"
-            } else if ACTORS.contains(&kind)
-                && ["write", "execute", "payment"]
-                    .iter()
-                    .any(|v| is(e, "side_effect", PropertyValue::Text((*v).into())))
+            let element = Target::Element(e);
+            let fact = if cx.has(e, KindTrait::Agent)
+                && !cx.has(e, KindTrait::Outside)
+                && cx.is(element, "autonomy", &text("autonomous"))
             {
-                "its actions cannot be undone"
+                "it acts autonomously"
+            } else if cx.has(e, KindTrait::Actor)
+                && ["write", "execute", "payment", "communicate"].iter().any(|v| cx.is(element, "side_effect", &text(v)))
+            {
+                "its actions change things outside it"
             } else {
                 return None;
             };
-            let facts = vec![fact.to_owned(), "no approval; no path to logging, monitoring or review".to_owned()];
-            Some(PathHit { elements: vec![e], flows: vec![], facts })
+            let facts = vec![fact.to_owned(), "no approval stated; no path to logging, monitoring or review".to_owned()];
+            Some(PathHit::new(vec![e], vec![], facts))
         })
         .collect()
 }
 
 pub(crate) fn single_points(cx: &Context) -> Vec<PathHit> {
     (0..cx.model.elements.len())
-        .filter(|&e| AGENTS.contains(&cx.kind_of(e)))
+        .filter(|&e| cx.has(e, KindTrait::Agent) && !cx.has(e, KindTrait::Outside) && cx.untrusted().raw.reached(e))
         .filter_map(|e| {
-            let mut driven: Vec<usize> =
-                cx.outgoing[e].iter().copied().filter(|&f| AGENTS.contains(&cx.kind_of(cx.ends[f].1))).collect();
-            driven.dedup_by_key(|f| cx.ends[*f].1);
+            let mut driven: Vec<usize> = cx.hops_out[e]
+                .iter()
+                .copied()
+                .filter(|&h| cx.hops[h].side != Side::Answer && cx.has(cx.hops[h].to, KindTrait::Agent))
+                .collect();
+            driven.sort_by_key(|&h| cx.hops[h].to);
+            driven.dedup_by_key(|h| cx.hops[*h].to);
             if driven.len() < MANY {
                 return None;
             }
             let names: Vec<String> =
-                driven.iter().take(4).map(|&f| format!("\"{}\"", cx.element(cx.ends[f].1).name)).collect();
-            let facts = vec![format!("directs {} agents: {}", driven.len(), names.join(", "))];
-            Some(PathHit { elements: vec![e, cx.ends[driven[0]].1], flows: vec![driven[0]], facts })
+                driven.iter().take(4).map(|&h| format!("\"{}\"", cx.element(cx.hops[h].to).name)).collect();
+            let facts = vec![
+                format!("directs {} agents: {}", driven.len(), names.join(", ")),
+                "untrusted content reaches it".to_owned(),
+            ];
+            let first = &cx.hops[driven[0]];
+            let mut hit = PathHit::new(vec![e, first.to], vec![first.flow], facts);
+            hit.subject = Some(e);
+            Some(hit)
         })
         .collect()
 }

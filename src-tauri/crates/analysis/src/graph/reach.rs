@@ -1,12 +1,14 @@
 //! Blast radius: what a compromise of an element can reach, and, the other way round, who can
 //! reach an element ("which agents can reach this database?").
 //!
-//! One breadth-first search along the flows (or against them), linear in the model. Results are
+//! One breadth-first search along the channels data moves on (or against them), linear in the
+//! model; the answer to a request travels back to the caller. Results are
 //! ranked by impact: points of impact first (as the catalog's attack-chain rules define them),
 //! then by distance, then in model order.
 
 use crate::condition::holds;
 use crate::context::{Context, Target};
+use crate::options::AnalysisOptions;
 use maestro_catalog::{Catalog, GraphAnalysis};
 use maestro_model::{ElementId, Model};
 use serde::{Deserialize, Serialize};
@@ -41,7 +43,7 @@ pub struct Reach {
 
 /// What `element` reaches (or is reached by); `None` when the model has no such element.
 pub fn reach(model: &Model, catalog: &Catalog, element: &ElementId, direction: ReachDirection) -> Option<Reach> {
-    let cx = Context::new(model, catalog);
+    let cx = Context::new(model, catalog, AnalysisOptions::default());
     let start = model.elements.iter().position(|e| &e.id == element)?;
     let impact_conditions: Vec<_> = catalog
         .rules
@@ -55,8 +57,8 @@ pub fn reach(model: &Model, catalog: &Catalog, element: &ElementId, direction: R
     let mut queue = VecDeque::from([start]);
     while let Some(at) = queue.pop_front() {
         let next: Vec<usize> = match direction {
-            ReachDirection::Downstream => cx.outgoing[at].iter().map(|&f| cx.ends[f].1).collect(),
-            ReachDirection::Upstream => cx.incoming[at].iter().map(|&f| cx.ends[f].0).collect(),
+            ReachDirection::Downstream => cx.hops_out[at].iter().map(|&h| cx.hops[h].to).collect(),
+            ReachDirection::Upstream => cx.hops_in[at].iter().map(|&h| cx.hops[h].from).collect(),
         };
         for e in next {
             if distance[e].is_none() {

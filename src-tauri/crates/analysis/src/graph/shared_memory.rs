@@ -1,36 +1,50 @@
-//! Shared memory poisoning: a store that one party writes and a different agent reads.
+//! Shared memory poisoning: a store that one party writes and a different agent reads back.
 //!
-//! Agent memory, vector stores and document stores are trusted by whoever reads them. When an
-//! agent, a tool or outside input writes a store that another agent reads back, whatever the
-//! writer was tricked into storing steers the reader later, perhaps for other users. One finding
-//! per store, with its first writer and first other reader as the path.
+//! Agent memory, retrieval indexes and shared stores are trusted by whoever reads them. When a
+//! party writes a store that another agent reads back, whatever the writer was tricked into
+//! storing steers the reader later, perhaps for other users. It takes an attacker to poison: the
+//! writer (or the store itself) must be reachable by untrusted content (see [`super::untrusted`]).
+//! One finding per store, with an exposed writer and the first other reader as the path.
 
 use super::{PathHit, describe_path};
-use crate::context::Context;
-
-const STORES: &[&str] = &["memory", "vector-store", "document-store", "database"];
-const WRITERS: &[&str] =
-    &["agent", "orchestrator", "tool", "mcp-server", "web-content", "external-api", "peer-agent", "human"];
-const READERS: &[&str] = &["agent", "orchestrator"];
+use crate::context::{Context, Side};
+use maestro_catalog::KindTrait;
 
 pub(crate) fn find(cx: &Context) -> Vec<PathHit> {
+    let exposed = |e: usize| cx.untrusted().raw.reached(e);
     (0..cx.model.elements.len())
-        .filter(|&store| STORES.contains(&cx.kind_of(store)))
+        .filter(|&store| cx.has(store, KindTrait::ContextStore))
         .filter_map(|store| {
-            let writes: Vec<usize> =
-                cx.incoming[store].iter().copied().filter(|&f| WRITERS.contains(&cx.kind_of(cx.ends[f].0))).collect();
+            // Writes: one-way data into the store (a request to it is a query).
+            let writes: Vec<usize> = cx.hops_in[store]
+                .iter()
+                .copied()
+                .filter(|&h| cx.hops[h].side == Side::Data && exposed(cx.hops[h].from))
+                .collect();
             let reads: Vec<usize> =
-                cx.outgoing[store].iter().copied().filter(|&f| READERS.contains(&cx.kind_of(cx.ends[f].1))).collect();
+                cx.hops_out[store].iter().copied().filter(|&h| cx.has(cx.hops[h].to, KindTrait::Agent)).collect();
             let (write, read) = writes
                 .iter()
                 .flat_map(|&w| reads.iter().map(move |&r| (w, r)))
-                .find(|&(w, r)| cx.ends[w].0 != cx.ends[r].1)?;
-            let elements = vec![cx.ends[write].0, store, cx.ends[read].1];
+                .find(|&(w, r)| cx.hops[w].from != cx.hops[r].to)?;
+            // From where the attacker is, through the writer, into the store and out to the reader.
+            let (mut elements, mut flows) = cx.untrusted().raw.path(cx, cx.hops[write].from);
+            if elements.is_empty() {
+                elements.push(cx.hops[write].from);
+            }
+            elements.extend([store, cx.hops[read].to]);
+            flows.extend([cx.hops[write].flow, cx.hops[read].flow]);
             let facts = vec![
-                format!("{} writers and {} readers", writes.len(), reads.len()),
+                format!("{} exposed writer{} and {} reader{}", writes.len(), plural(writes.len()), reads.len(), plural(reads.len())),
                 format!("path {}", describe_path(cx, &elements)),
             ];
-            Some(PathHit { elements, flows: vec![write, read], facts })
+            let mut hit = PathHit::new(elements, flows, facts);
+            hit.subject = Some(cx.hops[read].to);
+            Some(hit)
         })
         .collect()
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
 }

@@ -1,38 +1,43 @@
 //! Cascading trust and communication poisoning.
 //!
 //! When agents pass messages on that are neither signed nor validated, whatever one of them was
-//! told reaches every agent down the chain as if it were checked. Chains start at agents that
-//! receive no such message themselves (or, in a pure cycle, at the first agent); one
-//! breadth-first search from all starts at once finds, for each start, the farthest agent its
-//! messages reach unchecked — a finding when that is two hops or more. An agent that fans out
-//! unchecked to three or more agents is a finding too.
+//! told reaches every agent down the chain as if it were checked. A cascade matters where it can
+//! start with an attacker: chains start at agents that untrusted content reaches (see
+//! [`super::untrusted`]) and that receive no unchecked message from another such agent (or, in a
+//! pure cycle, at the first of them). One breadth-first search from all starts at once finds, for
+//! each start, the farthest agent its messages reach unchecked — a finding when that is two hops
+//! or more. An exposed agent that fans out unchecked to three or more agents is a finding too.
+//! Answers count too: what a sub-agent answers is what its caller acts on.
 
-use super::{PathHit, describe_path, path_to};
+use super::{PathHit, describe_path};
 use crate::context::{Context, Target};
+use maestro_catalog::KindTrait;
 use maestro_model::PropertyValue;
 use std::collections::VecDeque;
 
-const AGENTS: &[&str] = &["agent", "orchestrator", "peer-agent"];
 const FAN_OUT: usize = 3;
 
 pub(crate) fn find(cx: &Context) -> Vec<PathHit> {
     let n = cx.model.elements.len();
-    let is_agent = |e: usize| AGENTS.contains(&cx.kind_of(e));
-    let unchecked = |f: usize| {
-        let (from, to) = cx.ends[f];
-        is_agent(from)
-            && is_agent(to)
-            && cx.value(Target::Flow(f), "signed") == Some(&PropertyValue::Bool(false))
-            && cx.value(Target::Flow(f), "validated") == Some(&PropertyValue::Bool(false))
+    let is_agent = |e: usize| cx.has(e, KindTrait::Agent);
+    let exposed = |e: usize| cx.untrusted().raw.reached(e);
+    let yes = PropertyValue::Bool(true);
+    let unchecked = |h: usize| {
+        let hop = &cx.hops[h];
+        is_agent(hop.from)
+            && is_agent(hop.to)
+            && !cx.states(Target::Flow(hop.flow), "signed", &yes)
+            && !cx.states(Target::Flow(hop.flow), "validated", &yes)
     };
-    let sends = |e: usize| cx.outgoing[e].iter().any(|&f| unchecked(f));
-    let receives = |e: usize| cx.incoming[e].iter().any(|&f| unchecked(f));
-    let mut starts: Vec<usize> = (0..n).filter(|&e| sends(e) && !receives(e)).collect();
+    let sends = |e: usize| exposed(e) && cx.hops_out[e].iter().any(|&h| unchecked(h));
+    let receives_from_exposed =
+        |e: usize| cx.hops_in[e].iter().any(|&h| unchecked(h) && exposed(cx.hops[h].from));
+    let mut starts: Vec<usize> = (0..n).filter(|&e| sends(e) && !receives_from_exposed(e)).collect();
     if starts.is_empty() {
         starts.extend((0..n).find(|&e| sends(e)));
     }
 
-    // Multi-source BFS along unchecked flows, remembering which start reached each agent first.
+    // Multi-source BFS along unchecked hops, remembering which start reached each agent first.
     let mut origin: Vec<Option<usize>> = vec![None; n];
     let mut reached_by: Vec<Option<usize>> = vec![None; n];
     let mut depth = vec![0usize; n];
@@ -42,11 +47,11 @@ pub(crate) fn find(cx: &Context) -> Vec<PathHit> {
         queue.push_back(s);
     }
     while let Some(at) = queue.pop_front() {
-        for &f in cx.outgoing[at].iter().filter(|&&f| unchecked(f)) {
-            let next = cx.ends[f].1;
+        for &h in cx.hops_out[at].iter().filter(|&&h| unchecked(h)) {
+            let next = cx.hops[h].to;
             if origin[next].is_none() {
                 origin[next] = origin[at];
-                reached_by[next] = Some(f);
+                reached_by[next] = Some(h);
                 depth[next] = depth[at] + 1;
                 queue.push_back(next);
             }
@@ -56,16 +61,32 @@ pub(crate) fn find(cx: &Context) -> Vec<PathHit> {
     for &start in &starts {
         let farthest = (0..n).filter(|&e| origin[e] == Some(start)).max_by_key(|&e| (depth[e], std::cmp::Reverse(e)));
         let Some(end) = farthest.filter(|&e| depth[e] >= 2) else { continue };
-        let (elements, flows) = path_to(cx, &reached_by, end);
-        let facts = vec![format!("{} unchecked hops: {}", flows.len(), describe_path(cx, &elements))];
-        hits.push(PathHit { elements, flows, facts });
+        let mut elements = vec![end];
+        let mut flows = Vec::new();
+        let mut at = end;
+        while let Some(h) = reached_by[at] {
+            flows.push(cx.hops[h].flow);
+            at = cx.hops[h].from;
+            elements.push(at);
+        }
+        elements.reverse();
+        flows.reverse();
+        let facts = vec![
+            format!("{} unchecked hops: {}", flows.len(), describe_path(cx, &elements)),
+            format!("untrusted content reaches \"{}\", where the chain starts", cx.element(start).name),
+        ];
+        hits.push(PathHit::new(elements, flows, facts));
     }
-    for e in 0..n {
-        let out: Vec<usize> = cx.outgoing[e].iter().copied().filter(|&f| unchecked(f)).collect();
+    for e in (0..n).filter(|&e| exposed(e)) {
+        let mut out: Vec<usize> = cx.hops_out[e].iter().copied().filter(|&h| unchecked(h)).collect();
+        out.dedup_by_key(|h| cx.hops[*h].to);
         if out.len() >= FAN_OUT {
-            let first = out[0];
-            let facts = vec![format!("\"{}\" fans out unchecked to {} agents", cx.element(e).name, out.len())];
-            hits.push(PathHit { elements: vec![e, cx.ends[first].1], flows: vec![first], facts });
+            let first = &cx.hops[out[0]];
+            let facts = vec![
+                format!("\"{}\" fans out unchecked to {} agents", cx.element(e).name, out.len()),
+                "untrusted content reaches it".to_owned(),
+            ];
+            hits.push(PathHit::new(vec![e, first.to], vec![first.flow], facts));
         }
     }
     hits

@@ -1,0 +1,55 @@
+//! Self-modification: an agent that can rewrite the instructions it loads.
+//!
+//! When an agent, itself or through its tools, writes to a store of instructions (system prompts,
+//! templates, its configuration) that it then reads back, one manipulated turn becomes a standing
+//! change to what it is told to do, surviving restarts and invisible in any single conversation.
+//! A write is a one-way flow into the store (a request to it is a read). One breadth-first search
+//! per agent through its tools; one finding per agent and store.
+
+use super::{PathHit, describe_path};
+use crate::context::Context;
+use maestro_catalog::KindTrait;
+use std::collections::VecDeque;
+
+pub(crate) fn find(cx: &Context) -> Vec<PathHit> {
+    let n = cx.model.elements.len();
+    let mut hits = Vec::new();
+    for agent in (0..n).filter(|&e| cx.has(e, KindTrait::Agent) && !cx.has(e, KindTrait::Outside)) {
+        let mut reached_by: Vec<Option<usize>> = vec![None; n];
+        let mut seen = vec![false; n];
+        seen[agent] = true;
+        let mut queue = VecDeque::from([agent]);
+        while let Some(at) = queue.pop_front() {
+            for &h in &cx.hops_out[at] {
+                let hop = &cx.hops[h];
+                if seen[hop.to] || hop.side == crate::context::Side::Answer {
+                    continue;
+                }
+                seen[hop.to] = true;
+                reached_by[hop.to] = Some(h);
+                if cx.has(hop.to, KindTrait::Actor) {
+                    queue.push_back(hop.to);
+                }
+            }
+        }
+        let written = |s: usize| reached_by[s].is_some_and(|h| cx.hops[h].side == crate::context::Side::Data);
+        for store in (0..n).filter(|&s| seen[s] && s != agent && cx.has(s, KindTrait::Instructions) && written(s)) {
+            let Some(&back) = cx.hops_out[store].iter().find(|&&h| cx.hops[h].to == agent) else { continue };
+            let mut elements = vec![store];
+            let mut flows = Vec::new();
+            let mut at = store;
+            while let Some(h) = reached_by[at] {
+                flows.push(cx.hops[h].flow);
+                at = cx.hops[h].from;
+                elements.push(at);
+            }
+            elements.reverse();
+            flows.reverse();
+            elements.push(agent);
+            flows.push(cx.hops[back].flow);
+            let facts = vec![format!("it writes the instructions it loads: {}", describe_path(cx, &elements))];
+            hits.push(PathHit::new(elements, flows, facts));
+        }
+    }
+    hits
+}

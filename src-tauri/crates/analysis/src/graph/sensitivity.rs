@@ -1,0 +1,149 @@
+//! Labelled data and where it goes: classification flowing along channels.
+//!
+//! Only what the model labels counts: an element or a flow that states `classification`. Data
+//! moves along channels (see the flood), so an element that states no classification of its own
+//! holds the highest classification that reaches it, over any number of hops. A flow that states a
+//! classification carries that (a sender filters what it sends); an unlabelled one-way flow or
+//! answer carries what its sender holds; an unlabelled request carries nothing labelled, since a
+//! caller is not assumed to hand a tool everything it knows.
+//!
+//! What an element may hold — its clearance — is also only what the model says: the
+//! classification it states; `public` for a party outside the system that states none; `public`
+//! inside a boundary that states `trust = untrusted` and `internal` inside one that states
+//! `partial`. An element the model says nothing about has no clearance limit, so no default ever
+//! makes a crossing.
+//!
+//! A crossing is the hop where data labelled above a receiver's clearance first reaches it from
+//! an element cleared for it; the path is the whole way from the labelled source. One flood per
+//! sensitive level (restricted, then confidential), each linear in the model.
+
+use super::flood::Reach;
+use crate::context::{Context, Side, Target};
+use maestro_catalog::KindTrait;
+use maestro_model::PropertyValue;
+
+pub(crate) const LEVELS: &[&str] = &["public", "internal", "confidential", "restricted"];
+/// The lowest level that counts as private data.
+pub(crate) const PRIVATE: usize = 2;
+
+pub(crate) struct Sensitivity {
+    /// Per element: the highest private level it holds or receives, with the flood that found it.
+    pub level: Vec<Option<usize>>,
+    /// One flood per private level, restricted first.
+    floods: Vec<(usize, Reach)>,
+    /// Per element: how far it is cleared, and why, when the model says.
+    pub clearance: Vec<Option<(usize, String)>>,
+    /// Hops where private data first reaches an element cleared for less, with the level.
+    pub crossings: Vec<Crossing>,
+}
+
+pub(crate) struct Crossing {
+    pub hop: usize,
+    pub level: usize,
+}
+
+pub(crate) fn rank(value: Option<&PropertyValue>) -> Option<usize> {
+    match value {
+        Some(PropertyValue::Text(text)) => LEVELS.iter().position(|l| l == text),
+        _ => None,
+    }
+}
+
+impl Sensitivity {
+    pub fn compute(cx: &Context) -> Sensitivity {
+        let n = cx.model.elements.len();
+        let stated_element = |e: usize| rank(cx.stated(Target::Element(e), "classification"));
+        let stated_flow = |f: usize| rank(cx.stated(Target::Flow(f), "classification"));
+        let clearance: Vec<Option<(usize, String)>> = (0..n).map(|e| clearance_of(cx, e)).collect();
+        let conduit = |e: usize| !cx.has(e, KindTrait::Person) && !cx.has(e, KindTrait::Model);
+
+        let mut level = vec![None; n];
+        let mut floods = Vec::new();
+        let mut crossings: Vec<Crossing> = Vec::new();
+        for l in (PRIVATE..LEVELS.len()).rev() {
+            let labelled = |f: usize| stated_flow(f).is_some_and(|s| s >= l);
+            // Sources: elements that state this level, and the receivers of flows labelled so.
+            let mut sources: Vec<usize> = (0..n).filter(|&e| stated_element(e).is_some_and(|s| s >= l)).collect();
+            sources.extend((0..cx.model.flows.len()).filter(|&f| labelled(f)).map(|f| cx.ends[f].1));
+            sources.sort_unstable();
+            sources.dedup();
+            if sources.is_empty() {
+                continue;
+            }
+            // A flow that states a classification carries that. Otherwise one-way data and answers
+            // carry what their sender holds, and a request only what it is labelled with: a caller
+            // is not assumed to hand a tool everything it knows.
+            let carries = |hop: &crate::context::Hop| match stated_flow(hop.flow) {
+                Some(stated) => stated >= l,
+                None => hop.side != Side::Request,
+            };
+            // Paths start, where they can, at the store or flow that labels the data.
+            let labels = |e: usize| cx.has(e, KindTrait::Store) || cx.incoming[e].iter().any(|&f| labelled(f));
+            let flood = Reach::run(cx, &sources, labels, carries, conduit);
+            for e in 0..n {
+                if level[e].is_none() && flood.reached(e) {
+                    level[e] = Some(l);
+                }
+            }
+            let cleared = |e: usize| clearance[e].as_ref().is_none_or(|(c, _)| *c >= l);
+            for (h, hop) in cx.hops.iter().enumerate() {
+                let arrives = (flood.reached(hop.from) && carries(hop)) || (labelled(hop.flow) && hop.side != Side::Answer);
+                if arrives && !cleared(hop.to) && cleared(hop.from) && !crossings.iter().any(|c| c.hop == h) {
+                    crossings.push(Crossing { hop: h, level: l });
+                }
+            }
+            floods.push((l, flood));
+        }
+        crossings.sort_by_key(|c| c.hop);
+        Sensitivity { level, floods, clearance, crossings }
+    }
+
+    /// Whether private data is held by or reaches the element.
+    pub fn holds_private(&self, element: usize) -> bool {
+        self.level[element].is_some()
+    }
+
+    /// The way the element's highest private level reaches it, from where it is labelled.
+    pub fn path_to(&self, cx: &Context, element: usize) -> (Vec<usize>, Vec<usize>) {
+        match self.level[element] {
+            Some(level) => self.path_at(cx, level, element),
+            None => (Vec::new(), Vec::new()),
+        }
+    }
+
+    /// The way private data at `level` reaches `element`, from the element or flow that labels it.
+    pub fn path_at(&self, cx: &Context, level: usize, element: usize) -> (Vec<usize>, Vec<usize>) {
+        let Some((_, flood)) = self.floods.iter().find(|(l, _)| *l == level) else { return (Vec::new(), Vec::new()) };
+        let (mut elements, mut flows) = flood.path(cx, element);
+        // A path that starts at the receiver of a labelled flow starts, really, at its sender.
+        if let Some(&first) = elements.first()
+            && rank(cx.stated(Target::Element(first), "classification")).is_none_or(|s| s < level)
+            && let Some(&labelled) = cx.incoming[first]
+                .iter()
+                .find(|&&f| rank(cx.stated(Target::Flow(f), "classification")).is_some_and(|s| s >= level))
+        {
+            elements.insert(0, cx.ends[labelled].0);
+            flows.insert(0, labelled);
+        }
+        (elements, flows)
+    }
+}
+
+/// How far the model says an element is cleared, and why.
+fn clearance_of(cx: &Context, e: usize) -> Option<(usize, String)> {
+    let mut limits: Vec<(usize, String)> = Vec::new();
+    if let Some(stated) = rank(cx.stated(Target::Element(e), "classification")) {
+        limits.push((stated, format!("it is cleared for {} data (classification = {})", LEVELS[stated], LEVELS[stated])));
+    } else if cx.has(e, KindTrait::Outside) {
+        limits.push((0, format!("a {} is outside the system", cx.kind_label(e))));
+    }
+    for (boundary, trust) in cx.boundary_trusts(e) {
+        let limit = match trust {
+            "untrusted" => 0,
+            "partial" => 1,
+            _ => continue,
+        };
+        limits.push((limit, format!("it sits in \"{}\" (trust = {trust})", boundary.name)));
+    }
+    limits.into_iter().min_by_key(|(l, _)| *l)
+}

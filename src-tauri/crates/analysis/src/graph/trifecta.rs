@@ -1,0 +1,51 @@
+//! The lethal trifecta: one agent that holds private data, reads untrusted content and can send
+//! data out.
+//!
+//! Each on its own is ordinary. Together, instructions hidden in the untrusted content can tell
+//! the agent to send the private data out, and no injection defence is reliable enough to rule
+//! that out; the sure fix is to take one of the three away. An agent has private data when data
+//! the model labels confidential or restricted reaches it (see [`super::sensitivity`]); it is
+//! exposed when untrusted content reaches it over channels without validation (see
+//! [`super::untrusted`]); its way out is an outbound channel of its own (see [`super::outbound`]).
+//! Data and content that reach an agent through other agents count, so a delegation chain whose
+//! members hold one leg each is found at the agent with the way out. One finding per agent, with
+//! the three legs as paths; the finding is about the agent.
+
+use super::outbound;
+use super::{Leg, PathHit, describe_path};
+use crate::condition::private_data_fact;
+use crate::context::Context;
+use maestro_catalog::KindTrait;
+
+pub(crate) fn find(cx: &Context) -> Vec<PathHit> {
+    let untrusted = cx.untrusted();
+    let sensitivity = cx.sensitivity();
+    let mut hits = Vec::new();
+    for agent in (0..cx.model.elements.len()).filter(|&e| cx.has(e, KindTrait::Agent) && !cx.has(e, KindTrait::Outside)) {
+        if !sensitivity.holds_private(agent) || !untrusted.unchecked.reached(agent) {
+            continue;
+        }
+        let Some(out) = outbound::channel(cx, agent) else { continue };
+        let (data_elements, data_flows) = sensitivity.path_to(cx, agent);
+        let (input_elements, input_flows) = untrusted.unchecked.path(cx, agent);
+        let input_fact = match input_elements.as_slice() {
+            [_] => format!("it is itself exposed: {}", untrusted.why_source[agent].as_deref().unwrap_or("untrusted")),
+            _ => format!("untrusted content reaches it along {}", describe_path(cx, &input_elements)),
+        };
+        let facts = vec![private_data_fact(cx, agent), input_fact, out.fact.clone()];
+        // The finding's path: where the attacker's text comes from, through the agent, to the way out.
+        let mut elements = input_elements.clone();
+        let mut flows = input_flows.clone();
+        elements.extend(out.elements.iter().skip(1));
+        flows.extend(&out.flows);
+        let mut hit = PathHit::new(elements, flows, facts);
+        hit.subject = Some(agent);
+        hit.legs = vec![
+            Leg { name: "private data".into(), elements: data_elements, flows: data_flows },
+            Leg { name: "untrusted content".into(), elements: input_elements, flows: input_flows },
+            Leg { name: "way out".into(), elements: out.elements, flows: out.flows },
+        ];
+        hits.push(hit);
+    }
+    hits
+}

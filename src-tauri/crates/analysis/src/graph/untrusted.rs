@@ -1,0 +1,125 @@
+//! Untrusted-content reachability: which elements an attacker's text can reach, and how.
+//!
+//! Injected instructions do not need a direct line to an agent: a poisoned page fetched by a tool,
+//! a ticket stored in a database, a peer agent's answer relayed by another agent all end up in
+//! some agent's context. This computes, for every element, whether content from an untrusted
+//! source can reach it through any chain of channels, and the shortest such chain.
+//!
+//! Untrusted sources are elements whose kind the catalog marks as one (web content, outside APIs,
+//! peer agents, registries); elements that state `untrusted_content = true` (an inbox, a ticket
+//! queue) or `internet_exposed = true`; MCP servers and tools that state `origin = third-party`
+//! (a vendor writes their tool descriptions and answers); anything inside a boundary that states
+//! `trust = untrusted`; and people who are not the system's own signed-in users. A person counts
+//! as a signed-in user when they state `principal = authenticated`, sit in a boundary that states
+//! `trust = trusted`, or send only on flows that state `authenticated = true` — unless the analysis
+//! is told to treat insiders as attackers.
+//!
+//! Paths start where the attacker is — a person, an outside party, an untrusted boundary — rather
+//! than at a tool or store that relays what they wrote, wherever such an origin reaches.
+//!
+//! Two floods from all sources at once: one over every channel (what an attacker's text could
+//! reach if nothing stopped it) and one that stops at channels stating `validated = true` (what
+//! it reaches unchecked). Content passes through everything but people (who are sources in their
+//! own right), models (which keep nothing between calls) and training pipelines (poisoning through
+//! training is the training-loop analysis's business). Linear in the model.
+
+use super::flood::Reach;
+use crate::context::{Context, Target};
+use maestro_catalog::KindTrait;
+use maestro_model::PropertyValue;
+
+pub(crate) struct Untrusted {
+    /// Per element: why it is an untrusted source, if it is one.
+    pub why_source: Vec<Option<String>>,
+    /// Over every channel, whatever its controls.
+    pub raw: Reach,
+    /// Over channels that do not state validation.
+    pub unchecked: Reach,
+}
+
+impl Untrusted {
+    pub fn compute(cx: &Context) -> Untrusted {
+        let why_source: Vec<Option<String>> = (0..cx.model.elements.len()).map(|e| source_reason(cx, e)).collect();
+        let sources: Vec<usize> = (0..why_source.len()).filter(|&e| why_source[e].is_some()).collect();
+        let conduit = |e: usize| {
+            !cx.has(e, KindTrait::Person) && !cx.has(e, KindTrait::Model) && !cx.has(e, KindTrait::TrainsModels)
+        };
+        let validated = PropertyValue::Bool(true);
+        // Where the attacker is: people, outside parties, untrusted boundaries — not the tools and
+        // stores that relay what they wrote.
+        let origin = |e: usize| {
+            cx.has(e, KindTrait::Person)
+                || cx.has(e, KindTrait::UntrustedSource)
+                || cx.boundary_trusts(e).iter().any(|(_, trust)| *trust == "untrusted")
+        };
+        let raw = Reach::run(cx, &sources, origin, |_| true, conduit);
+        let unchecked =
+            Reach::run(cx, &sources, origin, |hop| !cx.states(Target::Flow(hop.flow), "validated", &validated), conduit);
+        Untrusted { why_source, raw, unchecked }
+    }
+
+    pub fn is_source(&self, element: usize) -> bool {
+        self.why_source[element].is_some()
+    }
+
+    /// The chain from where the attacker is to `element`, in words, e.g.
+    /// `untrusted content reaches it along "Issue" → "Coder" ("Issue" (web-content) is untrusted: …)`.
+    pub fn describe(&self, cx: &Context, reach: &Reach, element: usize) -> Option<String> {
+        let (elements, _) = reach.path(cx, element);
+        let source = *elements.first()?;
+        let why = self.why_source[source].as_deref().unwrap_or("it is untrusted");
+        if elements.len() == 1 {
+            return Some(format!("it is itself an untrusted source ({why})"));
+        }
+        Some(format!(
+            "untrusted content reaches it along {} ({} is untrusted: {why})",
+            super::describe_path(cx, &elements),
+            cx.describe(Target::Element(source))
+        ))
+    }
+}
+
+/// Why the element is an untrusted source, or `None` when it is not one.
+fn source_reason(cx: &Context, e: usize) -> Option<String> {
+    let element = Target::Element(e);
+    let yes = PropertyValue::Bool(true);
+    if cx.has(e, KindTrait::Person) {
+        return person_reason(cx, e);
+    }
+    if cx.has(e, KindTrait::UntrustedSource) {
+        return Some(format!("a {} is outside the system, and anyone may have written what it says", cx.kind_label(e)));
+    }
+    if cx.states(element, "untrusted_content", &yes) {
+        return Some("it returns content outsiders wrote (untrusted_content = true)".into());
+    }
+    if cx.is(element, "internet_exposed", &yes) {
+        return Some("anyone on the internet can send it content (internet_exposed = true)".into());
+    }
+    if cx.has(e, KindTrait::Actor) && cx.states(element, "origin", &PropertyValue::Text("third-party".into())) {
+        return Some("a third party writes its tool descriptions and answers (origin = third-party)".into());
+    }
+    if let Some((boundary, _)) = cx.boundary_trusts(e).into_iter().find(|(_, t)| *t == "untrusted") {
+        return Some(format!("it sits in the untrusted boundary \"{}\"", boundary.name));
+    }
+    None
+}
+
+fn person_reason(cx: &Context, e: usize) -> Option<String> {
+    let element = Target::Element(e);
+    if cx.options.insiders_are_attackers {
+        return Some("the analysis treats every person, insiders too, as a possible attacker".into());
+    }
+    let principal = |value: &str| cx.states(element, "principal", &PropertyValue::Text(value.into()));
+    if principal("anonymous") {
+        return Some("an anonymous person can send it anything (principal = anonymous)".into());
+    }
+    let signed_in = principal("authenticated")
+        || cx.boundary_trusts(e).first().is_some_and(|(_, trust)| *trust == "trusted")
+        || (!cx.outgoing[e].is_empty()
+            && cx.outgoing[e].iter().all(|&f| cx.states(Target::Flow(f), "authenticated", &PropertyValue::Bool(true))));
+    if signed_in {
+        None
+    } else {
+        Some("nothing in the model says this person is one of the system's signed-in users".into())
+    }
+}
