@@ -163,6 +163,7 @@ fn the_analysis_finds_what_an_expert_expects_and_little_else() {
     let mut total = Score { expected: 0, found: 0, found_elsewhere: 0, findings: 0, false_findings: 0, unjudged: 0, open: 0, elements: 0 };
     let mut report = String::new();
     let mut unexplained = Vec::new();
+    let mut open_by_threat: std::collections::BTreeMap<String, usize> = Default::default();
     for path in &scenarios {
         let text = std::fs::read_to_string(path).expect("a scenario");
         let model = parse(&text, Format::Yaml, catalog).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
@@ -172,6 +173,14 @@ fn the_analysis_finds_what_an_expert_expects_and_little_else() {
         let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
         assert_eq!(expectations.scenario, name, "{}", expect_path.display());
         let analysis = analyze(&model, catalog);
+        // For reviewers: `MAESTRO_CORPUS_DUMP=DIR` writes each scenario's findings there as JSON.
+        if let Some(dir) = std::env::var_os("MAESTRO_CORPUS_DUMP") {
+            let json = serde_json::to_string_pretty(&analysis.findings).expect("findings serialise");
+            std::fs::write(Path::new(&dir).join(format!("{name}.findings.json")), json).expect("a dump");
+        }
+        for finding in analysis.findings.iter().filter(|f| f.status == FindingStatus::Open) {
+            *open_by_threat.entry(finding.threat.clone()).or_default() += 1;
+        }
         for finding in &analysis.findings {
             if !finding.explanation.contains("[rule ") || finding.rules.is_empty() {
                 unexplained.push(finding.id.clone());
@@ -217,6 +226,10 @@ fn the_analysis_finds_what_an_expert_expects_and_little_else() {
         total.open,
         total.elements,
     );
+    let mut busiest: Vec<(&String, &usize)> = open_by_threat.iter().collect();
+    busiest.sort_by_key(|(threat, count)| (std::cmp::Reverse(**count), (*threat).clone()));
+    let busiest: Vec<String> = busiest.iter().take(15).map(|(t, c)| format!("{t} {c}")).collect();
+    let _ = writeln!(report, "most open findings: {}", busiest.join(", "));
     println!("{report}");
     assert!(unexplained.is_empty(), "findings without the rule and facts behind them: {unexplained:?}");
     assert!(recall >= 90.0, "recall {recall:.1}% is below 90%\n{report}");

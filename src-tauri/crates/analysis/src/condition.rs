@@ -149,6 +149,9 @@ fn eval(cx: &Context, condition: &Condition, target: Target, reading: Reading) -
             None => Truth::False,
         },
         Condition::PrivateData(expected) => on_element(&|i| cx.sensitivity().holds_private(i) == *expected),
+        Condition::RestrictedData(expected) => {
+            on_element(&|i| (cx.sensitivity().level[i] == Some(crate::graph::sensitivity::RESTRICTED)) == *expected)
+        }
         Condition::OutboundChannel(expected) => on_element(&|i| outbound::channel(cx, i).is_some() == *expected),
     }
 }
@@ -291,6 +294,12 @@ fn explain_as(cx: &Context, condition: &Condition, target: Target, reading: Read
             }
         }
         Condition::PrivateData(false) => facts.push("no data labelled confidential or restricted reaches it".into()),
+        Condition::RestrictedData(true) => {
+            if let Some(i) = element {
+                facts.push(private_data_fact(cx, i));
+            }
+        }
+        Condition::RestrictedData(false) => facts.push("no data labelled restricted reaches it".into()),
         Condition::OutboundChannel(true) => {
             if let Some(channel) = element.and_then(|i| outbound::channel(cx, i)) {
                 facts.push(channel.fact);
@@ -417,6 +426,7 @@ pub(crate) fn describe(condition: &Condition) -> String {
             format!("{}reached by untrusted content without validation", if *b { "" } else { "not " })
         }
         Condition::PrivateData(b) => format!("{}holding private data", if *b { "" } else { "not " }),
+        Condition::RestrictedData(b) => format!("{}holding restricted data", if *b { "" } else { "not " }),
         Condition::OutboundChannel(b) => format!("{}able to send data out", if *b { "" } else { "no " }),
     }
 }

@@ -209,8 +209,61 @@ pub(crate) fn find(cx: &Context, layers: &[LayerAssignment]) -> Vec<Finding> {
             (layer_order, threat_index, key, finding)
         })
         .collect();
+    fold_related(cx, &mut findings);
     findings.sort_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
     findings.into_iter().map(|(_, _, _, f)| f).collect()
+}
+
+/// The element or flow a finding is about: its target, or for a path its subject (last target).
+fn subject_of(finding: &Finding) -> &str {
+    finding.targets.last().map_or("", String::as_str)
+}
+
+/// Folds a finding about one element into another finding about the same element whose threat
+/// builds on it (the catalog's `covers`): a chain that ends in a misused tool already says the tool
+/// is misused, so the tool is not reported twice. A path finding also takes in the finding of its
+/// own threat about its subject: the path is the fuller account of the same risk.
+fn fold_related(cx: &Context, findings: &mut Vec<(usize, usize, TargetKey, Finding)>) {
+    let mut folded = vec![false; findings.len()];
+    for p in 0..findings.len() {
+        if folded[p] {
+            continue;
+        }
+        let threat = &cx.catalog.threats[findings[p].1];
+        let is_path = !findings[p].3.path.is_empty();
+        let covered = |other: &str| threat.covers.iter().any(|c| c == other) || (is_path && other == threat.id);
+        if threat.covers.is_empty() && !is_path {
+            continue;
+        }
+        for e in 0..findings.len() {
+            let (path, element) = (&findings[p].3, &findings[e].3);
+            if folded[e]
+                || e == p
+                || !element.path.is_empty()
+                || element.justification.is_some()
+                || element.status != path.status
+                || subject_of(element) != subject_of(path)
+                || !covered(&element.threat)
+            {
+                continue;
+            }
+            folded[e] = true;
+            let (threat, name, aliases) = (element.threat.clone(), element.threat_name.clone(), element.aliases.clone());
+            let into = &mut findings[p].3;
+            into.also.push(threat.clone());
+            into.explanation.push_str(&format!(" It also covers {name} ({threat}) on the same element."));
+            for alias in aliases {
+                if !into.aliases.contains(&alias) {
+                    into.aliases.push(alias);
+                }
+            }
+        }
+    }
+    let mut index = 0;
+    findings.retain(|_| {
+        index += 1;
+        !folded[index - 1]
+    });
 }
 
 /// A finding about one element or channel, with the facts its rules fired on.

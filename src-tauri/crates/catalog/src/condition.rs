@@ -21,6 +21,7 @@
 //! | `{ reached_by_untrusted = true }` | some untrusted source's content reaches the element, through any path, whatever the controls on it |
 //! | `{ reached_unchecked = true }` | … through a path on which no flow is stated as validated |
 //! | `{ private_data = true }` | confidential or restricted data, as the model labels it, is held by or reaches the element |
+//! | `{ restricted_data = true }` | … and the data labelled restricted |
 //! | `{ outbound_channel = true }` | the element can send data out of the system: to an outside party, through a tool that communicates, or in rendered links |
 //!
 //! `fed_by` and `feeds` follow data, not arrows: the answer to a request flow feeds the caller.
@@ -58,6 +59,7 @@ pub enum Condition {
     ReachedByUntrusted(bool),
     ReachedUnchecked(bool),
     PrivateData(bool),
+    RestrictedData(bool),
     OutboundChannel(bool),
 }
 

@@ -54,6 +54,8 @@ pub(crate) struct ThreatEntry {
     pub related: Vec<String>,
     #[serde(default)]
     pub effects: std::collections::BTreeMap<String, Effect>,
+    #[serde(default)]
+    pub covers: Vec<String>,
     /// Rules written inside the threat; their threat is this one.
     #[serde(default)]
     pub rule: Vec<RuleEntry>,

@@ -162,6 +162,7 @@ fn threat_from(entry: ThreatEntry) -> Threat {
         mitigations: entry.mitigations,
         related: entry.related,
         effects: entry.effects,
+        covers: entry.covers,
     }
 }
 

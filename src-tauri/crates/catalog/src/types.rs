@@ -222,6 +222,10 @@ pub struct Threat {
     /// What a mitigation does to this threat where it differs from the mitigation's own effect
     /// (signed logs prevent repudiation, while they only detect tool misuse).
     pub effects: BTreeMap<String, Effect>,
+    /// Threats whose findings on the same element this one's finding already says: they are
+    /// folded into it rather than reported again (a chain ending in a misused tool covers the
+    /// tool's misuse).
+    pub covers: Vec<String>,
 }
 
 impl Threat {

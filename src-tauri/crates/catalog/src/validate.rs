@@ -158,6 +158,9 @@ fn check_threats(parts: &Parts, ids: &Ids) -> Result {
         if let Some(m) = threat.effects.keys().find(|m| !threat.mitigations.contains(m)) {
             return fail("effects", format!("'{m}' is not one of this threat's mitigations"));
         }
+        if let Some(c) = threat.covers.iter().find(|c| !ids.threats.contains(c.as_str()) || *c == &threat.id) {
+            return fail("covers", unknown("other threat", c));
+        }
         if let Some(r) = threat.related.iter().find(|r| !ids.threats.contains(r.as_str())) {
             return fail("related", unknown("threat", r));
         }
@@ -499,6 +502,7 @@ fn check_condition(
         | Condition::ReachedByUntrusted(_)
         | Condition::ReachedUnchecked(_)
         | Condition::PrivateData(_)
+        | Condition::RestrictedData(_)
         | Condition::OutboundChannel(_) => {
             if target != PropertyTarget::Element {
                 return Err("reached_by_untrusted, reached_unchecked, private_data and outbound_channel look at elements"

@@ -30,7 +30,10 @@ pub(crate) fn find(cx: &Context) -> Vec<PathHit> {
                 format!("{level} data reaches \"{}\", where {why}", cx.element(hop.to).name),
                 format!("path {}", describe_path(cx, &elements)),
             ];
-            PathHit::new(elements, flows, facts)
+            let legs = sensitivity.other_origins(cx, crossing.level, hop.from, &elements);
+            let mut hit = PathHit::new(elements, flows, facts);
+            hit.legs = legs;
+            hit
         })
         .collect()
 }

@@ -61,8 +61,10 @@ pub(crate) fn find(cx: &Context) -> Vec<PathHit> {
                 format!("path {}", describe_path(cx, &elements)),
                 format!("\"{}\" holds wider credentials than \"{}\"", cx.element(to).name, cx.element(from).name),
             ];
+            let legs = cx.untrusted().other_origins(cx, from, &elements);
             let mut hit = PathHit::new(elements, flows, facts);
             hit.deputy = Some(to);
+            hit.legs = legs;
             hits.push(hit);
         }
     }

@@ -102,7 +102,12 @@ impl Flood {
 pub(crate) struct Reach {
     all: Flood,
     preferred: Flood,
+    /// Per element: up to [`ORIGINS`] preferred sources that reach it, nearest first.
+    origins: Vec<Vec<usize>>,
 }
+
+/// How many of the preferred sources reaching an element are kept for it.
+const ORIGINS: usize = 4;
 
 impl Reach {
     pub fn run(
@@ -113,8 +118,15 @@ impl Reach {
         conduit: impl Fn(usize) -> bool,
     ) -> Reach {
         let all = Flood::run(cx, sources.iter().copied(), &pass, &conduit);
-        let preferred = Flood::run(cx, sources.iter().copied().filter(|&s| preferred(s)), &pass, &conduit);
-        Reach { all, preferred }
+        let chosen: Vec<usize> = sources.iter().copied().filter(|&s| preferred(s)).collect();
+        let preferred = Flood::run(cx, chosen.iter().copied(), &pass, &conduit);
+        let origins = origins(cx, &chosen, &pass, &conduit);
+        Reach { all, preferred, origins }
+    }
+
+    /// Preferred sources that reach `element` (a few, nearest first).
+    pub fn origins(&self, element: usize) -> &[usize] {
+        &self.origins[element]
     }
 
     pub fn reached(&self, element: usize) -> bool {
@@ -125,4 +137,60 @@ impl Reach {
     pub fn path(&self, cx: &Context, element: usize) -> (Vec<usize>, Vec<usize>) {
         if self.preferred.reached(element) { self.preferred.path(cx, element) } else { self.all.path(cx, element) }
     }
+}
+
+/// For every element, up to [`ORIGINS`] sources that reach it, found by passing small sets along
+/// hops (each state's set grows at most [`ORIGINS`] times, so this stays linear in the model).
+fn origins(
+    cx: &Context,
+    sources: &[usize],
+    pass: &impl Fn(&Hop) -> bool,
+    conduit: &impl Fn(usize) -> bool,
+) -> Vec<Vec<usize>> {
+    let n = cx.model.elements.len();
+    let mut sets: Vec<[Vec<usize>; 2]> = vec![[Vec::new(), Vec::new()]; n];
+    let mut queue = VecDeque::new();
+    for &s in sources {
+        if !sets[s][BY_DATA].contains(&s) && sets[s][BY_DATA].len() < ORIGINS {
+            sets[s][BY_DATA].push(s);
+            queue.push_back((s, BY_DATA));
+        }
+    }
+    while let Some((at, state)) = queue.pop_front() {
+        let carried = sets[at][state].clone();
+        let leaves = carried.iter().any(|&o| o == at) || conduit(at);
+        if !leaves {
+            continue;
+        }
+        for &h in &cx.hops_out[at] {
+            let hop = &cx.hops[h];
+            if (state == BY_REQUEST && hop.side == Side::Answer) || !pass(hop) {
+                continue;
+            }
+            let next_state = if hop.side == Side::Request { BY_REQUEST } else { BY_DATA };
+            let set = &mut sets[hop.to][next_state];
+            let mut grew = false;
+            for &o in &carried {
+                // A source passes on only what it sends itself, as any element does.
+                if o != hop.to && !set.contains(&o) && set.len() < ORIGINS && (o == at || conduit(at)) {
+                    set.push(o);
+                    grew = true;
+                }
+            }
+            if grew {
+                queue.push_back((hop.to, next_state));
+            }
+        }
+    }
+    sets.into_iter()
+        .map(|[data, request]| {
+            let mut all = data;
+            for o in request {
+                if !all.contains(&o) {
+                    all.push(o);
+                }
+            }
+            all
+        })
+        .collect()
 }

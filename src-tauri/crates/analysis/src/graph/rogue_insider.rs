@@ -1,6 +1,7 @@
 //! Rogue insiders: one of the system's own agents, turned.
 //!
-//! A rogue agent need not be someone else's. An agent of the system's own that acts on its own,
+//! A rogue agent need not be someone else's. An agent of the system's own that acts on its own and
+//! plans its own steps,
 //! that untrusted content reaches unchecked (see [`super::untrusted`]), and whose messages other
 //! agents act on without a signature or validation, keeps its place and their trust once an
 //! attacker's instructions have turned it. The path runs from where the attacker is, through the
@@ -21,6 +22,7 @@ pub(crate) fn find(cx: &Context) -> Vec<PathHit> {
         if !cx.has(agent, KindTrait::Agent)
             || cx.has(agent, KindTrait::Outside)
             || !cx.is(element, "autonomy", &autonomous)
+            || !cx.is(element, "workflow", &PropertyValue::Text("open-ended".into()))
             || !untrusted.unchecked.reached(agent)
         {
             continue;

@@ -8,9 +8,9 @@
 //! caller is not assumed to hand a tool everything it knows.
 //!
 //! What an element may hold — its clearance — is also only what the model says: the
-//! classification it states; `public` for a party outside the system that states none; `public`
-//! inside a boundary that states `trust = untrusted` and `internal` inside one that states
-//! `partial`. An element the model says nothing about has no clearance limit, so no default ever
+//! classification a store or an outside party states (on an agent or a tool it labels what it
+//! carries instead); `public` for a party outside the system that states none; `public` inside a
+//! boundary that states `trust = untrusted` and `confidential` inside one that states `partial`. An element the model says nothing about has no clearance limit, so no default ever
 //! makes a crossing.
 //!
 //! A crossing is the hop where data labelled above a receiver's clearance first reaches it from
@@ -25,6 +25,7 @@ use maestro_model::PropertyValue;
 pub(crate) const LEVELS: &[&str] = &["public", "internal", "confidential", "restricted"];
 /// The lowest level that counts as private data.
 pub(crate) const PRIVATE: usize = 2;
+pub(crate) const RESTRICTED: usize = 3;
 
 pub(crate) struct Sensitivity {
     /// Per element: the highest private level it holds or receives, with the flood that found it.
@@ -77,8 +78,8 @@ impl Sensitivity {
                 Some(stated) => stated >= l,
                 None => hop.side != Side::Request,
             };
-            // Paths start, where they can, at the store or flow that labels the data.
-            let labels = |e: usize| cx.has(e, KindTrait::Store) || cx.incoming[e].iter().any(|&f| labelled(f));
+            // Paths start, where they can, at the store that holds the data.
+            let labels = |e: usize| cx.has(e, KindTrait::Store);
             let flood = Reach::run(cx, &sources, labels, carries, conduit);
             for e in 0..n {
                 if level[e].is_none() && flood.reached(e) {
@@ -111,6 +112,29 @@ impl Sensitivity {
         }
     }
 
+    /// Stores holding data at `level` that reach `element` (a few).
+    pub fn origins_at(&self, level: usize, element: usize) -> &[usize] {
+        self.floods.iter().find(|(l, _)| *l == level).map_or(&[], |(_, reach)| reach.origins(element))
+    }
+
+    /// Legs from the other stores whose data at `level` reaches `element`, besides those on `shown`.
+    pub fn other_origins(&self, cx: &Context, level: usize, element: usize, shown: &[usize]) -> Vec<super::Leg> {
+        let carries = |hop: &crate::context::Hop| match rank(cx.stated(Target::Flow(hop.flow), "classification")) {
+            Some(stated) => stated >= level,
+            None => hop.side != Side::Request,
+        };
+        let conduit = |e: usize| !cx.has(e, KindTrait::Person) && !cx.has(e, KindTrait::Model);
+        self.origins_at(level, element)
+            .iter()
+            .copied()
+            .filter(|o| !shown.contains(o))
+            .filter_map(|origin| {
+                let (elements, flows) = super::flood::Flood::run(cx, [origin], &carries, &conduit).path(cx, element);
+                (!elements.is_empty()).then(|| super::Leg { name: format!("from {}", cx.element(origin).name), elements, flows })
+            })
+            .collect()
+    }
+
     /// The way private data at `level` reaches `element`, from the element or flow that labels it.
     pub fn path_at(&self, cx: &Context, level: usize, element: usize) -> (Vec<usize>, Vec<usize>) {
         let Some((_, flood)) = self.floods.iter().find(|(l, _)| *l == level) else { return (Vec::new(), Vec::new()) };
@@ -132,7 +156,10 @@ impl Sensitivity {
 /// How far the model says an element is cleared, and why.
 fn clearance_of(cx: &Context, e: usize) -> Option<(usize, String)> {
     let mut limits: Vec<(usize, String)> = Vec::new();
-    if let Some(stated) = rank(cx.stated(Target::Element(e), "classification")) {
+    // What a store states is what it may keep; on an agent or a tool, a classification labels
+    // what it carries, not how far it is cleared.
+    let stated = rank(cx.stated(Target::Element(e), "classification")).filter(|_| cx.has(e, KindTrait::Store) || cx.has(e, KindTrait::Outside));
+    if let Some(stated) = stated {
         limits.push((stated, format!("it is cleared for {} data (classification = {})", LEVELS[stated], LEVELS[stated])));
     } else if cx.has(e, KindTrait::Outside) {
         limits.push((0, format!("a {} is outside the system", cx.kind_label(e))));
@@ -140,7 +167,7 @@ fn clearance_of(cx: &Context, e: usize) -> Option<(usize, String)> {
     for (boundary, trust) in cx.boundary_trusts(e) {
         let limit = match trust {
             "untrusted" => 0,
-            "partial" => 1,
+            "partial" => 2,
             _ => continue,
         };
         limits.push((limit, format!("it sits in \"{}\" (trust = {trust})", boundary.name)));

@@ -38,8 +38,10 @@ pub(crate) fn find(cx: &Context) -> Vec<PathHit> {
                 format!("{} exposed writer{} and {} reader{}", writes.len(), plural(writes.len()), reads.len(), plural(reads.len())),
                 format!("path {}", describe_path(cx, &elements)),
             ];
+            let legs = cx.untrusted().other_origins(cx, cx.hops[write].from, &elements);
             let mut hit = PathHit::new(elements, flows, facts);
             hit.subject = Some(cx.hops[read].to);
+            hit.legs = legs;
             Some(hit)
         })
         .collect()

@@ -40,11 +40,13 @@ pub(crate) fn find(cx: &Context) -> Vec<PathHit> {
         flows.extend(&out.flows);
         let mut hit = PathHit::new(elements, flows, facts);
         hit.subject = Some(agent);
+        let others = untrusted.other_origins(cx, agent, &input_elements);
         hit.legs = vec![
             Leg { name: "private data".into(), elements: data_elements, flows: data_flows },
             Leg { name: "untrusted content".into(), elements: input_elements, flows: input_flows },
             Leg { name: "way out".into(), elements: out.elements, flows: out.flows },
         ];
+        hit.legs.extend(others);
         hits.push(hit);
     }
     hits

@@ -23,7 +23,8 @@
 //! own right), models (which keep nothing between calls) and training pipelines (poisoning through
 //! training is the training-loop analysis's business). Linear in the model.
 
-use super::flood::Reach;
+use super::Leg;
+use super::flood::{Flood, Reach};
 use crate::context::{Context, Target};
 use maestro_catalog::KindTrait;
 use maestro_model::PropertyValue;
@@ -41,9 +42,7 @@ impl Untrusted {
     pub fn compute(cx: &Context) -> Untrusted {
         let why_source: Vec<Option<String>> = (0..cx.model.elements.len()).map(|e| source_reason(cx, e)).collect();
         let sources: Vec<usize> = (0..why_source.len()).filter(|&e| why_source[e].is_some()).collect();
-        let conduit = |e: usize| {
-            !cx.has(e, KindTrait::Person) && !cx.has(e, KindTrait::Model) && !cx.has(e, KindTrait::TrainsModels)
-        };
+        let conduit = |e: usize| conduit(cx, e);
         let validated = PropertyValue::Bool(true);
         // Where the attacker is: people, outside parties, untrusted boundaries — not the tools and
         // stores that relay what they wrote.
@@ -56,6 +55,24 @@ impl Untrusted {
         let unchecked =
             Reach::run(cx, &sources, origin, |hop| !cx.states(Target::Flow(hop.flow), "validated", &validated), conduit);
         Untrusted { why_source, raw, unchecked }
+    }
+
+    /// Legs from the other places attackers reach `element` from, besides those already on
+    /// `shown`: one path each, over channels without validation, from up to a few origins.
+    pub fn other_origins(&self, cx: &Context, element: usize, shown: &[usize]) -> Vec<Leg> {
+        let validated = PropertyValue::Bool(true);
+        let unchecked = |hop: &crate::context::Hop| !cx.states(Target::Flow(hop.flow), "validated", &validated);
+        self.unchecked
+            .origins(element)
+            .iter()
+            .copied()
+            .filter(|o| !shown.contains(o))
+            .filter_map(|origin| {
+                let flood = Flood::run(cx, [origin], &unchecked, &|e: usize| conduit(cx, e));
+                let (elements, flows) = flood.path(cx, element);
+                (!elements.is_empty()).then(|| Leg { name: format!("from {}", cx.element(origin).name), elements, flows })
+            })
+            .collect()
     }
 
     pub fn is_source(&self, element: usize) -> bool {
@@ -77,6 +94,11 @@ impl Untrusted {
             cx.describe(Target::Element(source))
         ))
     }
+}
+
+/// Whether content passes on through the element: not through people, models or training.
+fn conduit(cx: &Context, e: usize) -> bool {
+    !cx.has(e, KindTrait::Person) && !cx.has(e, KindTrait::Model) && !cx.has(e, KindTrait::TrainsModels)
 }
 
 /// Why the element is an untrusted source, or `None` when it is not one.
