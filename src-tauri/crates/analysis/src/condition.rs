@@ -99,6 +99,11 @@ fn eval(cx: &Context, condition: &Condition, target: Target, reading: Reading) -
             None if reading == Reading::Evidence => Truth::Unknown,
             None => Truth::False,
         },
+        Condition::States(property, values) => match cx.stated(target, property) {
+            Some(v) => Truth::of(values.contains(v)),
+            None if reading == Reading::Evidence => Truth::Unknown,
+            None => Truth::False,
+        },
         Condition::InboundAll(inner) => match element {
             Some(i) => {
                 let flows = &cx.incoming[i];
@@ -196,7 +201,7 @@ fn explain_as(cx: &Context, condition: &Condition, target: Target, reading: Read
             }
             other => facts.push(format!("not {}", describe(other))),
         },
-        Condition::Is(property, _) | Condition::OneOf(property, _) => {
+        Condition::Is(property, _) | Condition::OneOf(property, _) | Condition::States(property, _) => {
             let value = match reading {
                 Reading::WithDefaults => cx.value(target, property),
                 Reading::Evidence => cx.stated(target, property),
@@ -388,6 +393,27 @@ fn names(cx: &Context, elements: impl Iterator<Item = usize>) -> String {
     names.join(", ")
 }
 
+/// A trait in words, with its article: "an agent", "a store".
+fn trait_name(t: KindTrait) -> &'static str {
+    match t {
+        KindTrait::Agent => "an agent",
+        KindTrait::Outside => "a party outside the system",
+        KindTrait::UntrustedSource => "an untrusted source",
+        KindTrait::Person => "a person",
+        KindTrait::Store => "a store",
+        KindTrait::ContextStore => "a store agents read back",
+        KindTrait::Instructions => "a store of instructions",
+        KindTrait::Actor => "a tool",
+        KindTrait::Model => "a model",
+        KindTrait::TrainsModels => "a training pipeline",
+        KindTrait::ModelArtifacts => "a model registry",
+        KindTrait::Observer => "an observer",
+        KindTrait::Control => "a security control",
+        KindTrait::Secrets => "a secrets store",
+        KindTrait::Infrastructure => "infrastructure",
+    }
+}
+
 pub(crate) fn show(value: &PropertyValue) -> String {
     match value {
         PropertyValue::Bool(b) => b.to_string(),
@@ -399,26 +425,26 @@ pub(crate) fn show(value: &PropertyValue) -> String {
 /// A condition in words, for facts about conditions that do not hold.
 pub(crate) fn describe(condition: &Condition) -> String {
     let list = |items: &[Condition], joiner: &str| items.iter().map(describe).collect::<Vec<_>>().join(joiner);
-    let traits = |traits: &[KindTrait]| traits.iter().map(|t| format!("{t:?}").to_lowercase()).collect::<Vec<_>>().join("/");
+    let traits = |traits: &[KindTrait]| traits.iter().map(|t| trait_name(*t)).collect::<Vec<_>>().join(" or ");
     match condition {
         Condition::All(items) => list(items, " and "),
         Condition::Any(items) => list(items, " or "),
         Condition::Not(inner) => format!("not ({})", describe(inner)),
         Condition::Is(property, value) => format!("{property} = {}", show(value)),
-        Condition::OneOf(property, values) => {
+        Condition::OneOf(property, values) | Condition::States(property, values) => {
             format!("{property} in [{}]", values.iter().map(show).collect::<Vec<_>>().join(", "))
         }
         Condition::FedBy(kinds) => format!("input from {}", kinds.join("/")),
         Condition::Feeds(kinds) => format!("output to {}", kinds.join("/")),
-        Condition::FedByTrait(t) => format!("input from a {}", traits(t)),
-        Condition::FeedsTrait(t) => format!("output to a {}", traits(t)),
+        Condition::FedByTrait(t) => format!("input from {}", traits(t)),
+        Condition::FeedsTrait(t) => format!("output to {}", traits(t)),
         Condition::FedByWhere(inner) => format!("input from an element with {}", describe(inner)),
         Condition::FeedsWhere(inner) => format!("output to an element with {}", describe(inner)),
         Condition::FromKind(kinds) => format!("a sender of kind {}", kinds.join("/")),
         Condition::ToKind(kinds) => format!("a receiver of kind {}", kinds.join("/")),
         Condition::InboundAll(inner) => format!("every incoming flow with {}", describe(inner)),
         Condition::Kind(kinds) => format!("kind in [{}]", kinds.join(", ")),
-        Condition::Trait(t) => format!("a {}", traits(t)),
+        Condition::Trait(t) => traits(t),
         Condition::InBoundary(levels) => format!("inside a {} boundary", levels.join("/")),
         Condition::UntrustedSource(b) => format!("{}an untrusted source", if *b { "" } else { "not " }),
         Condition::ReachedByUntrusted(b) => format!("{}reached by untrusted content", if *b { "" } else { "not " }),

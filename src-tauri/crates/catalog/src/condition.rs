@@ -8,6 +8,7 @@
 //! | `{ all = [c, …] }`, `{ any = [c, …] }`, `{ not = c }` | the usual logic |
 //! | `{ is = ["property", value] }` | the target's property (or its default) equals `value` |
 //! | `{ one_of = ["property", [v, …]] }` | the property is one of the values |
+//! | `{ states = ["property", [v, …]] }` | the model itself sets the property to one of the values (a default does not count) |
 //! | `{ fed_by = ["kind", …] }` | an element of one of these kinds has a flow into the target |
 //! | `{ feeds = ["kind", …] }` | the target has a flow into an element of one of these kinds |
 //! | `{ from_kind = ["kind", …] }`, `{ to_kind = [...] }` | a flow's source / destination is of one of these kinds |
@@ -42,6 +43,7 @@ pub enum Condition {
     Any(Vec<Condition>),
     Not(Box<Condition>),
     Is(String, PropertyValue),
+    States(String, Vec<PropertyValue>),
     OneOf(String, Vec<PropertyValue>),
     FedBy(Vec<String>),
     Feeds(Vec<String>),

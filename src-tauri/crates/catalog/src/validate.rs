@@ -343,7 +343,7 @@ fn element_properties_read<'a>(condition: &'a Condition, visit: &mut impl FnMut(
     match condition {
         Condition::All(items) | Condition::Any(items) => items.iter().for_each(|c| element_properties_read(c, visit)),
         Condition::Not(inner) => element_properties_read(inner, visit),
-        Condition::Is(property, _) | Condition::OneOf(property, _) => visit(property),
+        Condition::Is(property, _) | Condition::OneOf(property, _) | Condition::States(property, _) => visit(property),
         _ => {}
     }
 }
@@ -448,7 +448,7 @@ fn check_condition(
             check_condition(inner, PropertyTarget::Flow, parts, ids)
         }
         Condition::Is(property, value) => check_property_value(property, value, target, parts),
-        Condition::OneOf(property, values) => {
+        Condition::OneOf(property, values) | Condition::States(property, values) => {
             if values.is_empty() {
                 return Err(format!("one_of '{property}' lists no values"));
             }

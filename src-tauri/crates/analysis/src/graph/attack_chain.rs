@@ -94,3 +94,54 @@ fn missing_controls(cx: &Context, elements: &[usize], flows: &[usize]) -> Vec<St
     }
     missing
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{build, finding, ids, text, yes};
+
+    fn crew(tool: &[(&str, maestro_model::PropertyValue)], hop: &[(&str, maestro_model::PropertyValue)]) -> crate::Analysis {
+        let mut props = vec![("side_effect", text("write"))];
+        props.extend_from_slice(tool);
+        build()
+            .el("page", "web-content", &[])
+            .el("agent", "agent", &[])
+            .el("writer", "tool", &props)
+            .flow("f1", "page", "agent", hop)
+            .call("f2", "agent", "writer")
+            .analyse()
+    }
+
+    #[test]
+    fn a_chain_runs_from_the_attackers_content_to_the_consequential_tool() {
+        let analysis = crew(&[], &[]);
+        let chain = finding(&analysis, "untrusted-input-to-impact:writer");
+        assert_eq!(chain.path, ["page", "f1", "agent", "f2", "writer"]);
+        assert_eq!(chain.layer.as_str(), "cross-layer");
+        assert!(chain.explanation.contains("missing along it: validation on 2 of 2 hops"), "{}", chain.explanation);
+        // The chain says the tool is misused; it is not reported again on its own.
+        assert!(chain.also.contains(&"tool-misuse".to_owned()));
+        assert!(!analysis.findings.iter().any(|f| f.id == "tool-misuse:writer"));
+    }
+
+    #[test]
+    fn approval_at_the_impact_or_validation_on_the_way_leaves_no_chain() {
+        assert!(ids(&crew(&[("human_approval", yes())], &[]), "untrusted-input-to-impact").is_empty());
+        assert!(ids(&crew(&[], &[("validated", yes())]), "untrusted-input-to-impact").is_empty());
+    }
+
+    #[test]
+    fn every_entry_that_reaches_the_impact_is_kept_as_a_leg() {
+        let analysis = build()
+            .el("page", "web-content", &[])
+            .el("inbox", "tool", &[("untrusted_content", yes())])
+            .el("agent", "agent", &[])
+            .el("mailer", "tool", &[("side_effect", text("communicate"))])
+            .flow("f1", "page", "agent", &[])
+            .call("f2", "agent", "inbox")
+            .call("f3", "agent", "mailer")
+            .analyse();
+        let chain = finding(&analysis, "untrusted-input-to-impact:mailer");
+        assert_eq!(chain.legs.len(), 1, "{:?}", chain.legs);
+        assert!(chain.legs[0].path.first().is_some_and(|e| e == "inbox"));
+    }
+}

@@ -37,3 +37,40 @@ pub(crate) fn find(cx: &Context) -> Vec<PathHit> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{build, finding, ids, text};
+
+    #[test]
+    fn restricted_data_relayed_by_an_agent_into_an_untrusted_boundary_is_a_crossing() {
+        let analysis = build()
+            .el("vault", "database", &[("classification", text("restricted"))])
+            .el("agent", "agent", &[])
+            .el("partner", "agent", &[])
+            .flow("f1", "vault", "agent", &[])
+            .flow("f2", "agent", "partner", &[])
+            .boundary("inside", "trusted", &["vault", "agent"])
+            .boundary("outside", "untrusted", &["partner"])
+            .analyse();
+        let crossing = finding(&analysis, "classification-crossing:vault->partner");
+        assert_eq!(crossing.path, ["vault", "f1", "agent", "f2", "partner"]);
+        assert!(crossing.explanation.contains("trust = untrusted"), "{}", crossing.explanation);
+    }
+
+    #[test]
+    fn nothing_crosses_without_a_label_or_into_a_boundary_that_says_nothing() {
+        let unlabelled = build()
+            .el("db", "database", &[])
+            .el("partner", "external-api", &[])
+            .flow("f1", "db", "partner", &[])
+            .analyse();
+        assert!(ids(&unlabelled, "classification-crossing").is_empty());
+        let unstated = build()
+            .el("vault", "database", &[("classification", text("confidential"))])
+            .el("agent", "agent", &[])
+            .flow("f1", "vault", "agent", &[])
+            .analyse();
+        assert!(ids(&unstated, "classification-crossing").is_empty());
+    }
+}

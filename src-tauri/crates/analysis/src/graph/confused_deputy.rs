@@ -70,3 +70,30 @@ pub(crate) fn find(cx: &Context) -> Vec<PathHit> {
     }
     hits
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{build, finding, ids, text};
+
+    fn helpdesk(scope: &str) -> crate::Analysis {
+        build()
+            .el("employee", "human", &[("principal", text("authenticated"))])
+            .el("agent", "agent", &[("credential_scope", text(scope))])
+            .el("hr", "database", &[])
+            .call("f1", "employee", "agent")
+            .call("f2", "agent", "hr")
+            .analyse()
+    }
+
+    #[test]
+    fn a_user_borrows_the_agents_wider_rights_to_reach_what_they_cannot() {
+        let analysis = helpdesk("shared");
+        let deputy = finding(&analysis, "confused-deputy:employee->hr");
+        assert_eq!(deputy.path, ["employee", "f1", "agent", "f2", "hr"]);
+    }
+
+    #[test]
+    fn a_deputy_acting_with_the_requesters_own_rights_is_none() {
+        assert!(ids(&helpdesk("task"), "confused-deputy").is_empty());
+    }
+}

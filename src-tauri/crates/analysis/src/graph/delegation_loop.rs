@@ -94,3 +94,35 @@ fn shortest_cycle(cx: &Context, start: usize, inside: impl Fn(usize) -> bool) ->
     flows.reverse();
     (elements, flows)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{build, finding, ids, text};
+
+    #[test]
+    fn agents_handing_work_round_a_cycle_are_a_loop() {
+        let analysis = build()
+            .el("a", "agent", &[])
+            .el("b", "agent", &[])
+            .el("c", "agent", &[])
+            .flow("f1", "a", "b", &[])
+            .flow("f2", "b", "c", &[])
+            .flow("f3", "c", "a", &[])
+            .analyse();
+        let found = finding(&analysis, "recursive-delegation-starvation:a");
+        assert_eq!(found.path, ["a", "f1", "b", "f2", "c", "f3", "a"]);
+    }
+
+    #[test]
+    fn a_request_and_its_response_are_one_channel_not_a_loop() {
+        let paired = build()
+            .el("a", "agent", &[])
+            .el("b", "agent", &[])
+            .flow("ask", "a", "b", &[])
+            .flow("answer", "b", "a", &[("role", text("response"))])
+            .analyse();
+        assert!(ids(&paired, "recursive-delegation-starvation").is_empty());
+        let one_flow = build().el("a", "agent", &[]).el("b", "agent", &[]).call("ask", "a", "b").analyse();
+        assert!(ids(&one_flow, "recursive-delegation-starvation").is_empty());
+    }
+}

@@ -91,3 +91,40 @@ fn walk_back(cx: &Context, reached_by: &[Option<usize>], end: usize) -> (Vec<usi
     flows.reverse();
     (elements, flows)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{build, index, text, with_context};
+    use super::channel;
+
+    #[test]
+    fn a_way_out_through_a_tool_to_an_outside_party_or_in_rendered_links() {
+        let model = build()
+            .el("agent", "agent", &[])
+            .el("fetch", "tool", &[])
+            .el("site", "web-content", &[])
+            .el("chat", "agent", &[("output_rendering", text("rich"))])
+            .call("f1", "agent", "fetch")
+            .call("f2", "fetch", "site")
+            .model();
+        with_context(&model, |cx| {
+            let out = channel(cx, index(&model, "agent")).expect("a way out");
+            assert_eq!(out.elements, [0, 1, 2]);
+            assert!(channel(cx, index(&model, "chat")).is_some_and(|c| c.fact.contains("rich")));
+        });
+    }
+
+    #[test]
+    fn no_way_out_through_another_agent_or_a_read_only_store() {
+        let model = build()
+            .el("agent", "agent", &[])
+            .el("other", "agent", &[])
+            .el("site", "web-content", &[])
+            .el("db", "database", &[])
+            .call("f1", "agent", "other")
+            .flow("f2", "other", "site", &[])
+            .call("f3", "agent", "db")
+            .model();
+        with_context(&model, |cx| assert!(channel(cx, index(&model, "agent")).is_none()));
+    }
+}

@@ -81,3 +81,37 @@ pub(crate) fn single_points(cx: &Context) -> Vec<PathHit> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{build, finding, ids, text};
+
+    #[test]
+    fn an_unobserved_unapproved_tool_is_an_oversight_gap_and_a_log_closes_it() {
+        let unobserved = build().el("agent", "agent", &[]).el("pay", "tool", &[("side_effect", text("payment"))]).call("f1", "agent", "pay");
+        let analysis = unobserved.analyse();
+        assert!(finding(&analysis, "oversight-gap:pay").explanation.contains("no path to logging"));
+        let observed = build()
+            .el("agent", "agent", &[])
+            .el("pay", "tool", &[("side_effect", text("payment"))])
+            .el("log", "logging", &[])
+            .call("f1", "agent", "pay")
+            .flow("f2", "pay", "log", &[])
+            .analyse();
+        assert!(ids(&observed, "oversight-gap").is_empty());
+    }
+
+    #[test]
+    fn an_exposed_agent_directing_three_agents_is_a_single_point_of_compromise() {
+        let hub = |exposed: bool| {
+            let mut b = build().el("boss", "orchestrator", &[]).el("a", "agent", &[]).el("b", "agent", &[]).el("c", "agent", &[]);
+            if exposed {
+                b = b.el("page", "web-content", &[]).flow("f0", "page", "boss", &[]);
+            }
+            b.flow("f1", "boss", "a", &[]).flow("f2", "boss", "b", &[]).flow("f3", "boss", "c", &[]).analyse()
+        };
+        let analysis = hub(true);
+        assert!(finding(&analysis, "single-point-of-compromise:boss").explanation.contains("directs 3 agents"));
+        assert!(ids(&hub(false), "single-point-of-compromise").is_empty());
+    }
+}

@@ -48,3 +48,32 @@ pub(crate) fn find(cx: &Context) -> Vec<PathHit> {
     }
     hits
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{build, finding, ids, text, yes};
+
+    fn soc(signed: bool) -> crate::Analysis {
+        let check: &[(&str, maestro_model::PropertyValue)] = if signed { &[("signed", yes())] } else { &[] };
+        build()
+            .el("feed", "external-api", &[])
+            .el("intel", "agent", &[("autonomy", text("autonomous")), ("workflow", text("open-ended"))])
+            .el("lead", "orchestrator", &[])
+            .flow("f1", "feed", "intel", &[])
+            .flow("f2", "intel", "lead", check)
+            .analyse()
+    }
+
+    #[test]
+    fn an_exposed_autonomous_agent_others_take_at_its_word_can_go_rogue() {
+        let analysis = soc(false);
+        let rogue = finding(&analysis, "rogue-agent:intel");
+        assert_eq!(rogue.path, ["feed", "f1", "intel", "f2", "lead"]);
+        assert_eq!(rogue.layer.as_str(), "cross-layer");
+    }
+
+    #[test]
+    fn signed_messages_it_sends_are_checked_so_it_is_no_rogue_insider() {
+        assert!(ids(&soc(true), "rogue-agent").is_empty());
+    }
+}

@@ -53,3 +53,29 @@ pub(crate) fn find(cx: &Context) -> Vec<PathHit> {
     }
     hits
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{build, finding, ids};
+
+    #[test]
+    fn an_agent_that_writes_the_prompts_it_loads_can_rewrite_itself() {
+        let analysis = build()
+            .el("agent", "agent", &[])
+            .el("files", "tool", &[])
+            .el("prompts", "prompt-store", &[])
+            .call("f1", "agent", "files")
+            .flow("f2", "files", "prompts", &[])
+            .flow("f3", "prompts", "agent", &[])
+            .analyse();
+        let found = finding(&analysis, "self-modification:agent");
+        assert_eq!(found.path, ["agent", "f1", "files", "f2", "prompts", "f3", "agent"]);
+        assert_eq!(found.layer.as_str(), "L3");
+    }
+
+    #[test]
+    fn reading_its_prompts_is_not_writing_them() {
+        let analysis = build().el("agent", "agent", &[]).el("prompts", "prompt-store", &[]).call("f1", "agent", "prompts").analyse();
+        assert!(ids(&analysis, "self-modification").is_empty());
+    }
+}

@@ -155,6 +155,11 @@ impl Sensitivity {
 
 /// How far the model says an element is cleared, and why.
 fn clearance_of(cx: &Context, e: usize) -> Option<(usize, String)> {
+    // What a person may see is a question of whose data it is, which is access control's (the
+    // confused-deputy and retrieval analyses), not a label's.
+    if cx.has(e, KindTrait::Person) {
+        return None;
+    }
     let mut limits: Vec<(usize, String)> = Vec::new();
     // What a store states is what it may keep; on an agent or a tool, a classification labels
     // what it carries, not how far it is cleared.
@@ -173,4 +178,47 @@ fn clearance_of(cx: &Context, e: usize) -> Option<(usize, String)> {
         limits.push((limit, format!("it sits in \"{}\" (trust = {trust})", boundary.name)));
     }
     limits.into_iter().min_by_key(|(l, _)| *l)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{build, index, text, with_context};
+
+    #[test]
+    fn labelled_data_flows_over_several_hops_and_crosses_where_it_first_leaves_what_is_cleared() {
+        let model = build()
+            .el("vault", "database", &[("classification", text("restricted"))])
+            .el("agent", "agent", &[])
+            .el("partner", "external-api", &[])
+            .call("f1", "agent", "vault")
+            .flow("f2", "agent", "partner", &[])
+            .model();
+        with_context(&model, |cx| {
+            let s = cx.sensitivity();
+            assert_eq!(s.level[index(&model, "agent")], Some(3), "the answer carries the vault's data");
+            assert_eq!(s.crossings.len(), 1);
+            assert_eq!(cx.hops[s.crossings[0].hop].to, index(&model, "partner"));
+            let (path, _) = s.path_at(cx, 3, index(&model, "partner"));
+            assert_eq!(path.first(), Some(&index(&model, "vault")), "the path starts at the labelled store");
+        });
+    }
+
+    #[test]
+    fn a_request_carries_only_what_it_is_labelled_with_and_defaults_make_no_crossing() {
+        let model = build()
+            .el("vault", "database", &[("classification", text("restricted"))])
+            .el("agent", "agent", &[])
+            .el("search", "external-api", &[])
+            .el("notes", "document-store", &[])
+            .call("f1", "agent", "vault")
+            .call("f2", "agent", "search")
+            .el("plain", "database", &[])
+            .flow("f3", "plain", "notes", &[])
+            .model();
+        with_context(&model, |cx| {
+            let s = cx.sensitivity();
+            assert!(s.crossings.is_empty(), "an unlabelled request hands the outside API nothing labelled");
+            assert_eq!(s.level[index(&model, "notes")], None, "an unset classification is no label");
+        });
+    }
 }

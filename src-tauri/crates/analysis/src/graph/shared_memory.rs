@@ -50,3 +50,35 @@ pub(crate) fn find(cx: &Context) -> Vec<PathHit> {
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{build, finding, ids};
+
+    #[test]
+    fn an_exposed_writer_poisons_what_another_agent_reads_back() {
+        let analysis = build()
+            .el("page", "web-content", &[])
+            .el("researcher", "agent", &[])
+            .el("notes", "memory", &[])
+            .el("writer", "agent", &[])
+            .flow("f1", "page", "researcher", &[])
+            .flow("f2", "researcher", "notes", &[])
+            .flow("f3", "notes", "writer", &[])
+            .analyse();
+        let poisoning = finding(&analysis, "memory-poisoning:writer");
+        assert_eq!(poisoning.path, ["page", "f1", "researcher", "f2", "notes", "f3", "writer"]);
+    }
+
+    #[test]
+    fn a_store_nobody_untrusted_reaches_is_not_poisoned() {
+        let analysis = build()
+            .el("researcher", "agent", &[])
+            .el("notes", "memory", &[])
+            .el("writer", "agent", &[])
+            .flow("f2", "researcher", "notes", &[])
+            .flow("f3", "notes", "writer", &[])
+            .analyse();
+        assert!(ids(&analysis, "memory-poisoning").is_empty());
+    }
+}

@@ -87,3 +87,37 @@ fn trained_models(cx: &Context, pipeline: usize) -> Vec<(usize, Vec<usize>)> {
     }
     models
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{build, finding, ids, yes};
+
+    fn support(untrusted_tickets: bool) -> crate::Analysis {
+        let tickets: &[(&str, maestro_model::PropertyValue)] =
+            if untrusted_tickets { &[("untrusted_content", yes())] } else { &[] };
+        build()
+            .el("tickets", "database", tickets)
+            .el("tune", "training-pipeline", &[])
+            .el("registry", "model-registry", &[])
+            .el("model", "llm", &[])
+            .el("agent", "agent", &[])
+            .flow("f1", "tickets", "tune", &[])
+            .flow("f2", "tune", "registry", &[])
+            .flow("f3", "registry", "model", &[])
+            .call("f4", "agent", "model")
+            .analyse()
+    }
+
+    #[test]
+    fn outsiders_text_trains_the_model_agents_use_through_a_registry() {
+        let analysis = support(true);
+        let lp = finding(&analysis, "cross-agent-learning-poisoning:tickets->model");
+        assert_eq!(lp.path, ["tickets", "f1", "tune", "f2", "registry", "f3", "model"]);
+        assert!(lp.explanation.contains("1 agent use the model"), "{}", lp.explanation);
+    }
+
+    #[test]
+    fn data_no_outsider_reaches_is_no_training_loop() {
+        assert!(ids(&support(false), "cross-agent-learning-poisoning").is_empty());
+    }
+}

@@ -51,3 +51,35 @@ pub(crate) fn find(cx: &Context) -> Vec<PathHit> {
     }
     hits
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{build, finding, ids, text};
+
+    fn assistant(mailer: &str) -> crate::Analysis {
+        build()
+            .el("page", "web-content", &[])
+            .el("crm", "database", &[("classification", text("confidential"))])
+            .el("agent", "agent", &[])
+            .el("mailer", "tool", &[("side_effect", text(mailer))])
+            .flow("f1", "page", "agent", &[])
+            .call("f2", "agent", "crm")
+            .call("f3", "agent", "mailer")
+            .analyse()
+    }
+
+    #[test]
+    fn private_data_untrusted_content_and_a_way_out_in_one_agent() {
+        let analysis = assistant("communicate");
+        let trifecta = finding(&analysis, "lethal-trifecta:agent");
+        let legs: Vec<&str> = trifecta.legs.iter().map(|l| l.name.as_str()).collect();
+        assert_eq!(legs, ["private data", "untrusted content", "way out"]);
+        assert_eq!(trifecta.legs[0].path, ["crm", "f2", "agent"]);
+        assert_eq!(trifecta.legs[2].path, ["agent", "f3", "mailer"]);
+    }
+
+    #[test]
+    fn without_a_way_out_there_is_no_trifecta() {
+        assert!(ids(&assistant("read"), "lethal-trifecta").is_empty());
+    }
+}

@@ -91,3 +91,33 @@ pub(crate) fn find(cx: &Context) -> Vec<PathHit> {
     }
     hits
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{build, finding, ids, yes};
+
+    fn relay(signed: bool) -> crate::Analysis {
+        let check: &[(&str, maestro_model::PropertyValue)] = if signed { &[("signed", yes())] } else { &[] };
+        build()
+            .el("page", "web-content", &[])
+            .el("a", "agent", &[])
+            .el("b", "agent", &[])
+            .el("c", "agent", &[])
+            .flow("f0", "page", "a", &[])
+            .flow("f1", "a", "b", check)
+            .flow("f2", "b", "c", check)
+            .analyse()
+    }
+
+    #[test]
+    fn unchecked_messages_from_an_exposed_agent_reach_two_hops_down() {
+        let analysis = relay(false);
+        let cascade = finding(&analysis, "cascading-trust-failure:a->c");
+        assert_eq!(cascade.path, ["a", "f1", "b", "f2", "c"]);
+    }
+
+    #[test]
+    fn signed_messages_make_no_cascade() {
+        assert!(ids(&relay(true), "cascading-trust-failure").is_empty());
+    }
+}

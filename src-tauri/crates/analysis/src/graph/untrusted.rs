@@ -86,7 +86,7 @@ impl Untrusted {
         let source = *elements.first()?;
         let why = self.why_source[source].as_deref().unwrap_or("it is untrusted");
         if elements.len() == 1 {
-            return Some(format!("it is itself an untrusted source ({why})"));
+            return Some(format!("it is an untrusted source: {why}"));
         }
         Some(format!(
             "untrusted content reaches it along {} ({} is untrusted: {why})",
@@ -109,7 +109,7 @@ fn source_reason(cx: &Context, e: usize) -> Option<String> {
         return person_reason(cx, e);
     }
     if cx.has(e, KindTrait::UntrustedSource) {
-        return Some(format!("a {} is outside the system, and anyone may have written what it says", cx.kind_label(e)));
+        return Some(format!("it is outside the system ({}), and anyone may have written what it says", cx.kind_label(e)));
     }
     if cx.states(element, "untrusted_content", &yes) {
         return Some("it returns content outsiders wrote (untrusted_content = true)".into());
@@ -143,5 +143,81 @@ fn person_reason(cx: &Context, e: usize) -> Option<String> {
         None
     } else {
         Some("nothing in the model says this person is one of the system's signed-in users".into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{build, index, text, with_context, yes};
+    use crate::AnalysisOptions;
+
+    #[test]
+    fn content_reaches_an_agent_through_a_tool_and_a_store_from_where_the_attacker_is() {
+        let model = build()
+            .el("page", "web-content", &[])
+            .el("fetch", "tool", &[])
+            .el("notes", "document-store", &[])
+            .el("agent", "agent", &[])
+            .flow("f1", "page", "fetch", &[])
+            .flow("f2", "fetch", "notes", &[])
+            .flow("f3", "notes", "agent", &[])
+            .model();
+        with_context(&model, |cx| {
+            let agent = index(&model, "agent");
+            assert!(cx.untrusted().raw.reached(agent) && cx.untrusted().unchecked.reached(agent));
+            let (path, _) = cx.untrusted().unchecked.path(cx, agent);
+            assert_eq!(path, [0, 1, 2, 3], "the path starts at the page");
+        });
+    }
+
+    #[test]
+    fn a_validated_flow_cuts_the_unchecked_path_but_not_the_raw_one() {
+        let model = build()
+            .el("page", "web-content", &[])
+            .el("agent", "agent", &[])
+            .flow("f1", "page", "agent", &[("validated", yes())])
+            .model();
+        with_context(&model, |cx| {
+            let agent = index(&model, "agent");
+            assert!(cx.untrusted().raw.reached(agent));
+            assert!(!cx.untrusted().unchecked.reached(agent));
+        });
+    }
+
+    #[test]
+    fn a_signed_in_user_is_no_attacker_unless_insiders_are() {
+        let model = || {
+            build()
+                .el("user", "human", &[("principal", text("authenticated"))])
+                .el("agent", "agent", &[])
+                .flow("f1", "user", "agent", &[])
+        };
+        let m = model().model();
+        with_context(&m, |cx| assert!(!cx.untrusted().raw.reached(index(&m, "agent"))));
+        let analysis = model().analyse_with(AnalysisOptions { insiders_are_attackers: true });
+        assert!(analysis.findings.iter().any(|f| f.id == "goal-manipulation:agent"), "{:?}", analysis.findings);
+        // An unknown person is not known to be a signed-in user, so counts as a possible attacker.
+        let unknown = build().el("someone", "human", &[]).el("agent", "agent", &[]).flow("f1", "someone", "agent", &[]).model();
+        with_context(&unknown, |cx| assert!(cx.untrusted().is_source(index(&unknown, "someone"))));
+    }
+
+    #[test]
+    fn a_shared_model_or_tool_does_not_carry_one_callers_context_to_another() {
+        let model = build()
+            .el("page", "web-content", &[])
+            .el("a", "agent", &[])
+            .el("b", "agent", &[])
+            .el("llm", "llm", &[])
+            .el("calc", "tool", &[])
+            .flow("f1", "page", "a", &[])
+            .call("f2", "a", "llm")
+            .call("f3", "b", "llm")
+            .call("f4", "a", "calc")
+            .call("f5", "b", "calc")
+            .model();
+        with_context(&model, |cx| {
+            assert!(cx.untrusted().raw.reached(index(&model, "calc")), "the callee is reached by the request");
+            assert!(!cx.untrusted().raw.reached(index(&model, "b")), "its answers to b carry nothing of a's");
+        });
     }
 }
