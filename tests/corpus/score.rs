@@ -56,7 +56,11 @@ fn names_threat(finding: &Finding, threat: &str) -> bool {
 
 /// The element or flow a finding is about: for a path, its point of impact.
 fn subject(finding: &Finding) -> &str {
-    if finding.path.is_empty() { finding.targets[0].as_str() } else { finding.targets.last().map_or("", String::as_str) }
+    if finding.path.is_empty() {
+        finding.targets[0].as_str()
+    } else {
+        finding.targets.last().map_or("", String::as_str)
+    }
 }
 
 fn on_path(finding: &Finding, id: &str) -> bool {
@@ -68,7 +72,8 @@ fn on_path(finding: &Finding, id: &str) -> bool {
 fn matches(finding: &Finding, expected: &Expected) -> bool {
     names_threat(finding, &expected.threat)
         && finding.layer.as_str() == expected.layer
-        && (subject(finding) == expected.target || (finding.path.is_empty() && finding.targets.contains(&expected.target)))
+        && (subject(finding) == expected.target
+            || (finding.path.is_empty() && finding.targets.contains(&expected.target)))
         && expected.entry.as_ref().is_none_or(|entry| on_path(finding, entry))
 }
 
@@ -94,10 +99,8 @@ fn score(model: &Model, analysis: &Analysis, expectations: &Expectations, report
         if analysis.findings.iter().any(|f| matches(f, expected)) {
             found += 1;
         } else {
-            let near = analysis
-                .findings
-                .iter()
-                .find(|f| names_threat(f, &expected.threat) && on_path(f, &expected.target));
+            let near =
+                analysis.findings.iter().find(|f| names_threat(f, &expected.threat) && on_path(f, &expected.target));
             if let Some(near) = near {
                 found_elsewhere += 1;
                 let _ = writeln!(
@@ -122,7 +125,10 @@ fn score(model: &Model, analysis: &Analysis, expectations: &Expectations, report
         let expected = expectations.expected.iter().any(|e| matches(finding, e));
         // A finding the model shows mitigated claims no open risk: it is judged false only if
         // open.
-        if !expected && finding.status == FindingStatus::Open && expectations.false_positives.iter().any(|j| judged(finding, j)) {
+        if !expected
+            && finding.status == FindingStatus::Open
+            && expectations.false_positives.iter().any(|j| judged(finding, j))
+        {
             false_findings += 1;
             let _ = writeln!(report, "    false: {} ({})", finding.id, finding.status.as_str());
         } else if !expected
@@ -130,7 +136,13 @@ fn score(model: &Model, analysis: &Analysis, expectations: &Expectations, report
             && !expectations.acceptable.iter().any(|j| judged(finding, j))
         {
             unjudged += 1;
-            let _ = writeln!(report, "    unjudged: {} under {} ({})", finding.id, finding.layer.as_str(), finding.status.as_str());
+            let _ = writeln!(
+                report,
+                "    unjudged: {} under {} ({})",
+                finding.id,
+                finding.layer.as_str(),
+                finding.status.as_str()
+            );
         }
     }
     Score {
@@ -160,7 +172,16 @@ fn the_analysis_finds_what_an_expert_expects_and_little_else() {
     scenarios.sort();
     assert!(scenarios.len() >= 8, "the corpus has at least eight scenarios");
 
-    let mut total = Score { expected: 0, found: 0, found_elsewhere: 0, findings: 0, false_findings: 0, unjudged: 0, open: 0, elements: 0 };
+    let mut total = Score {
+        expected: 0,
+        found: 0,
+        found_elsewhere: 0,
+        findings: 0,
+        false_findings: 0,
+        unjudged: 0,
+        open: 0,
+        elements: 0,
+    };
     let mut report = String::new();
     let mut unexplained = Vec::new();
     let mut open_by_threat: std::collections::BTreeMap<String, usize> = Default::default();

@@ -4,7 +4,7 @@ use crate::support::App;
 use anyhow::{Result, ensure};
 use fantoccini::key::Key;
 
-const FINDING: &str = "finding-tool-misuse:file-write";
+const FINDING: &str = "finding-untrusted-input-to-impact:file-write";
 
 #[tokio::test]
 async fn findings_filter_select_their_targets_and_take_a_decision_that_undo_reverts() -> Result<()> {
@@ -21,7 +21,10 @@ async fn findings_filter_select_their_targets_and_take_a_decision_that_undo_reve
     // Opening a finding explains it and selects its target on the canvas.
     app.click(FINDING).await?;
     let why = app.text("finding-why").await?;
-    ensure!(why.contains("side_effect = write") && why.contains("[rule tool-misuse.consequential-effect]"), "{why}");
+    ensure!(
+        why.contains("\"File write\"") && why.contains("[rule untrusted-input-to-impact.chain-per-entry-and-impact]"),
+        "{why}"
+    );
     app.wait_for_class("element-file-write", "selected").await?;
     app.screenshot("findings-panel").await?;
 
@@ -29,12 +32,12 @@ async fn findings_filter_select_their_targets_and_take_a_decision_that_undo_reve
     app.select_label("decision-status", "accepted").await?;
     app.type_into("decision-justification", "It writes only to a scratch folder").await?;
     app.click("decision-save").await?;
-    app.wait_for_text("finding-status-tool-misuse:file-write", "accepted").await?;
+    app.wait_for_text("finding-status-untrusted-input-to-impact:file-write", "accepted").await?;
     let decided = app.text("finding-justification").await?;
     ensure!(decided.contains("It writes only to a scratch folder"), "{decided}");
     ensure!(app.document_title().await?.starts_with("• "), "a decision is an unsaved change");
     app.click("undo").await?;
-    app.wait_for_text("finding-status-tool-misuse:file-write", "open").await?;
+    app.wait_for_text("finding-status-untrusted-input-to-impact:file-write", "open").await?;
     app.quit().await
 }
 
@@ -70,7 +73,7 @@ async fn editing_a_property_in_the_inspector_reruns_the_analysis_and_undo_revert
     app.wait_for_class("element-file-write", "selected").await?;
     app.click("inspector-toggle").await?;
     app.find("properties").await?;
-    // Requiring a person's approval mitigates tool misuse on this tool at once.
+    // Requiring a person's approval takes the tool out of the attack chain at once.
     app.click("prop-human_approval").await?;
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     loop {

@@ -4,7 +4,7 @@
 use crate::support::App;
 use anyhow::{Result, ensure};
 
-const CHAIN: &str = "finding-untrusted-input-to-impact:web->file-write";
+const CHAIN: &str = "finding-untrusted-input-to-impact:file-write";
 
 #[tokio::test]
 async fn a_heatmap_cell_filters_findings_and_a_chain_lights_up_in_order() -> Result<()> {

@@ -90,7 +90,7 @@ fn the_cross_layer_chains_the_reference_describes_are_found_on_the_graph() {
             panic!("{sample_id}: no chain {id}; path findings: {ids:?}")
         });
         assert_eq!(finding.layer.as_str(), "cross-layer", "{id}");
-        assert!(finding.layers_involved.len() >= 1 && finding.explanation.contains("It crosses "), "{id}");
+        assert!(!finding.layers_involved.is_empty() && finding.explanation.contains("It crosses "), "{id}");
         let elements: Vec<&str> = finding
             .path
             .iter()

@@ -41,6 +41,24 @@ export const events = {
 /**  A menu action failed: show this message; nothing changed. */
 export type ActionFailed = CommandError;
 
+/**
+ *  Where on a path finding a control is looked for. On a finding about one element or flow it is
+ *  always looked for on that target.
+ */
+export type ActsOn = 
+/**  The finding's target (for a path, its point of impact). */
+"target" | 
+/**  Every flow of the finding's path. */
+"every-hop" | 
+/**  Some flow of the finding's path (one control on the way stops it). */
+"any-hop" | 
+/**  Some element of the finding's path. */
+"any-element" | 
+/**  The element a path passes its request through (a confused deputy's deputy). */
+"deputy" | 
+/**  The first element of the path (where the attacker is). */
+"entry";
+
 /**  Another publication's id for a threat. */
 export type Alias = {
 	source: string,
@@ -100,6 +118,7 @@ export type Catalog = {
 	threats: Threat[],
 	mitigations: Mitigation[],
 	rules: Rule[],
+	layer_rules: LayerRule[],
 };
 
 /**  What the UI shows when a command fails: a sentence for the user and its category. */
@@ -108,7 +127,7 @@ export type CommandError = {
 	message: string,
 };
 
-export type Condition = ({ all: Condition[] }) & { any?: never; fed_by?: never; feeds?: never; from_kind?: never; in_boundary?: never; inbound_all?: never; is?: never; kind?: never; not?: never; one_of?: never; to_kind?: never } | ({ any: Condition[] }) & { all?: never; fed_by?: never; feeds?: never; from_kind?: never; in_boundary?: never; inbound_all?: never; is?: never; kind?: never; not?: never; one_of?: never; to_kind?: never } | ({ not: Condition }) & { all?: never; any?: never; fed_by?: never; feeds?: never; from_kind?: never; in_boundary?: never; inbound_all?: never; is?: never; kind?: never; one_of?: never; to_kind?: never } | ({ is: [string, PropertyValue] }) & { all?: never; any?: never; fed_by?: never; feeds?: never; from_kind?: never; in_boundary?: never; inbound_all?: never; kind?: never; not?: never; one_of?: never; to_kind?: never } | ({ one_of: [string, PropertyValue[]] }) & { all?: never; any?: never; fed_by?: never; feeds?: never; from_kind?: never; in_boundary?: never; inbound_all?: never; is?: never; kind?: never; not?: never; to_kind?: never } | ({ fed_by: string[] }) & { all?: never; any?: never; feeds?: never; from_kind?: never; in_boundary?: never; inbound_all?: never; is?: never; kind?: never; not?: never; one_of?: never; to_kind?: never } | ({ feeds: string[] }) & { all?: never; any?: never; fed_by?: never; from_kind?: never; in_boundary?: never; inbound_all?: never; is?: never; kind?: never; not?: never; one_of?: never; to_kind?: never } | ({ from_kind: string[] }) & { all?: never; any?: never; fed_by?: never; feeds?: never; in_boundary?: never; inbound_all?: never; is?: never; kind?: never; not?: never; one_of?: never; to_kind?: never } | ({ to_kind: string[] }) & { all?: never; any?: never; fed_by?: never; feeds?: never; from_kind?: never; in_boundary?: never; inbound_all?: never; is?: never; kind?: never; not?: never; one_of?: never } | ({ inbound_all: Condition }) & { all?: never; any?: never; fed_by?: never; feeds?: never; from_kind?: never; in_boundary?: never; is?: never; kind?: never; not?: never; one_of?: never; to_kind?: never } | ({ kind: string[] }) & { all?: never; any?: never; fed_by?: never; feeds?: never; from_kind?: never; in_boundary?: never; inbound_all?: never; is?: never; not?: never; one_of?: never; to_kind?: never } | ({ in_boundary: string[] }) & { all?: never; any?: never; fed_by?: never; feeds?: never; from_kind?: never; inbound_all?: never; is?: never; kind?: never; not?: never; one_of?: never; to_kind?: never };
+export type Condition = ({ all: Condition[] }) & { any?: never; fed_by?: never; fed_by_trait?: never; fed_by_where?: never; feeds?: never; feeds_trait?: never; feeds_where?: never; from_kind?: never; in_boundary?: never; inbound_all?: never; is?: never; kind?: never; not?: never; one_of?: never; outbound_channel?: never; private_data?: never; reached_by_untrusted?: never; reached_unchecked?: never; restricted_data?: never; states?: never; to_kind?: never; trait?: never; untrusted_source?: never } | ({ any: Condition[] }) & { all?: never; fed_by?: never; fed_by_trait?: never; fed_by_where?: never; feeds?: never; feeds_trait?: never; feeds_where?: never; from_kind?: never; in_boundary?: never; inbound_all?: never; is?: never; kind?: never; not?: never; one_of?: never; outbound_channel?: never; private_data?: never; reached_by_untrusted?: never; reached_unchecked?: never; restricted_data?: never; states?: never; to_kind?: never; trait?: never; untrusted_source?: never } | ({ not: Condition }) & { all?: never; any?: never; fed_by?: never; fed_by_trait?: never; fed_by_where?: never; feeds?: never; feeds_trait?: never; feeds_where?: never; from_kind?: never; in_boundary?: never; inbound_all?: never; is?: never; kind?: never; one_of?: never; outbound_channel?: never; private_data?: never; reached_by_untrusted?: never; reached_unchecked?: never; restricted_data?: never; states?: never; to_kind?: never; trait?: never; untrusted_source?: never } | ({ is: [string, PropertyValue] }) & { all?: never; any?: never; fed_by?: never; fed_by_trait?: never; fed_by_where?: never; feeds?: never; feeds_trait?: never; feeds_where?: never; from_kind?: never; in_boundary?: never; inbound_all?: never; kind?: never; not?: never; one_of?: never; outbound_channel?: never; private_data?: never; reached_by_untrusted?: never; reached_unchecked?: never; restricted_data?: never; states?: never; to_kind?: never; trait?: never; untrusted_source?: never } | ({ states: [string, PropertyValue[]] }) & { all?: never; any?: never; fed_by?: never; fed_by_trait?: never; fed_by_where?: never; feeds?: never; feeds_trait?: never; feeds_where?: never; from_kind?: never; in_boundary?: never; inbound_all?: never; is?: never; kind?: never; not?: never; one_of?: never; outbound_channel?: never; private_data?: never; reached_by_untrusted?: never; reached_unchecked?: never; restricted_data?: never; to_kind?: never; trait?: never; untrusted_source?: never } | ({ one_of: [string, PropertyValue[]] }) & { all?: never; any?: never; fed_by?: never; fed_by_trait?: never; fed_by_where?: never; feeds?: never; feeds_trait?: never; feeds_where?: never; from_kind?: never; in_boundary?: never; inbound_all?: never; is?: never; kind?: never; not?: never; outbound_channel?: never; private_data?: never; reached_by_untrusted?: never; reached_unchecked?: never; restricted_data?: never; states?: never; to_kind?: never; trait?: never; untrusted_source?: never } | ({ fed_by: string[] }) & { all?: never; any?: never; fed_by_trait?: never; fed_by_where?: never; feeds?: never; feeds_trait?: never; feeds_where?: never; from_kind?: never; in_boundary?: never; inbound_all?: never; is?: never; kind?: never; not?: never; one_of?: never; outbound_channel?: never; private_data?: never; reached_by_untrusted?: never; reached_unchecked?: never; restricted_data?: never; states?: never; to_kind?: never; trait?: never; untrusted_source?: never } | ({ feeds: string[] }) & { all?: never; any?: never; fed_by?: never; fed_by_trait?: never; fed_by_where?: never; feeds_trait?: never; feeds_where?: never; from_kind?: never; in_boundary?: never; inbound_all?: never; is?: never; kind?: never; not?: never; one_of?: never; outbound_channel?: never; private_data?: never; reached_by_untrusted?: never; reached_unchecked?: never; restricted_data?: never; states?: never; to_kind?: never; trait?: never; untrusted_source?: never } | ({ from_kind: string[] }) & { all?: never; any?: never; fed_by?: never; fed_by_trait?: never; fed_by_where?: never; feeds?: never; feeds_trait?: never; feeds_where?: never; in_boundary?: never; inbound_all?: never; is?: never; kind?: never; not?: never; one_of?: never; outbound_channel?: never; private_data?: never; reached_by_untrusted?: never; reached_unchecked?: never; restricted_data?: never; states?: never; to_kind?: never; trait?: never; untrusted_source?: never } | ({ to_kind: string[] }) & { all?: never; any?: never; fed_by?: never; fed_by_trait?: never; fed_by_where?: never; feeds?: never; feeds_trait?: never; feeds_where?: never; from_kind?: never; in_boundary?: never; inbound_all?: never; is?: never; kind?: never; not?: never; one_of?: never; outbound_channel?: never; private_data?: never; reached_by_untrusted?: never; reached_unchecked?: never; restricted_data?: never; states?: never; trait?: never; untrusted_source?: never } | ({ inbound_all: Condition }) & { all?: never; any?: never; fed_by?: never; fed_by_trait?: never; fed_by_where?: never; feeds?: never; feeds_trait?: never; feeds_where?: never; from_kind?: never; in_boundary?: never; is?: never; kind?: never; not?: never; one_of?: never; outbound_channel?: never; private_data?: never; reached_by_untrusted?: never; reached_unchecked?: never; restricted_data?: never; states?: never; to_kind?: never; trait?: never; untrusted_source?: never } | ({ kind: string[] }) & { all?: never; any?: never; fed_by?: never; fed_by_trait?: never; fed_by_where?: never; feeds?: never; feeds_trait?: never; feeds_where?: never; from_kind?: never; in_boundary?: never; inbound_all?: never; is?: never; not?: never; one_of?: never; outbound_channel?: never; private_data?: never; reached_by_untrusted?: never; reached_unchecked?: never; restricted_data?: never; states?: never; to_kind?: never; trait?: never; untrusted_source?: never } | ({ in_boundary: string[] }) & { all?: never; any?: never; fed_by?: never; fed_by_trait?: never; fed_by_where?: never; feeds?: never; feeds_trait?: never; feeds_where?: never; from_kind?: never; inbound_all?: never; is?: never; kind?: never; not?: never; one_of?: never; outbound_channel?: never; private_data?: never; reached_by_untrusted?: never; reached_unchecked?: never; restricted_data?: never; states?: never; to_kind?: never; trait?: never; untrusted_source?: never } | ({ trait: KindTrait[] }) & { all?: never; any?: never; fed_by?: never; fed_by_trait?: never; fed_by_where?: never; feeds?: never; feeds_trait?: never; feeds_where?: never; from_kind?: never; in_boundary?: never; inbound_all?: never; is?: never; kind?: never; not?: never; one_of?: never; outbound_channel?: never; private_data?: never; reached_by_untrusted?: never; reached_unchecked?: never; restricted_data?: never; states?: never; to_kind?: never; untrusted_source?: never } | ({ fed_by_trait: KindTrait[] }) & { all?: never; any?: never; fed_by?: never; fed_by_where?: never; feeds?: never; feeds_trait?: never; feeds_where?: never; from_kind?: never; in_boundary?: never; inbound_all?: never; is?: never; kind?: never; not?: never; one_of?: never; outbound_channel?: never; private_data?: never; reached_by_untrusted?: never; reached_unchecked?: never; restricted_data?: never; states?: never; to_kind?: never; trait?: never; untrusted_source?: never } | ({ feeds_trait: KindTrait[] }) & { all?: never; any?: never; fed_by?: never; fed_by_trait?: never; fed_by_where?: never; feeds?: never; feeds_where?: never; from_kind?: never; in_boundary?: never; inbound_all?: never; is?: never; kind?: never; not?: never; one_of?: never; outbound_channel?: never; private_data?: never; reached_by_untrusted?: never; reached_unchecked?: never; restricted_data?: never; states?: never; to_kind?: never; trait?: never; untrusted_source?: never } | ({ fed_by_where: Condition }) & { all?: never; any?: never; fed_by?: never; fed_by_trait?: never; feeds?: never; feeds_trait?: never; feeds_where?: never; from_kind?: never; in_boundary?: never; inbound_all?: never; is?: never; kind?: never; not?: never; one_of?: never; outbound_channel?: never; private_data?: never; reached_by_untrusted?: never; reached_unchecked?: never; restricted_data?: never; states?: never; to_kind?: never; trait?: never; untrusted_source?: never } | ({ feeds_where: Condition }) & { all?: never; any?: never; fed_by?: never; fed_by_trait?: never; fed_by_where?: never; feeds?: never; feeds_trait?: never; from_kind?: never; in_boundary?: never; inbound_all?: never; is?: never; kind?: never; not?: never; one_of?: never; outbound_channel?: never; private_data?: never; reached_by_untrusted?: never; reached_unchecked?: never; restricted_data?: never; states?: never; to_kind?: never; trait?: never; untrusted_source?: never } | ({ untrusted_source: boolean }) & { all?: never; any?: never; fed_by?: never; fed_by_trait?: never; fed_by_where?: never; feeds?: never; feeds_trait?: never; feeds_where?: never; from_kind?: never; in_boundary?: never; inbound_all?: never; is?: never; kind?: never; not?: never; one_of?: never; outbound_channel?: never; private_data?: never; reached_by_untrusted?: never; reached_unchecked?: never; restricted_data?: never; states?: never; to_kind?: never; trait?: never } | ({ reached_by_untrusted: boolean }) & { all?: never; any?: never; fed_by?: never; fed_by_trait?: never; fed_by_where?: never; feeds?: never; feeds_trait?: never; feeds_where?: never; from_kind?: never; in_boundary?: never; inbound_all?: never; is?: never; kind?: never; not?: never; one_of?: never; outbound_channel?: never; private_data?: never; reached_unchecked?: never; restricted_data?: never; states?: never; to_kind?: never; trait?: never; untrusted_source?: never } | ({ reached_unchecked: boolean }) & { all?: never; any?: never; fed_by?: never; fed_by_trait?: never; fed_by_where?: never; feeds?: never; feeds_trait?: never; feeds_where?: never; from_kind?: never; in_boundary?: never; inbound_all?: never; is?: never; kind?: never; not?: never; one_of?: never; outbound_channel?: never; private_data?: never; reached_by_untrusted?: never; restricted_data?: never; states?: never; to_kind?: never; trait?: never; untrusted_source?: never } | ({ private_data: boolean }) & { all?: never; any?: never; fed_by?: never; fed_by_trait?: never; fed_by_where?: never; feeds?: never; feeds_trait?: never; feeds_where?: never; from_kind?: never; in_boundary?: never; inbound_all?: never; is?: never; kind?: never; not?: never; one_of?: never; outbound_channel?: never; reached_by_untrusted?: never; reached_unchecked?: never; restricted_data?: never; states?: never; to_kind?: never; trait?: never; untrusted_source?: never } | ({ restricted_data: boolean }) & { all?: never; any?: never; fed_by?: never; fed_by_trait?: never; fed_by_where?: never; feeds?: never; feeds_trait?: never; feeds_where?: never; from_kind?: never; in_boundary?: never; inbound_all?: never; is?: never; kind?: never; not?: never; one_of?: never; outbound_channel?: never; private_data?: never; reached_by_untrusted?: never; reached_unchecked?: never; states?: never; to_kind?: never; trait?: never; untrusted_source?: never } | ({ outbound_channel: boolean }) & { all?: never; any?: never; fed_by?: never; fed_by_trait?: never; fed_by_where?: never; feeds?: never; feeds_trait?: never; feeds_where?: never; from_kind?: never; in_boundary?: never; inbound_all?: never; is?: never; kind?: never; not?: never; one_of?: never; private_data?: never; reached_by_untrusted?: never; reached_unchecked?: never; restricted_data?: never; states?: never; to_kind?: never; trait?: never; untrusted_source?: never };
 
 export type Counts = {
 	total: number,
@@ -198,6 +217,15 @@ export type Edit =
  */
 { type: "setProperty"; target: string; property: string; value: PropertyValue | null };
 
+/**  What a control does to a threat. */
+export type Effect = 
+/**  Stops the attack: in place, it makes a finding mitigated. */
+"prevents" | 
+/**  Notices the attack after the fact: noted, never mitigating. */
+"detects" | 
+/**  Bounds the damage: lowers the impact, never mitigating. */
+"limits";
+
 /**  Something the user drew: an agent, a tool, a store, a peer… */
 export type Element = {
 	id: ElementId,
@@ -231,12 +259,17 @@ export type ErrorKind =
 "internal";
 
 export type Finding = {
-	/**  `threat:target`, the same on every run for the same model. */
+	/**  `threat:target` (`threat:entry->impact` for paths), the same on every run for the same model. */
 	id: string,
 	threat: string,
 	threat_name: string,
-	/**  Other publications' ids for the threat, e.g. "T1", "ASI06". */
-	aliases: string[],
+	/**
+	 *  Other publications' ids for the threat, each with its source: ASI T&M "T1", the MAS
+	 *  guide's "T1", OWASP Agentic Top 10 "ASI06", OWASP LLM Top 10 "LLM04", MITRE ATLAS ids.
+	 */
+	aliases: Alias[],
+	/**  Threats folded into this finding because they fired on the same facts. */
+	also: string[],
 	/**  `L1`…`L7` or `cross-layer`. */
 	layer: LayerId,
 	stride: Stride,
@@ -244,12 +277,16 @@ export type Finding = {
 	targets: string[],
 	/**  Element and flow ids in order, for findings about a path; empty otherwise. */
 	path: string[],
+	/**  Further named paths behind the finding (a trifecta's data, input and way out). */
+	legs: FindingLeg[],
 	/**  For path findings, the layers the path passes through, in order; otherwise the finding's layer. */
 	layers_involved: LayerId[],
 	likelihood: Likelihood,
 	impact: Impact,
 	severity: Severity,
-	/**  Why it applies: which rules fired, on which properties and neighbours. */
+	/**  What moved likelihood and impact away from the threat's own, in words. */
+	severity_factors: string[],
+	/**  Why it applies: which rules fired, on which properties, neighbours and paths. */
 	explanation: string,
 	/**  The ids of the rules that fired. */
 	rules: string[],
@@ -257,6 +294,12 @@ export type Finding = {
 	status: FindingStatus,
 	/**  The user's reason, when the status is their decision. */
 	justification: string | null,
+};
+
+/**  A named part of a finding's evidence, as element and flow ids in order. */
+export type FindingLeg = {
+	name: string,
+	path: string[],
 };
 
 export type FindingStatus = "open" | "mitigated" | "accepted" | "transferred" | "not-applicable";
@@ -286,7 +329,10 @@ export type Fragment = {
  *  one element, and reports the path it found.
  */
 export type GraphAnalysis = 
-/**  The shortest path from an entry (`from`) to each impact point (`to`). */
+/**
+ *  For every entry (`from`) and impact point (`to`), the shortest chain between them over
+ *  channels without validation.
+ */
 "attack-chain" | 
 /**  Cycles of delegation among agents. */
 "delegation-loop" | 
@@ -309,7 +355,16 @@ export type GraphAnalysis =
 /**  Consequential actions nobody can see or stop. */
 "oversight-gap" | 
 /**  One element whose compromise reaches many agents. */
-"single-point-of-compromise";
+"single-point-of-compromise" | 
+/**  An agent that holds private data, reads untrusted content and can send data out. */
+"lethal-trifecta" | 
+/**  An agent that can rewrite the instructions it loads. */
+"self-modification" | 
+/**
+ *  An agent of the system's own that untrusted content can turn, and that other agents
+ *  act on unchecked.
+ */
+"rogue-insider";
 
 export type Impact = "low" | "medium" | "high" | "critical";
 
@@ -325,6 +380,8 @@ export type Kind = {
 	label: string,
 	description: string,
 	stride_class: StrideClass,
+	/**  What part its elements play in the graph analyses. */
+	traits?: KindTrait[],
 	/**  A data store that holds logs, for which Repudiation also applies. */
 	holds_logs?: boolean,
 	default_layer: LayerId,
@@ -341,6 +398,42 @@ export type Kind = {
  *  the catalog knows it: an unknown kind is kept, shown and reported, never dropped.
  */
 export type KindId = string;
+
+/**
+ *  What part an element of a kind plays in the graph analyses. The analyses read these, never
+ *  kind ids, so a catalog with other kinds is analysed the same way.
+ */
+export type KindTrait = 
+/**  Plans and acts with a model: it can be steered by what it reads, and it delegates. */
+"agent" | 
+/**  Run by someone else, outside the system: what reaches it has left the system. */
+"outside" | 
+/**  What it produces may have been written by an attacker. */
+"untrusted-source" | 
+/**  A person. */
+"person" | 
+/**  Keeps data that is read back later. */
+"store" | 
+/**  Agents read it back into their context (memory, retrieval indexes, shared stores). */
+"context-store" | 
+/**  Holds instructions that agents load (system prompts, templates). */
+"instructions" | 
+/**  Acts on the world on an agent's behalf (tools, MCP servers, interpreters). */
+"actor" | 
+/**  A model that agents think with. */
+"model" | 
+/**  Trains or fine-tunes models. */
+"trains-models" | 
+/**  Holds model weights and versions. */
+"model-artifacts" | 
+/**  Records, watches or reviews what others do. */
+"observer" | 
+/**  A security control that governs what it is connected to. */
+"control" | 
+/**  Holds keys, tokens and passwords. */
+"secrets" | 
+/**  Deployment infrastructure that others run on or talk through. */
+"infrastructure";
 
 export type Layer = {
 	id: LayerId,
@@ -383,6 +476,27 @@ export type LayerReason = {
 	reason: string,
 };
 
+/**  When an element also touches a layer besides its kind's, and why. */
+export type LayerRule = {
+	id: string,
+	layer: LayerId,
+	source: LayerRuleSource,
+	/**  The kinds it looks at; every kind when empty. */
+	kinds?: string[],
+	when: Condition,
+	/**  Shown to the user; `{neighbour}` names the first neighbour a `feeds`/`fed_by` form matched. */
+	reason: string,
+};
+
+/**  Where a secondary layer's reason comes from. */
+export type LayerRuleSource = 
+/**  A property of the element. */
+"property" | 
+/**  How the element is connected. */
+"graph" | 
+/**  A security control that governs the element. */
+"governance";
+
 export type Likelihood = "low" | "medium" | "high";
 
 export type Matrix = {
@@ -416,17 +530,26 @@ export type Mitigation = {
 	name: string,
 	description: string,
 	layer: LayerId,
-	/**  What shows the control is in place on a finding's target; `None` when only a person can tell. */
+	effect: Effect,
+	/**  Where the evidence is looked for. */
+	acts_on: ActsOn,
+	/**  What the model must state to show the control in place; `None` when only a person can tell. */
 	in_place_when: Condition | null,
 	/**  The threats that list this mitigation. */
 	addresses: string[],
 };
 
-/**  One of a finding's recommended mitigations, and whether the model shows it in place. */
+/**
+ *  One of a finding's recommended mitigations, what it does to the threat, and whether the model
+ *  shows it in place.
+ */
 export type MitigationCheck = {
 	id: string,
 	name: string,
+	effect: Effect,
 	in_place: boolean,
+	/**  What the model states that shows it in place; empty when it is missing. */
+	evidence: string,
 };
 
 /**  A whole threat model. Order is kept as the user created it. */
@@ -580,6 +703,17 @@ export type Threat = {
 	mitigations: string[],
 	/**  Threats this one combines or builds on. */
 	related: string[],
+	/**
+	 *  What a mitigation does to this threat where it differs from the mitigation's own effect
+	 *  (signed logs prevent repudiation, while they only detect tool misuse).
+	 */
+	effects: { [key in string]: Effect },
+	/**
+	 *  Threats whose findings on the same element this one's finding already says: they are
+	 *  folded into it rather than reported again (a chain ending in a misused tool covers the
+	 *  tool's misuse).
+	 */
+	covers: string[],
 };
 
 /* Tauri Specta runtime */

@@ -132,7 +132,9 @@ fn eval(cx: &Context, condition: &Condition, target: Target, reading: Reading) -
         Condition::FeedsWhere(inner) => {
             on_element(&|i| feeds(cx, i).any(|e| eval(cx, inner, Target::Element(e), reading) == Truth::True))
         }
-        Condition::FromKind(kinds) => Truth::of(flow_end(cx, target, End::From).is_some_and(|e| has_kind(cx, e, kinds))),
+        Condition::FromKind(kinds) => {
+            Truth::of(flow_end(cx, target, End::From).is_some_and(|e| has_kind(cx, e, kinds)))
+        }
         Condition::ToKind(kinds) => Truth::of(flow_end(cx, target, End::To).is_some_and(|e| has_kind(cx, e, kinds))),
         Condition::Kind(kinds) => on_element(&|i| has_kind(cx, i, kinds)),
         Condition::Trait(traits) => on_element(&|i| has_trait(cx, i, traits)),
@@ -208,11 +210,16 @@ fn explain_as(cx: &Context, condition: &Condition, target: Target, reading: Read
             };
             if let Some(value) = value {
                 let unset = reading == Reading::WithDefaults && cx.stated(target, property).is_none();
-                facts.push(format!("{property} = {}{}", show(value), if unset { " (not set: the default)" } else { "" }));
+                facts.push(format!(
+                    "{property} = {}{}",
+                    show(value),
+                    if unset { " (not set: the default)" } else { "" }
+                ));
             }
         }
         Condition::FedBy(kinds) => {
-            let from = element.map(|i| names(cx, fed_by(cx, i).filter(|&e| has_kind(cx, e, kinds)))).unwrap_or_default();
+            let from =
+                element.map(|i| names(cx, fed_by(cx, i).filter(|&e| has_kind(cx, e, kinds)))).unwrap_or_default();
             facts.push(format!("receives from {from}"));
         }
         Condition::Feeds(kinds) => {

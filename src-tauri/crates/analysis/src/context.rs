@@ -11,7 +11,7 @@
 //! direction of one channel, and its `answer` side says that it carries a callee's reply to its
 //! caller, which never carries what another caller sent the callee.
 
-use crate::graph::{untrusted::Untrusted, sensitivity::Sensitivity};
+use crate::graph::{sensitivity::Sensitivity, untrusted::Untrusted};
 use crate::options::AnalysisOptions;
 use maestro_catalog::{Catalog, Kind, KindTrait, Property, PropertyTarget, Threat};
 use maestro_model::{Element, Flow, Model, PropertyValue};
@@ -131,8 +131,10 @@ impl<'a> Context<'a> {
             let (from, to) = self.ends[f];
             // The request it answers: the first flow drawn the other way that is not itself a
             // response and not yet paired.
-            let request =
-                self.outgoing[to].iter().copied().find(|&g| self.ends[g].1 == from && roles[g] != Role::Response && pair[g].is_none());
+            let request = self.outgoing[to]
+                .iter()
+                .copied()
+                .find(|&g| self.ends[g].1 == from && roles[g] != Role::Response && pair[g].is_none());
             if let Some(g) = request {
                 pair[f] = Some(g);
                 pair[g] = Some(f);

@@ -24,7 +24,9 @@ use crate::context::{Context, Target};
 use crate::graph::{self, PathHit};
 use crate::layers::LayerAssignment;
 use crate::severity::{self, Severity};
-use maestro_catalog::{ActsOn, Alias, Effect, Impact, LayerId, Likelihood, Mitigation, RuleTarget, Stride, StrideClass, Threat};
+use maestro_catalog::{
+    ActsOn, Alias, Effect, Impact, LayerId, Likelihood, Mitigation, RuleTarget, Stride, StrideClass, Threat,
+};
 use maestro_model::DecisionStatus;
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -183,10 +185,15 @@ pub(crate) fn find(cx: &Context, layers: &[LayerAssignment]) -> Vec<Finding> {
             TargetKey::Flow(i) => Target::Flow(i),
             TargetKey::Path(..) => unreachable!("paths are kept apart"),
         };
-        let on_response = |channel: usize| answered.iter().find(|(t, c, _)| *t == threat_index && *c == channel).map(|a| a.2);
+        let on_response =
+            |channel: usize| answered.iter().find(|(t, c, _)| *t == threat_index && *c == channel).map(|a| a.2);
         let evaluated = match target {
             Target::Flow(f) => match on_response(f) {
-                Some(response) if !rules.iter().any(|&r| cx.catalog.rules[r].when.as_ref().is_none_or(|c| holds(cx, c, Target::Flow(f)))) => {
+                Some(response)
+                    if !rules
+                        .iter()
+                        .any(|&r| cx.catalog.rules[r].when.as_ref().is_none_or(|c| holds(cx, c, Target::Flow(f)))) =>
+                {
                     Target::Flow(response)
                 }
                 _ => target,
@@ -210,7 +217,7 @@ pub(crate) fn find(cx: &Context, layers: &[LayerAssignment]) -> Vec<Finding> {
         })
         .collect();
     fold_related(cx, &mut findings);
-    findings.sort_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
+    findings.sort_by_key(|a| (a.0, a.1, a.2));
     findings.into_iter().map(|(_, _, _, f)| f).collect()
 }
 
@@ -248,7 +255,8 @@ fn fold_related(cx: &Context, findings: &mut Vec<(usize, usize, TargetKey, Findi
                 continue;
             }
             folded[e] = true;
-            let (threat, name, aliases) = (element.threat.clone(), element.threat_name.clone(), element.aliases.clone());
+            let (threat, name, aliases) =
+                (element.threat.clone(), element.threat_name.clone(), element.aliases.clone());
             let into = &mut findings[p].3;
             into.also.push(threat.clone());
             into.explanation.push_str(&format!(" It also covers {name} ({threat}) on the same element."));
@@ -324,7 +332,9 @@ fn merge_same_facts(cx: &Context, built: &mut Vec<(usize, TargetKey, Finding, Ve
         match same {
             Some((_, _, first, _)) if finding.justification.is_none() => {
                 first.also.push(finding.threat.clone());
-                first.explanation.push_str(&format!(" The same facts are also {} ({}).", finding.threat_name, finding.threat));
+                first
+                    .explanation
+                    .push_str(&format!(" The same facts are also {} ({}).", finding.threat_name, finding.threat));
                 for alias in finding.aliases {
                     if !first.aliases.contains(&alias) {
                         first.aliases.push(alias);
@@ -406,10 +416,7 @@ fn home_layer(cx: &Context, threat: &Threat, target: Target) -> LayerId {
         Target::Element(e) => cx.kind(cx.kind_of(e)).map(|k| &k.default_layer),
         Target::Flow(_) => None,
     };
-    kind_layer
-        .and_then(|layer| threat.layers.iter().find(|l| *l == layer))
-        .unwrap_or(&threat.layers[0])
-        .clone()
+    kind_layer.and_then(|layer| threat.layers.iter().find(|l| *l == layer)).unwrap_or(&threat.layers[0]).clone()
 }
 
 /// Element and flow ids interleaved, in path order.
@@ -504,7 +511,8 @@ fn check(cx: &Context, threat: &Threat, mitigation: &Mitigation, site: &Site) ->
             let places = places(cx, mitigation.acts_on, site);
             let every = mitigation.acts_on == ActsOn::EveryHop;
             let proven_at: Vec<Target> = places.iter().copied().filter(|&t| proven(cx, condition, t)).collect();
-            let in_place = if every { !places.is_empty() && proven_at.len() == places.len() } else { !proven_at.is_empty() };
+            let in_place =
+                if every { !places.is_empty() && proven_at.len() == places.len() } else { !proven_at.is_empty() };
             if in_place && let Some(&at) = proven_at.first() {
                 let mut facts = Vec::new();
                 explain_evidence(cx, condition, at, &mut facts);

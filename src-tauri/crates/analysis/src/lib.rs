@@ -22,10 +22,10 @@ mod severity;
 pub use findings::{
     Finding, FindingLeg, FindingStatus, MITRE_ATLAS, MitigationCheck, OWASP_AGENTIC, OWASP_LLM, threat_aliases,
 };
-pub use options::AnalysisOptions;
 pub use graph::reach::{Reach, ReachDirection, Reached, reach};
 pub use layers::{LayerAssignment, LayerReason, ReasonSource};
 pub use matrix::{Counts, Matrix, MatrixCell, MatrixRow};
+pub use options::AnalysisOptions;
 pub use severity::Severity;
 
 use context::Context;

@@ -97,7 +97,11 @@ fn findings_say_which_rule_fired_on_which_facts() {
     assert_eq!(rce.status, FindingStatus::Open);
 
     let hijack = finding(&analysis, "goal-manipulation:researcher");
-    assert!(hijack.explanation.contains("receives from \"WEB\" (web-content) (it is an untrusted source"), "{}", hijack.explanation);
+    assert!(
+        hijack.explanation.contains("receives from \"WEB\" (web-content) (it is an untrusted source"),
+        "{}",
+        hijack.explanation
+    );
 
     // The chain to the write tool says the tool is misused; the misuse is not listed twice.
     let chain = finding(&analysis, "untrusted-input-to-impact:writer");
@@ -144,7 +148,11 @@ fn a_mitigation_shown_by_properties_marks_the_finding_mitigated() {
 fn a_default_or_a_test_over_nothing_is_never_evidence_of_a_control() {
     // An agent with no inbound flows and no stated properties: no mitigation can be in place.
     let mut model = Model::new("m");
-    model.elements.push(element("agent", "agent", &[("autonomy", text("autonomous")), ("workflow", text("open-ended"))]));
+    model.elements.push(element(
+        "agent",
+        "agent",
+        &[("autonomy", text("autonomous")), ("workflow", text("open-ended"))],
+    ));
     model.elements.push(element("pay", "tool", &[("side_effect", text("payment"))]));
     model.flows.push(flow("f1", "agent", "pay"));
     let analysis = analyze(&model, Catalog::builtin());
@@ -163,7 +171,8 @@ fn a_control_that_only_detects_is_noted_but_never_mitigates() {
     assert_eq!(chain.status, FindingStatus::Open);
     // Folded tool misuse lists signed logging among its controls: it detects, so it is noted.
     let misuse = analyze(&model, Catalog::builtin());
-    assert!(misuse.findings.iter().all(|f| f.status != FindingStatus::Mitigated || f.mitigations.iter().any(|m| m.in_place && m.effect == maestro_catalog::Effect::Prevents)));
+    assert!(misuse.findings.iter().all(|f| f.status != FindingStatus::Mitigated
+        || f.mitigations.iter().any(|m| m.in_place && m.effect == maestro_catalog::Effect::Prevents)));
 }
 
 #[test]
@@ -334,7 +343,10 @@ fn a_threat_is_filed_under_its_home_layers_whatever_the_target_touches() {
 fn severity_follows_exposure_and_what_is_at_stake() {
     let analysis = analyze(&crew(), Catalog::builtin());
     let rce = finding(&analysis, "unexpected-rce:repl");
-    assert!(rce.severity_factors.iter().any(|f| f.contains("executes code")) || rce.impact == maestro_catalog::Impact::Critical);
+    assert!(
+        rce.severity_factors.iter().any(|f| f.contains("executes code"))
+            || rce.impact == maestro_catalog::Impact::Critical
+    );
     // The same tool with nothing untrusted reaching it is rated less likely.
     let mut quiet = crew();
     quiet.flows.retain(|f| f.from.as_str() != "web");

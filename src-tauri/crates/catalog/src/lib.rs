@@ -23,7 +23,8 @@ mod tests;
 pub use condition::Condition;
 pub use load::CatalogError;
 pub use types::{
-    ActsOn, Alias, Catalog, Effect, GraphAnalysis, Impact, Kind, KindTrait, LayerRule, LayerRuleSource, Layer, LayerId, Likelihood, Mitigation, Property, PropertyTarget,
-    PropertyType, Rule, RuleTarget, Source, Stride, StrideClass, Threat,
+    ActsOn, Alias, Catalog, Effect, GraphAnalysis, Impact, Kind, KindTrait, Layer, LayerId, LayerRule, LayerRuleSource,
+    Likelihood, Mitigation, Property, PropertyTarget, PropertyType, Rule, RuleTarget, Source, Stride, StrideClass,
+    Threat,
 };
 pub use user::read_user_folder;

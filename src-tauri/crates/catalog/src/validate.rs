@@ -505,8 +505,10 @@ fn check_condition(
         | Condition::RestrictedData(_)
         | Condition::OutboundChannel(_) => {
             if target != PropertyTarget::Element {
-                return Err("reached_by_untrusted, reached_unchecked, private_data and outbound_channel look at elements"
-                    .into());
+                return Err(
+                    "reached_by_untrusted, reached_unchecked, private_data and outbound_channel look at elements"
+                        .into(),
+                );
             }
             Ok(())
         }

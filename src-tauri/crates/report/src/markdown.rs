@@ -60,12 +60,33 @@ pub fn markdown(subject: &Subject) -> String {
                 let _ = writeln!(out, "- Also known as: {}", aliases(subject, &f.aliases));
             }
             let _ = writeln!(out, "- Why: {}", escape(&f.explanation));
-            let mitigations: Vec<String> = f
+            if !f.severity_factors.is_empty() {
+                let factors: Vec<String> = f.severity_factors.iter().map(|s| escape(s)).collect();
+                let _ = writeln!(out, "- Severity: {}", factors.join("; "));
+            }
+            let effect = |e: maestro_catalog::Effect| match e {
+                maestro_catalog::Effect::Prevents => "prevents",
+                maestro_catalog::Effect::Detects => "detects",
+                maestro_catalog::Effect::Limits => "limits",
+            };
+            let present: Vec<String> = f
                 .mitigations
                 .iter()
-                .map(|m| format!("{}{}", escape(&m.name), if m.in_place { " (in place)" } else { "" }))
+                .filter(|m| m.in_place)
+                .map(|m| format!("{} ({}; {})", escape(&m.name), effect(m.effect), escape(&m.evidence)))
                 .collect();
-            let _ = writeln!(out, "- Mitigations: {}", mitigations.join("; "));
+            let missing: Vec<String> = f
+                .mitigations
+                .iter()
+                .filter(|m| !m.in_place)
+                .map(|m| format!("{} ({})", escape(&m.name), effect(m.effect)))
+                .collect();
+            if !present.is_empty() {
+                let _ = writeln!(out, "- Controls in place: {}", present.join("; "));
+            }
+            if !missing.is_empty() {
+                let _ = writeln!(out, "- Controls missing: {}", missing.join("; "));
+            }
             if f.status != FindingStatus::Open && f.status != FindingStatus::Mitigated {
                 let reason = f.justification.as_deref().unwrap_or("");
                 let _ = writeln!(out, "- Decision: {}: {}", f.status.as_str(), escape(reason));

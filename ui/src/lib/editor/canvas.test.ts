@@ -14,13 +14,13 @@ const catalog: Catalog = {
   ],
   threats: [],
   mitigations: [],
-  rules: [],
+  rules: [], layer_rules: [],
 };
 
 function finding(id: string, severity: Severity, status: FindingStatus): Finding {
   return {
     id, threat: id.split(':')[0], threat_name: 'T', aliases: [], layer: 'L3', stride: 'E', targets: [id.split(':')[1]],
-    path: [], layers_involved: [], likelihood: 'high', impact: 'high', severity, explanation: '', rules: [], mitigations: [], status,
+    path: [], layers_involved: [], also: [], legs: [], severity_factors: [], likelihood: 'high', impact: 'high', severity, explanation: '', rules: [], mitigations: [], status,
     justification: null,
   };
 }

@@ -23,7 +23,7 @@ class FakeBackend implements Backend {
 
   initialState = async () => ({ snapshot: snapshot('start'), notice: 'could not open x.maestro' });
   catalog = async (): Promise<Catalog> => ({
-    sources: [], layers: [], properties: [], kinds: [], threats: [], mitigations: [], rules: [],
+    sources: [], layers: [], properties: [], kinds: [], threats: [], mitigations: [], rules: [], layer_rules: [],
   });
   applyEdit = async (edit: Edit) => {
     this.edits.push(edit);

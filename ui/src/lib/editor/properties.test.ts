@@ -18,7 +18,7 @@ const catalog: Catalog = {
   ],
   threats: [],
   mitigations: [],
-  rules: [],
+  rules: [], layer_rules: [],
 };
 
 describe('propertyRows', () => {

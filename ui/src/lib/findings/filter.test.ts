@@ -5,7 +5,7 @@ import { filterFindings, isDecided, NO_FILTER } from './filter';
 function finding(id: string, layer: string, stride: Stride, severity: Severity, status: FindingStatus): Finding {
   const [threat, target] = id.split(':');
   return {
-    id, threat, threat_name: threat, aliases: [], layer, stride, targets: [target], path: [], layers_involved: [], likelihood: 'high',
+    id, threat, threat_name: threat, aliases: [], layer, stride, targets: [target], path: [], layers_involved: [], also: [], legs: [], severity_factors: [], likelihood: 'high',
     impact: 'high', severity, explanation: '', rules: [], mitigations: [], status, justification: null,
   };
 }

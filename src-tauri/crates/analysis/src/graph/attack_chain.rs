@@ -47,8 +47,7 @@ pub(crate) fn find(cx: &Context, from: &Condition, to: &Condition) -> Vec<PathHi
             let (elements, flows) = found.remove(0);
             let mut facts = vec![format!("chain {}", describe_path(cx, &elements))];
             if !found.is_empty() {
-                let others: Vec<String> =
-                    found.iter().map(|(e, _)| format!("\"{}\"", cx.element(e[0]).name)).collect();
+                let others: Vec<String> = found.iter().map(|(e, _)| format!("\"{}\"", cx.element(e[0]).name)).collect();
                 facts.push(format!("also reached from {}", others.join(", ")));
             }
             let missing = missing_controls(cx, &elements, &flows);
@@ -59,7 +58,11 @@ pub(crate) fn find(cx: &Context, from: &Condition, to: &Condition) -> Vec<PathHi
             hit.subject = Some(impact);
             hit.legs = found
                 .into_iter()
-                .map(|(elements, flows)| Leg { name: format!("from {}", cx.element(elements[0]).name), elements, flows })
+                .map(|(elements, flows)| Leg {
+                    name: format!("from {}", cx.element(elements[0]).name),
+                    elements,
+                    flows,
+                })
                 .collect();
             hit
         })
@@ -99,7 +102,10 @@ fn missing_controls(cx: &Context, elements: &[usize], flows: &[usize]) -> Vec<St
 mod tests {
     use super::super::testing::{build, finding, ids, text, yes};
 
-    fn crew(tool: &[(&str, maestro_model::PropertyValue)], hop: &[(&str, maestro_model::PropertyValue)]) -> crate::Analysis {
+    fn crew(
+        tool: &[(&str, maestro_model::PropertyValue)],
+        hop: &[(&str, maestro_model::PropertyValue)],
+    ) -> crate::Analysis {
         let mut props = vec![("side_effect", text("write"))];
         props.extend_from_slice(tool);
         build()

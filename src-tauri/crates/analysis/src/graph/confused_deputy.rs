@@ -32,7 +32,10 @@ pub(crate) fn find(cx: &Context) -> Vec<PathHit> {
     let sender = |e: usize| cx.has(e, KindTrait::Person) || cx.has(e, KindTrait::Agent);
     let deputy = |e: usize| cx.has(e, KindTrait::Agent) || cx.has(e, KindTrait::Actor);
     let resource = |e: usize| {
-        cx.has(e, KindTrait::Store) || cx.has(e, KindTrait::Actor) || cx.has(e, KindTrait::Outside) || cx.has(e, KindTrait::Infrastructure)
+        cx.has(e, KindTrait::Store)
+            || cx.has(e, KindTrait::Actor)
+            || cx.has(e, KindTrait::Outside)
+            || cx.has(e, KindTrait::Infrastructure)
     };
     let mut hits = Vec::new();
     for hop in &cx.hops {

@@ -14,7 +14,10 @@ use std::collections::VecDeque;
 enum Arrival {
     Source,
     /// By this hop, from the hop's source in this state.
-    Hop { hop: usize, from_state: usize },
+    Hop {
+        hop: usize,
+        from_state: usize,
+    },
 }
 
 pub(crate) struct Flood {
@@ -158,7 +161,7 @@ fn origins(
     }
     while let Some((at, state)) = queue.pop_front() {
         let carried = sets[at][state].clone();
-        let leaves = carried.iter().any(|&o| o == at) || conduit(at);
+        let leaves = carried.contains(&at) || conduit(at);
         if !leaves {
             continue;
         }

@@ -42,13 +42,16 @@ pub(crate) fn gaps(cx: &Context) -> Vec<PathHit> {
             {
                 "it acts autonomously"
             } else if cx.has(e, KindTrait::Actor)
-                && ["write", "execute", "payment", "communicate"].iter().any(|v| cx.is(element, "side_effect", &text(v)))
+                && ["write", "execute", "payment", "communicate"]
+                    .iter()
+                    .any(|v| cx.is(element, "side_effect", &text(v)))
             {
                 "its actions change things outside it"
             } else {
                 return None;
             };
-            let facts = vec![fact.to_owned(), "no approval stated; no path to logging, monitoring or review".to_owned()];
+            let facts =
+                vec![fact.to_owned(), "no approval stated; no path to logging, monitoring or review".to_owned()];
             Some(PathHit::new(vec![e], vec![], facts))
         })
         .collect()
@@ -88,7 +91,10 @@ mod tests {
 
     #[test]
     fn an_unobserved_unapproved_tool_is_an_oversight_gap_and_a_log_closes_it() {
-        let unobserved = build().el("agent", "agent", &[]).el("pay", "tool", &[("side_effect", text("payment"))]).call("f1", "agent", "pay");
+        let unobserved = build()
+            .el("agent", "agent", &[])
+            .el("pay", "tool", &[("side_effect", text("payment"))])
+            .call("f1", "agent", "pay");
         let analysis = unobserved.analyse();
         assert!(finding(&analysis, "oversight-gap:pay").explanation.contains("no path to logging"));
         let observed = build()
@@ -104,7 +110,11 @@ mod tests {
     #[test]
     fn an_exposed_agent_directing_three_agents_is_a_single_point_of_compromise() {
         let hub = |exposed: bool| {
-            let mut b = build().el("boss", "orchestrator", &[]).el("a", "agent", &[]).el("b", "agent", &[]).el("c", "agent", &[]);
+            let mut b = build().el("boss", "orchestrator", &[]).el("a", "agent", &[]).el("b", "agent", &[]).el(
+                "c",
+                "agent",
+                &[],
+            );
             if exposed {
                 b = b.el("page", "web-content", &[]).flow("f0", "page", "boss", &[]);
             }

@@ -40,7 +40,10 @@ pub(crate) fn find(cx: &Context) -> Vec<PathHit> {
         flows.push(cx.hops[trusting].flow);
         let facts = vec![
             format!("untrusted content reaches it along {}", describe_path(cx, &elements[..elements.len() - 1])),
-            format!("it acts on its own, and \"{}\" acts on what it sends unchecked", cx.element(cx.hops[trusting].to).name),
+            format!(
+                "it acts on its own, and \"{}\" acts on what it sends unchecked",
+                cx.element(cx.hops[trusting].to).name
+            ),
         ];
         let mut hit = PathHit::new(elements, flows, facts);
         hit.subject = Some(agent);

@@ -75,7 +75,11 @@ mod tests {
 
     #[test]
     fn reading_its_prompts_is_not_writing_them() {
-        let analysis = build().el("agent", "agent", &[]).el("prompts", "prompt-store", &[]).call("f1", "agent", "prompts").analyse();
+        let analysis = build()
+            .el("agent", "agent", &[])
+            .el("prompts", "prompt-store", &[])
+            .call("f1", "agent", "prompts")
+            .analyse();
         assert!(ids(&analysis, "self-modification").is_empty());
     }
 }

@@ -81,14 +81,15 @@ impl Sensitivity {
             // Paths start, where they can, at the store that holds the data.
             let labels = |e: usize| cx.has(e, KindTrait::Store);
             let flood = Reach::run(cx, &sources, labels, carries, conduit);
-            for e in 0..n {
-                if level[e].is_none() && flood.reached(e) {
-                    level[e] = Some(l);
+            for (e, held) in level.iter_mut().enumerate() {
+                if held.is_none() && flood.reached(e) {
+                    *held = Some(l);
                 }
             }
             let cleared = |e: usize| clearance[e].as_ref().is_none_or(|(c, _)| *c >= l);
             for (h, hop) in cx.hops.iter().enumerate() {
-                let arrives = (flood.reached(hop.from) && carries(hop)) || (labelled(hop.flow) && hop.side != Side::Answer);
+                let arrives =
+                    (flood.reached(hop.from) && carries(hop)) || (labelled(hop.flow) && hop.side != Side::Answer);
                 if arrives && !cleared(hop.to) && cleared(hop.from) && !crossings.iter().any(|c| c.hop == h) {
                     crossings.push(Crossing { hop: h, level: l });
                 }
@@ -130,7 +131,11 @@ impl Sensitivity {
             .filter(|o| !shown.contains(o))
             .filter_map(|origin| {
                 let (elements, flows) = super::flood::Flood::run(cx, [origin], &carries, &conduit).path(cx, element);
-                (!elements.is_empty()).then(|| super::Leg { name: format!("from {}", cx.element(origin).name), elements, flows })
+                (!elements.is_empty()).then(|| super::Leg {
+                    name: format!("from {}", cx.element(origin).name),
+                    elements,
+                    flows,
+                })
             })
             .collect()
     }
@@ -163,9 +168,11 @@ fn clearance_of(cx: &Context, e: usize) -> Option<(usize, String)> {
     let mut limits: Vec<(usize, String)> = Vec::new();
     // What a store states is what it may keep; on an agent or a tool, a classification labels
     // what it carries, not how far it is cleared.
-    let stated = rank(cx.stated(Target::Element(e), "classification")).filter(|_| cx.has(e, KindTrait::Store) || cx.has(e, KindTrait::Outside));
+    let stated = rank(cx.stated(Target::Element(e), "classification"))
+        .filter(|_| cx.has(e, KindTrait::Store) || cx.has(e, KindTrait::Outside));
     if let Some(stated) = stated {
-        limits.push((stated, format!("it is cleared for {} data (classification = {})", LEVELS[stated], LEVELS[stated])));
+        limits
+            .push((stated, format!("it is cleared for {} data (classification = {})", LEVELS[stated], LEVELS[stated])));
     } else if cx.has(e, KindTrait::Outside) {
         limits.push((0, format!("a {} is outside the system", cx.kind_label(e))));
     }

@@ -35,7 +35,13 @@ pub(crate) fn find(cx: &Context) -> Vec<PathHit> {
             elements.extend([store, cx.hops[read].to]);
             flows.extend([cx.hops[write].flow, cx.hops[read].flow]);
             let facts = vec![
-                format!("{} exposed writer{} and {} reader{}", writes.len(), plural(writes.len()), reads.len(), plural(reads.len())),
+                format!(
+                    "{} exposed writer{} and {} reader{}",
+                    writes.len(),
+                    plural(writes.len()),
+                    reads.len(),
+                    plural(reads.len())
+                ),
                 format!("path {}", describe_path(cx, &elements)),
             ];
             let legs = cx.untrusted().other_origins(cx, cx.hops[write].from, &elements);

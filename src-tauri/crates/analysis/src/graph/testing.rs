@@ -81,7 +81,12 @@ pub(crate) fn build() -> Build {
 
 /// The ids of the findings of `threat`, in report order.
 pub(crate) fn ids(analysis: &Analysis, threat: &str) -> Vec<String> {
-    analysis.findings.iter().filter(|f| f.threat == threat || f.also.iter().any(|a| a == threat)).map(|f| f.id.clone()).collect()
+    analysis
+        .findings
+        .iter()
+        .filter(|f| f.threat == threat || f.also.iter().any(|a| a == threat))
+        .map(|f| f.id.clone())
+        .collect()
 }
 
 /// The one finding with this id.

@@ -21,7 +21,8 @@ pub(crate) fn find(cx: &Context) -> Vec<PathHit> {
     let untrusted = cx.untrusted();
     let sensitivity = cx.sensitivity();
     let mut hits = Vec::new();
-    for agent in (0..cx.model.elements.len()).filter(|&e| cx.has(e, KindTrait::Agent) && !cx.has(e, KindTrait::Outside)) {
+    for agent in (0..cx.model.elements.len()).filter(|&e| cx.has(e, KindTrait::Agent) && !cx.has(e, KindTrait::Outside))
+    {
         if !sensitivity.holds_private(agent) || !untrusted.unchecked.reached(agent) {
             continue;
         }

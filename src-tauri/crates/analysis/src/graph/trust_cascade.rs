@@ -30,8 +30,7 @@ pub(crate) fn find(cx: &Context) -> Vec<PathHit> {
             && !cx.states(Target::Flow(hop.flow), "validated", &yes)
     };
     let sends = |e: usize| exposed(e) && cx.hops_out[e].iter().any(|&h| unchecked(h));
-    let receives_from_exposed =
-        |e: usize| cx.hops_in[e].iter().any(|&h| unchecked(h) && exposed(cx.hops[h].from));
+    let receives_from_exposed = |e: usize| cx.hops_in[e].iter().any(|&h| unchecked(h) && exposed(cx.hops[h].from));
     let mut starts: Vec<usize> = (0..n).filter(|&e| sends(e) && !receives_from_exposed(e)).collect();
     if starts.is_empty() {
         starts.extend((0..n).find(|&e| sends(e)));

@@ -52,8 +52,13 @@ impl Untrusted {
                 || cx.boundary_trusts(e).iter().any(|(_, trust)| *trust == "untrusted")
         };
         let raw = Reach::run(cx, &sources, origin, |_| true, conduit);
-        let unchecked =
-            Reach::run(cx, &sources, origin, |hop| !cx.states(Target::Flow(hop.flow), "validated", &validated), conduit);
+        let unchecked = Reach::run(
+            cx,
+            &sources,
+            origin,
+            |hop| !cx.states(Target::Flow(hop.flow), "validated", &validated),
+            conduit,
+        );
         Untrusted { why_source, raw, unchecked }
     }
 
@@ -70,7 +75,11 @@ impl Untrusted {
             .filter_map(|origin| {
                 let flood = Flood::run(cx, [origin], &unchecked, &|e: usize| conduit(cx, e));
                 let (elements, flows) = flood.path(cx, element);
-                (!elements.is_empty()).then(|| Leg { name: format!("from {}", cx.element(origin).name), elements, flows })
+                (!elements.is_empty()).then(|| Leg {
+                    name: format!("from {}", cx.element(origin).name),
+                    elements,
+                    flows,
+                })
             })
             .collect()
     }
@@ -109,7 +118,10 @@ fn source_reason(cx: &Context, e: usize) -> Option<String> {
         return person_reason(cx, e);
     }
     if cx.has(e, KindTrait::UntrustedSource) {
-        return Some(format!("it is outside the system ({}), and anyone may have written what it says", cx.kind_label(e)));
+        return Some(format!(
+            "it is outside the system ({}), and anyone may have written what it says",
+            cx.kind_label(e)
+        ));
     }
     if cx.states(element, "untrusted_content", &yes) {
         return Some("it returns content outsiders wrote (untrusted_content = true)".into());
@@ -187,17 +199,20 @@ mod tests {
     #[test]
     fn a_signed_in_user_is_no_attacker_unless_insiders_are() {
         let model = || {
-            build()
-                .el("user", "human", &[("principal", text("authenticated"))])
-                .el("agent", "agent", &[])
-                .flow("f1", "user", "agent", &[])
+            build().el("user", "human", &[("principal", text("authenticated"))]).el("agent", "agent", &[]).flow(
+                "f1",
+                "user",
+                "agent",
+                &[],
+            )
         };
         let m = model().model();
         with_context(&m, |cx| assert!(!cx.untrusted().raw.reached(index(&m, "agent"))));
         let analysis = model().analyse_with(AnalysisOptions { insiders_are_attackers: true });
         assert!(analysis.findings.iter().any(|f| f.id == "goal-manipulation:agent"), "{:?}", analysis.findings);
         // An unknown person is not known to be a signed-in user, so counts as a possible attacker.
-        let unknown = build().el("someone", "human", &[]).el("agent", "agent", &[]).flow("f1", "someone", "agent", &[]).model();
+        let unknown =
+            build().el("someone", "human", &[]).el("agent", "agent", &[]).flow("f1", "someone", "agent", &[]).model();
         with_context(&unknown, |cx| assert!(cx.untrusted().is_source(index(&unknown, "someone"))));
     }
 
