@@ -5,19 +5,23 @@
 //! unless the analysis treats insiders as attackers — and impacts are tools that write, execute,
 //! pay or communicate with no person approving, secrets, and training pipelines.
 //!
-//! For every entry, one flood over channels that state no validation finds the impacts it reaches,
-//! with the shortest chain; a validated channel cuts the chain, so there is no chain through it.
+//! One pass from all entries at once, over channels that state no validation, carries to every
+//! element the entries that reach it (up to twelve) and the way each came; a validated channel
+//! cuts the chain, so there is no chain through it.
 //! Every chain is kept, one per entry and point of impact, and reported as one finding per point of
 //! impact: the shortest chain is its path, and the chains from the other entries are its further
 //! legs. The explanation lists the layers the chain crosses and the controls missing
-//! along it. Entries × (elements + channels), each flood linear.
+//! along it. Near-linear in the model: each element's set of entries grows at most twelve times.
 
-use super::flood::Flood;
+use super::flood::Origins;
 use super::{Leg, PathHit, describe_path};
 use crate::condition::holds;
 use crate::context::{Context, Hop, Target};
 use maestro_catalog::{Condition, KindTrait};
 use maestro_model::PropertyValue;
+
+/// How many entries' chains a point of impact keeps; beyond that, the nearest are named.
+const ENTRIES_PER_IMPACT: usize = 12;
 
 pub(crate) fn find(cx: &Context, from: &Condition, to: &Condition) -> Vec<PathHit> {
     let n = cx.model.elements.len();
@@ -28,13 +32,13 @@ pub(crate) fn find(cx: &Context, from: &Condition, to: &Condition) -> Vec<PathHi
     }
     let validated = PropertyValue::Bool(true);
     let unchecked = |hop: &Hop| !cx.states(Target::Flow(hop.flow), "validated", &validated);
-    // Per impact: the chains reaching it, one per entry, in entry order.
+    // Per impact: the chains reaching it, one per entry (up to a bound), in arrival order.
+    let conduit = |e: usize| !cx.has(e, KindTrait::Person) && !cx.has(e, KindTrait::Model);
+    let origins = Origins::run(cx, &entries, ENTRIES_PER_IMPACT, &unchecked, &conduit);
     let mut chains: Vec<Vec<(Vec<usize>, Vec<usize>)>> = vec![Vec::new(); n];
-    for &entry in &entries {
-        let conduit = |e: usize| !cx.has(e, KindTrait::Person) && !cx.has(e, KindTrait::Model);
-        let flood = Flood::run(cx, [entry], &unchecked, &conduit);
-        for &impact in impacts.iter().filter(|&&i| i != entry && flood.reached(i)) {
-            chains[impact].push(flood.path(cx, impact));
+    for &impact in &impacts {
+        for entry in origins.of(impact).into_iter().filter(|&entry| entry != impact) {
+            chains[impact].push(origins.path(cx, entry, impact));
         }
     }
     let reached: Vec<usize> = impacts.into_iter().filter(|&impact| !chains[impact].is_empty()).collect();

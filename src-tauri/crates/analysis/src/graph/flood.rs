@@ -105,8 +105,8 @@ impl Flood {
 pub(crate) struct Reach {
     all: Flood,
     preferred: Flood,
-    /// Per element: up to [`ORIGINS`] preferred sources that reach it, nearest first.
-    origins: Vec<Vec<usize>>,
+    /// Up to [`ORIGINS`] preferred sources per element, with their ways.
+    origins: Origins,
 }
 
 /// How many of the preferred sources reaching an element are kept for it.
@@ -123,13 +123,13 @@ impl Reach {
         let all = Flood::run(cx, sources.iter().copied(), &pass, &conduit);
         let chosen: Vec<usize> = sources.iter().copied().filter(|&s| preferred(s)).collect();
         let preferred = Flood::run(cx, chosen.iter().copied(), &pass, &conduit);
-        let origins = origins(cx, &chosen, &pass, &conduit);
+        let origins = Origins::run(cx, &chosen, ORIGINS, &pass, &conduit);
         Reach { all, preferred, origins }
     }
 
-    /// Preferred sources that reach `element` (a few, nearest first).
-    pub fn origins(&self, element: usize) -> &[usize] {
-        &self.origins[element]
+    /// Preferred sources that reach `element` (a few), each with its way there.
+    pub fn origins(&self) -> &Origins {
+        &self.origins
     }
 
     pub fn reached(&self, element: usize) -> bool {
@@ -142,58 +142,93 @@ impl Reach {
     }
 }
 
-/// For every element, up to [`ORIGINS`] sources that reach it, found by passing small sets along
-/// hops (each state's set grows at most [`ORIGINS`] times, so this stays linear in the model).
-fn origins(
-    cx: &Context,
-    sources: &[usize],
-    pass: &impl Fn(&Hop) -> bool,
-    conduit: &impl Fn(usize) -> bool,
-) -> Vec<Vec<usize>> {
-    let n = cx.model.elements.len();
-    let mut sets: Vec<[Vec<usize>; 2]> = vec![[Vec::new(), Vec::new()]; n];
-    let mut queue = VecDeque::new();
-    for &s in sources {
-        if !sets[s][BY_DATA].contains(&s) && sets[s][BY_DATA].len() < ORIGINS {
-            sets[s][BY_DATA].push(s);
-            queue.push_back((s, BY_DATA));
+/// For every element, up to a few sources that reach it, each with the way it came: small sets
+/// passed along hops, each set growing at most `limit` times, so this stays near-linear in the
+/// model. Used where a finding names every entry an attacker has, not only the nearest.
+pub(crate) struct Origins {
+    /// Per element and state: (origin, the hop it arrived by and the state it left in).
+    sets: Vec<[Vec<(usize, Option<(usize, usize)>)>; 2]>,
+}
+
+impl Origins {
+    pub fn run(
+        cx: &Context,
+        sources: &[usize],
+        limit: usize,
+        pass: &impl Fn(&Hop) -> bool,
+        conduit: &impl Fn(usize) -> bool,
+    ) -> Origins {
+        let n = cx.model.elements.len();
+        let mut sets: Vec<[Vec<(usize, Option<(usize, usize)>)>; 2]> = vec![[Vec::new(), Vec::new()]; n];
+        let mut queue = VecDeque::new();
+        for &s in sources {
+            if !sets[s][BY_DATA].iter().any(|(o, _)| *o == s) && sets[s][BY_DATA].len() < limit {
+                sets[s][BY_DATA].push((s, None));
+                queue.push_back((s, BY_DATA));
+            }
         }
+        while let Some((at, state)) = queue.pop_front() {
+            let carried: Vec<usize> = sets[at][state].iter().map(|(o, _)| *o).collect();
+            for &h in &cx.hops_out[at] {
+                let hop = &cx.hops[h];
+                if (state == BY_REQUEST && hop.side == Side::Answer) || !pass(hop) {
+                    continue;
+                }
+                let next_state = if hop.side == Side::Request { BY_REQUEST } else { BY_DATA };
+                let set = &mut sets[hop.to][next_state];
+                let mut grew = false;
+                for &o in &carried {
+                    // What arrived at an element leaves it only if it passes things on; a source
+                    // always sends its own.
+                    let leaves = o == at || conduit(at);
+                    if leaves && o != hop.to && set.len() < limit && !set.iter().any(|(seen, _)| *seen == o) {
+                        set.push((o, Some((h, state))));
+                        grew = true;
+                    }
+                }
+                if grew {
+                    queue.push_back((hop.to, next_state));
+                }
+            }
+        }
+        Origins { sets }
     }
-    while let Some((at, state)) = queue.pop_front() {
-        let carried = sets[at][state].clone();
-        let leaves = carried.contains(&at) || conduit(at);
-        if !leaves {
-            continue;
+
+    /// The sources that reach `element`, in the order they arrived.
+    pub fn of(&self, element: usize) -> Vec<usize> {
+        let mut all: Vec<usize> = Vec::new();
+        for state in [BY_DATA, BY_REQUEST] {
+            for (o, _) in &self.sets[element][state] {
+                if !all.contains(o) {
+                    all.push(*o);
+                }
+            }
         }
-        for &h in &cx.hops_out[at] {
+        all
+    }
+
+    /// The way from `origin` to `element`, elements and flows in order; empty if it does not reach.
+    pub fn path(&self, cx: &Context, origin: usize, element: usize) -> (Vec<usize>, Vec<usize>) {
+        let Some(mut state) =
+            [BY_DATA, BY_REQUEST].into_iter().find(|&s| self.sets[element][s].iter().any(|(o, _)| *o == origin))
+        else {
+            return (Vec::new(), Vec::new());
+        };
+        let mut elements = vec![element];
+        let mut flows = Vec::new();
+        let mut at = element;
+        while let Some(&(_, Some((h, from_state)))) = self.sets[at][state].iter().find(|(o, _)| *o == origin) {
             let hop = &cx.hops[h];
-            if (state == BY_REQUEST && hop.side == Side::Answer) || !pass(hop) {
-                continue;
-            }
-            let next_state = if hop.side == Side::Request { BY_REQUEST } else { BY_DATA };
-            let set = &mut sets[hop.to][next_state];
-            let mut grew = false;
-            for &o in &carried {
-                // A source passes on only what it sends itself, as any element does.
-                if o != hop.to && !set.contains(&o) && set.len() < ORIGINS && (o == at || conduit(at)) {
-                    set.push(o);
-                    grew = true;
-                }
-            }
-            if grew {
-                queue.push_back((hop.to, next_state));
+            flows.push(hop.flow);
+            at = hop.from;
+            state = from_state;
+            elements.push(at);
+            if elements.len() > self.sets.len() + 1 {
+                break;
             }
         }
+        elements.reverse();
+        flows.reverse();
+        (elements, flows)
     }
-    sets.into_iter()
-        .map(|[data, request]| {
-            let mut all = data;
-            for o in request {
-                if !all.contains(&o) {
-                    all.push(o);
-                }
-            }
-            all
-        })
-        .collect()
 }

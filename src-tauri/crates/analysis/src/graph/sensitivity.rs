@@ -113,29 +113,17 @@ impl Sensitivity {
         }
     }
 
-    /// Stores holding data at `level` that reach `element` (a few).
-    pub fn origins_at(&self, level: usize, element: usize) -> &[usize] {
-        self.floods.iter().find(|(l, _)| *l == level).map_or(&[], |(_, reach)| reach.origins(element))
-    }
-
     /// Legs from the other stores whose data at `level` reaches `element`, besides those on `shown`.
     pub fn other_origins(&self, cx: &Context, level: usize, element: usize, shown: &[usize]) -> Vec<super::Leg> {
-        let carries = |hop: &crate::context::Hop| match rank(cx.stated(Target::Flow(hop.flow), "classification")) {
-            Some(stated) => stated >= level,
-            None => hop.side != Side::Request,
-        };
-        let conduit = |e: usize| !cx.has(e, KindTrait::Person) && !cx.has(e, KindTrait::Model);
-        self.origins_at(level, element)
-            .iter()
-            .copied()
+        let Some((_, reach)) = self.floods.iter().find(|(l, _)| *l == level) else { return Vec::new() };
+        let origins = reach.origins();
+        origins
+            .of(element)
+            .into_iter()
             .filter(|o| !shown.contains(o))
             .filter_map(|origin| {
-                let (elements, flows) = super::flood::Flood::run(cx, [origin], &carries, &conduit).path(cx, element);
-                (!elements.is_empty()).then(|| super::Leg {
-                    name: format!("from {}", cx.element(origin).name),
-                    elements,
-                    flows,
-                })
+                let (elements, flows) = origins.path(cx, origin, element);
+                (!elements.is_empty()).then(|| super::Leg { name: format!("from {}", cx.element(origin).name), elements, flows })
             })
             .collect()
     }

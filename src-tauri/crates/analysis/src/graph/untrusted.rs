@@ -24,7 +24,7 @@
 //! training is the training-loop analysis's business). Linear in the model.
 
 use super::Leg;
-use super::flood::{Flood, Reach};
+use super::flood::Reach;
 use crate::context::{Context, Target};
 use maestro_catalog::KindTrait;
 use maestro_model::PropertyValue;
@@ -65,21 +65,14 @@ impl Untrusted {
     /// Legs from the other places attackers reach `element` from, besides those already on
     /// `shown`: one path each, over channels without validation, from up to a few origins.
     pub fn other_origins(&self, cx: &Context, element: usize, shown: &[usize]) -> Vec<Leg> {
-        let validated = PropertyValue::Bool(true);
-        let unchecked = |hop: &crate::context::Hop| !cx.states(Target::Flow(hop.flow), "validated", &validated);
-        self.unchecked
-            .origins(element)
-            .iter()
-            .copied()
+        let origins = self.unchecked.origins();
+        origins
+            .of(element)
+            .into_iter()
             .filter(|o| !shown.contains(o))
             .filter_map(|origin| {
-                let flood = Flood::run(cx, [origin], &unchecked, &|e: usize| conduit(cx, e));
-                let (elements, flows) = flood.path(cx, element);
-                (!elements.is_empty()).then(|| Leg {
-                    name: format!("from {}", cx.element(origin).name),
-                    elements,
-                    flows,
-                })
+                let (elements, flows) = origins.path(cx, origin, element);
+                (!elements.is_empty()).then(|| Leg { name: format!("from {}", cx.element(origin).name), elements, flows })
             })
             .collect()
     }
