@@ -6,6 +6,7 @@ use std::path::PathBuf;
 pub const USAGE: &str = "\
 Usage: maestro-studio [--catalog DIR] [PATH]
        maestro-studio analyze MODEL [--format json|markdown|sarif|csv] [--fail-on SEVERITY] [--catalog DIR]
+                              [--insiders-are-attackers]
 
 Opens the MAESTRO Studio editor. With PATH, opens that .maestro model, or starts a new one that
 Save writes there; without, opens the bundled sample model.
@@ -17,6 +18,9 @@ the exit status is 1 when an open finding is at least that severe; 2 means the i
 Options:
   --catalog DIR   add the threats, mitigations and rules in DIR/*.toml to the built-in catalog
                   (default: the catalog folder in the app's configuration folder)
+  --insiders-are-attackers
+                  (analyze) treat every person, the system's own signed-in users too, as a
+                  possible attacker: chains then also start at insiders
   -h, --help      show this help
   -V, --version   show the version
 ";
@@ -37,6 +41,8 @@ pub struct AnalyzeArgs {
     /// `low`, `medium`, `high` or `critical`.
     pub fail_on: Option<String>,
     pub catalog: Option<PathBuf>,
+    /// Treat the system's own signed-in users as possible attackers too.
+    pub insiders_are_attackers: bool,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -61,6 +67,7 @@ fn parse_analyze(mut args: impl Iterator<Item = OsString>) -> Result<Invocation,
     let mut format = ReportFormat::Json;
     let mut fail_on = None;
     let mut catalog = None;
+    let mut insiders_are_attackers = false;
     while let Some(arg) = args.next() {
         let mut value = |flag: &str| args.next().ok_or(format!("{flag} needs a value"));
         match arg.to_str() {
@@ -86,6 +93,7 @@ fn parse_analyze(mut args: impl Iterator<Item = OsString>) -> Result<Invocation,
                 fail_on = Some(level);
             }
             Some("--catalog") => catalog = Some(PathBuf::from(value("--catalog")?)),
+            Some("--insiders-are-attackers") => insiders_are_attackers = true,
             Some("-h" | "--help") => return Ok(Invocation::Help),
             Some(flag) if flag.starts_with('-') && flag.len() > 1 => return Err(format!("unknown option '{flag}'")),
             _ if model.is_some() => return Err("analyze takes one model".to_owned()),
@@ -93,7 +101,7 @@ fn parse_analyze(mut args: impl Iterator<Item = OsString>) -> Result<Invocation,
         }
     }
     let model = model.ok_or("analyze needs a model file")?;
-    Ok(Invocation::Analyze(AnalyzeArgs { model, format, fail_on, catalog }))
+    Ok(Invocation::Analyze(AnalyzeArgs { model, format, fail_on, catalog, insiders_are_attackers }))
 }
 
 fn parse_editor(args: impl Iterator<Item = OsString>) -> Result<Invocation, String> {
@@ -149,9 +157,14 @@ mod tests {
                 model: "m.yaml".into(),
                 format: ReportFormat::Sarif,
                 fail_on: Some("high".into()),
-                catalog: None
+                catalog: None,
+                insiders_are_attackers: false,
             }))
         );
+        assert!(matches!(
+            parse(args(&["analyze", "m.yaml", "--insiders-are-attackers"])),
+            Ok(Invocation::Analyze(AnalyzeArgs { insiders_are_attackers: true, .. }))
+        ));
         assert_eq!(parse(args(&["analyze"])), Err("analyze needs a model file".to_owned()));
         assert!(parse(args(&["analyze", "m", "--format", "pdf"])).unwrap_err().contains("unknown format 'pdf'"));
         assert!(parse(args(&["analyze", "m", "--fail-on", "dire"])).unwrap_err().contains("unknown severity 'dire'"));

@@ -2,7 +2,7 @@
 
 use crate::cli::{AnalyzeArgs, ReportFormat};
 use anyhow::{Context as _, Result, bail};
-use maestro_analysis::{FindingStatus, Severity, analyze};
+use maestro_analysis::{AnalysisOptions, FindingStatus, Severity, analyze_with};
 use maestro_catalog::{Catalog, read_user_folder};
 use maestro_model::Model;
 use maestro_modelfile::Format;
@@ -24,7 +24,8 @@ pub fn run(args: &AnalyzeArgs) -> Result<Outcome> {
         }
     };
     let model = load_model(&args.model, &catalog)?;
-    let analysis = analyze(&model, &catalog);
+    let options = AnalysisOptions { insiders_are_attackers: args.insiders_are_attackers };
+    let analysis = analyze_with(&model, &catalog, options);
     let source = args.model.display().to_string();
     let subject = Subject { model: &model, analysis: &analysis, catalog: &catalog, source: &source };
     let report = render(args.format, &subject);

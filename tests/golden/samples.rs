@@ -30,11 +30,10 @@ const EXPECTED: &[(&str, &str, &str)] = &[
     ("coding-assistant", "unexpected-rce", "repl"),
     ("coding-assistant", "service-account-exposure", "pods"),
     ("coding-assistant", "service-account-exposure", "secrets"),
-    ("coding-assistant", "service-account-exposure", "pods"),
-    ("coding-assistant", "data-exfiltration", "egress"),
-    // Hallucinated figures pass from agent to agent, traced only one agent at a time.
-    ("financial-pipeline", "cascading-hallucination", "writer"),
-    // Restricted records, and an audit trail that can be rotated away.
+    ("coding-assistant", "classification-crossing", "repl->internet"),
+    // (The financial pipeline's drift between agents and the clinical summariser's short-lived
+    // traces are no longer findings: neither sample states an attacker who could steer them, nor
+    // a decision about people; the summariser's records crossing to the model is, below.)
     // An open, unauthenticated entry point drives a merge past the maintainers.
     ("contributor-orchestrator", "goal-manipulation", "orchestrator"),
     ("contributor-orchestrator", "human-attacks-on-mas", "orchestrator"),
@@ -48,7 +47,7 @@ const EXPECTED: &[(&str, &str, &str)] = &[
 const CHAINS: &[(&str, &str, &[&str])] = &[
     // A poisoned web page reaches the file-write tool through the researcher and writer crew.
     ("research-crew", "untrusted-input-to-impact:file-write", &["web", "researcher", "writer", "file-write"]),
-    // A REPL without a sandbox, under a broad service account, reaches the namespace secrets.
+    // A developer's request reaches a REPL without a sandbox, under a broad service account.
     ("coding-assistant", "untrusted-input-to-impact:repl", &["developer", "coder", "repl"]),
     // …which is a delegation loop.
     (
@@ -70,8 +69,6 @@ const CHAINS: &[(&str, &str, &[&str])] = &[
         "cascading-trust-failure:fetcher->publisher",
         &["fetcher", "analyst-a", "analyst-b", "synthesis", "publisher"],
     ),
-    // The developer has the broadly privileged coding agent run code the developer cannot run.
-    ("coding-assistant", "confused-deputy:developer->repl", &["developer", "coder", "repl"]),
     // Restricted data leaves through open egress; patient data goes to a model not cleared for it.
     ("coding-assistant", "classification-crossing:repl->internet", &["repl", "internet"]),
     ("clinical-summariser", "classification-crossing:records->model", &["records", "summariser", "model"]),

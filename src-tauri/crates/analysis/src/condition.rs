@@ -149,6 +149,7 @@ fn eval(cx: &Context, condition: &Condition, target: Target, reading: Reading) -
         }),
         Condition::UntrustedSource(expected) => on_element(&|i| cx.untrusted().is_source(i) == *expected),
         Condition::ReachedByUntrusted(expected) => on_element(&|i| cx.untrusted().raw.reached(i) == *expected),
+        Condition::ReachedFirstHand(expected) => on_element(&|i| cx.untrusted().first_hand(cx, i) == *expected),
         Condition::ReachedUnchecked(expected) => match element {
             // With nothing untrusted reaching it at all, "no unchecked path" proves no control.
             Some(i) if reading == Reading::Evidence && !cx.untrusted().raw.reached(i) => Truth::Unknown,
@@ -160,6 +161,7 @@ fn eval(cx: &Context, condition: &Condition, target: Target, reading: Reading) -
             on_element(&|i| (cx.sensitivity().level[i] == Some(crate::graph::sensitivity::RESTRICTED)) == *expected)
         }
         Condition::OutboundChannel(expected) => on_element(&|i| outbound::channel(cx, i).is_some() == *expected),
+        Condition::ConversesWithUntrusted(expected) => on_element(&|i| converses(cx, i).is_some() == *expected),
     }
 }
 
@@ -280,6 +282,15 @@ fn explain_as(cx: &Context, condition: &Condition, target: Target, reading: Read
             }
         }
         Condition::ReachedByUntrusted(false) => facts.push("no untrusted source reaches it".into()),
+        Condition::ReachedFirstHand(true) => {
+            let untrusted = cx.untrusted();
+            if let Some(fact) = element.and_then(|i| untrusted.describe(cx, &untrusted.direct, i)) {
+                facts.push(fact);
+            }
+        }
+        Condition::ReachedFirstHand(false) => {
+            facts.push("untrusted content reaches it only as other agents relay it".into())
+        }
         Condition::ReachedUnchecked(true) => {
             let untrusted = cx.untrusted();
             if let Some(fact) = element.and_then(|i| untrusted.describe(cx, &untrusted.unchecked, i)) {
@@ -318,7 +329,39 @@ fn explain_as(cx: &Context, condition: &Condition, target: Target, reading: Read
             }
         }
         Condition::OutboundChannel(false) => facts.push("it has no way to send data out of the system".into()),
+        Condition::ConversesWithUntrusted(true) => {
+            if let Some(party) = element.and_then(|i| converses(cx, i)) {
+                facts.push(format!(
+                    "outsiders' content reaches it and its answers go out through {}",
+                    cx.describe(Target::Element(party))
+                ));
+            }
+        }
+        Condition::ConversesWithUntrusted(false) => {
+            facts.push("no untrusted party talks to it and reads its answers".into())
+        }
     }
+}
+
+/// Where an element that untrusted content reaches first-hand sends its answers back out: to an
+/// outsider directly, or through a tool that sends messages.
+fn converses(cx: &Context, element: usize) -> Option<usize> {
+    use crate::context::Side;
+    let untrusted = cx.untrusted();
+    if !untrusted.first_hand(cx, element) {
+        return None;
+    }
+    let outsider = |e: usize| untrusted.is_source(e) && (cx.has(e, KindTrait::Person) || cx.has(e, KindTrait::Outside));
+    let communicates = |e: usize| {
+        cx.has(e, KindTrait::Actor)
+            && cx.is(Target::Element(e), "side_effect", &PropertyValue::Text("communicate".into()))
+    };
+    // Its answers go back to an outsider directly, or out through a tool that sends messages.
+    cx.hops_out[element]
+        .iter()
+        .map(|&h| &cx.hops[h])
+        .find(|hop| (outsider(hop.to) && hop.side != Side::Request) || communicates(hop.to))
+        .map(|hop| hop.to)
 }
 
 /// How private data comes to be at an element, in words.
@@ -334,9 +377,14 @@ pub(crate) fn private_data_fact(cx: &Context, element: usize) -> String {
     }
 }
 
-/// Elements data arrives from, over hops (the answer to a request comes from its callee).
+/// Elements data arrives from, over hops (the answer to a request comes from its callee). A
+/// request to a store is a query, not something written into it.
 fn fed_by<'c>(cx: &'c Context, element: usize) -> impl Iterator<Item = usize> + 'c {
-    cx.hops_in[element].iter().map(|&h| cx.hops[h].from)
+    let store = cx.has(element, KindTrait::Store);
+    cx.hops_in[element]
+        .iter()
+        .filter(move |&&h| !(store && cx.hops[h].side == crate::context::Side::Request))
+        .map(|&h| cx.hops[h].from)
 }
 
 /// Elements data goes to, over hops.
@@ -455,11 +503,17 @@ pub(crate) fn describe(condition: &Condition) -> String {
         Condition::InBoundary(levels) => format!("inside a {} boundary", levels.join("/")),
         Condition::UntrustedSource(b) => format!("{}an untrusted source", if *b { "" } else { "not " }),
         Condition::ReachedByUntrusted(b) => format!("{}reached by untrusted content", if *b { "" } else { "not " }),
+        Condition::ReachedFirstHand(b) => {
+            format!("{}reached first-hand by untrusted content", if *b { "" } else { "not " })
+        }
         Condition::ReachedUnchecked(b) => {
             format!("{}reached by untrusted content without validation", if *b { "" } else { "not " })
         }
         Condition::PrivateData(b) => format!("{}holding private data", if *b { "" } else { "not " }),
         Condition::RestrictedData(b) => format!("{}holding restricted data", if *b { "" } else { "not " }),
         Condition::OutboundChannel(b) => format!("{}able to send data out", if *b { "" } else { "no " }),
+        Condition::ConversesWithUntrusted(b) => {
+            format!("{}talking with untrusted parties", if *b { "" } else { "not " })
+        }
     }
 }

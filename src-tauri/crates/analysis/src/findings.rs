@@ -226,40 +226,61 @@ fn subject_of(finding: &Finding) -> &str {
     finding.targets.last().map_or("", String::as_str)
 }
 
-/// Folds a finding about one element into another finding about the same element whose threat
-/// builds on it (the catalog's `covers`): a chain that ends in a misused tool already says the tool
-/// is misused, so the tool is not reported twice. A path finding also takes in the finding of its
-/// own threat about its subject: the path is the fuller account of the same risk.
+/// Folds findings that another finding already says into it, so one risk is reported once:
+///
+/// - a finding whose threat the other's threat `covers` (in the catalog), about the same element
+///   or — when the other is a path — about an element on its path: a chain that ends in a misused
+///   tool already says the tool is misused; a confused deputy already says the deputy's rights
+///   are too wide;
+/// - a finding of the same threat about an element on a path finding's path: a chain through an
+///   earlier point of impact to a later one already says the earlier one, and a poisoning path
+///   through a store already says the store is poisoned.
+///
+/// Longer paths take in first, so the fullest account is the one kept.
 fn fold_related(cx: &Context, findings: &mut Vec<(usize, usize, TargetKey, Finding)>) {
-    let mut folded = vec![false; findings.len()];
-    for p in 0..findings.len() {
+    let n = findings.len();
+    let mut folded = vec![false; n];
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(findings[i].3.path.len()));
+    for &p in &order {
         if folded[p] {
             continue;
         }
         let threat = &cx.catalog.threats[findings[p].1];
-        let is_path = !findings[p].3.path.is_empty();
-        let covered = |other: &str| threat.covers.iter().any(|c| c == other) || (is_path && other == threat.id);
-        if threat.covers.is_empty() && !is_path {
-            continue;
-        }
-        for e in 0..findings.len() {
-            let (path, element) = (&findings[p].3, &findings[e].3);
-            if folded[e]
-                || e == p
-                || !element.path.is_empty()
-                || element.justification.is_some()
-                || element.status != path.status
-                || subject_of(element) != subject_of(path)
-                || !covered(&element.threat)
-            {
+        let into = &findings[p].3;
+        // What it covers: its own threat's list and those of the threats already folded into it.
+        let covers: Vec<&String> = std::iter::once(threat)
+            .chain(into.also.iter().filter_map(|t| cx.catalog.threat(t)))
+            .flat_map(|t| t.covers.iter())
+            .collect();
+        // The elements and flows on its path, or just its subject.
+        let on_path: Vec<&str> =
+            if into.path.is_empty() { vec![subject_of(into)] } else { into.path.iter().map(String::as_str).collect() };
+        let mut taken: Vec<usize> = Vec::new();
+        for e in 0..n {
+            let other = &findings[e].3;
+            if folded[e] || e == p || other.justification.is_some() || other.status != into.status {
                 continue;
             }
+            let covered = covers.iter().any(|c| **c == other.threat);
+            let same = other.threat == into.threat && !into.path.is_empty() && other.path.len() <= into.path.len();
+            let subject = subject_of(other);
+            let placed = on_path.contains(&subject);
+            if (covered || same) && placed {
+                taken.push(e);
+            }
+        }
+        for e in taken {
             folded[e] = true;
-            let (threat, name, aliases) =
-                (element.threat.clone(), element.threat_name.clone(), element.aliases.clone());
+            let (threat, name, aliases, target) = {
+                let other = &findings[e].3;
+                (other.threat.clone(), other.threat_name.clone(), other.aliases.clone(), subject_of(other).to_owned())
+            };
             let into = &mut findings[p].3;
-            into.also.push(threat.clone());
-            into.explanation.push_str(&format!(" It also covers {name} ({threat}) on the same element."));
+            if !into.also.contains(&threat) {
+                into.also.push(threat.clone());
+            }
+            into.explanation.push_str(&format!(" It also covers {name} ({threat}) on \"{target}\"."));
             for alias in aliases {
                 if !into.aliases.contains(&alias) {
                     into.aliases.push(alias);

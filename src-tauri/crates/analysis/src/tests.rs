@@ -98,7 +98,7 @@ fn findings_say_which_rule_fired_on_which_facts() {
 
     let hijack = finding(&analysis, "goal-manipulation:researcher");
     assert!(
-        hijack.explanation.contains("receives from \"WEB\" (web-content) (it is an untrusted source"),
+        hijack.explanation.contains("untrusted content reaches it along \"WEB\" → \"RESEARCHER\""),
         "{}",
         hijack.explanation
     );
@@ -261,8 +261,9 @@ fn an_orchestrator_driving_many_agents_is_a_single_point_of_compromise_and_a_fan
     assert_eq!(single.layer.as_str(), "cross-layer");
     assert!(single.explanation.contains("directs 3 agents"), "{}", single.explanation);
     assert_eq!(single.path, ["boss", "f1", "a"]);
-    let fan_out = finding(&analysis, "cascading-trust-failure:boss->a");
-    assert!(fan_out.explanation.contains("fans out unchecked to 3 agents"), "{}", fan_out.explanation);
+    // The unchecked fan-out from the boss is part of the longer cascade that reaches the partner.
+    let cascade = finding(&analysis, "cascading-trust-failure:boss->partner");
+    assert_eq!(cascade.path, ["boss", "f1", "a", "f5", "partner"]);
 }
 
 #[test]

@@ -20,10 +20,12 @@
 //! | `{ fed_by_where = c }`, `{ feeds_where = c }` | an element the target receives data from (sends data to) satisfies `c` |
 //! | `{ untrusted_source = true }` | the element is itself an untrusted source (see the analysis crate's `graph::untrusted`) |
 //! | `{ reached_by_untrusted = true }` | some untrusted source's content reaches the element, through any path, whatever the controls on it |
+//! | `{ reached_first_hand = true }` | … first-hand: from a source, tool or store, not only as another agent relays it |
 //! | `{ reached_unchecked = true }` | … through a path on which no flow is stated as validated |
 //! | `{ private_data = true }` | confidential or restricted data, as the model labels it, is held by or reaches the element |
 //! | `{ restricted_data = true }` | … and the data labelled restricted |
 //! | `{ outbound_channel = true }` | the element can send data out of the system: to an outside party, through a tool that communicates, or in rendered links |
+//! | `{ converses_with_untrusted = true }` | an untrusted person or outside party sends it requests and gets its answers |
 //!
 //! `fed_by` and `feeds` follow data, not arrows: the answer to a request flow feeds the caller.
 //!
@@ -59,10 +61,12 @@ pub enum Condition {
     FeedsWhere(Box<Condition>),
     UntrustedSource(bool),
     ReachedByUntrusted(bool),
+    ReachedFirstHand(bool),
     ReachedUnchecked(bool),
     PrivateData(bool),
     RestrictedData(bool),
     OutboundChannel(bool),
+    ConversesWithUntrusted(bool),
 }
 
 impl Condition {

@@ -500,10 +500,12 @@ fn check_condition(
         }
         Condition::UntrustedSource(_)
         | Condition::ReachedByUntrusted(_)
+        | Condition::ReachedFirstHand(_)
         | Condition::ReachedUnchecked(_)
         | Condition::PrivateData(_)
         | Condition::RestrictedData(_)
-        | Condition::OutboundChannel(_) => {
+        | Condition::OutboundChannel(_)
+        | Condition::ConversesWithUntrusted(_) => {
             if target != PropertyTarget::Element {
                 return Err(
                     "reached_by_untrusted, reached_unchecked, private_data and outbound_channel look at elements"

@@ -61,6 +61,11 @@ describe('catalog browsing', () => {
 
   it('says conditions in words', () => {
     expect(describeCondition(catalog, { one_of: ['sandbox', ['gvisor', 'microvm']] })).toBe('Sandbox is gvisor or microvm');
+    expect(describeCondition(catalog, { reached_unchecked: true })).toBe('is reached by untrusted content without validation');
+    expect(describeCondition(catalog, { feeds_trait: ['agent', 'outside'] })).toBe('sends to an agent or an outside');
+    expect(describeCondition(catalog, { fed_by_where: { private_data: true } })).toBe(
+      'receives from something that holds data labelled confidential or restricted',
+    );
     expect(describeCondition(catalog, { all: [{ is: ['sandbox', 'none'] }, { fed_by: ['agent', 'human'] }] })).toBe(
       'Sandbox is none, and receives flows from: Agent, human',
     );

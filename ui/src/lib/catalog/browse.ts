@@ -98,6 +98,11 @@ function propertyLabel(catalog: Catalog, id: string): string {
   return catalog.properties.find((p) => p.id === id)?.label ?? id;
 }
 
+/** A kind trait in words. */
+function traitText(trait: string): string {
+  return `a${/^[aeiou]/.test(trait) ? 'n' : ''} ${trait.replace(/-/g, ' ')}`;
+}
+
 /** A condition in words, e.g. "Sandbox is gvisor or microvm". */
 export function describeCondition(catalog: Catalog, condition: Condition): string {
   if ('all' in condition && condition.all) return condition.all.map((c) => describeCondition(catalog, c)).join(', and ');
@@ -119,6 +124,28 @@ export function describeCondition(catalog: Catalog, condition: Condition): strin
   if ('in_boundary' in condition && condition.in_boundary) return `inside a ${condition.in_boundary.join(' or ')} boundary`;
   if ('inbound_all' in condition && condition.inbound_all) {
     return `every incoming flow has ${describeCondition(catalog, condition.inbound_all)}`;
+  }
+  if ('states' in condition && condition.states) {
+    const [property, values] = condition.states;
+    return `the model says ${propertyLabel(catalog, property)} is ${values.map(valueText).join(' or ')}`;
+  }
+  if ('trait' in condition && condition.trait) return `is ${condition.trait.map(traitText).join(' or ')}`;
+  if ('fed_by_trait' in condition && condition.fed_by_trait) return `receives from ${condition.fed_by_trait.map(traitText).join(' or ')}`;
+  if ('feeds_trait' in condition && condition.feeds_trait) return `sends to ${condition.feeds_trait.map(traitText).join(' or ')}`;
+  if ('fed_by_where' in condition && condition.fed_by_where) return `receives from something that ${describeCondition(catalog, condition.fed_by_where)}`;
+  if ('feeds_where' in condition && condition.feeds_where) return `sends to something that ${describeCondition(catalog, condition.feeds_where)}`;
+  const facts: [string, string, string][] = [
+    ['untrusted_source', 'is an untrusted source', 'is not an untrusted source'],
+    ['reached_by_untrusted', 'is reached by untrusted content', 'is not reached by untrusted content'],
+    ['reached_first_hand', 'is reached first-hand by untrusted content', 'is reached by untrusted content only through other agents'],
+    ['reached_unchecked', 'is reached by untrusted content without validation', 'is reached by untrusted content only through validation'],
+    ['private_data', 'holds data labelled confidential or restricted', 'holds no data labelled private'],
+    ['restricted_data', 'holds data labelled restricted', 'holds no data labelled restricted'],
+    ['outbound_channel', 'can send data out of the system', 'cannot send data out of the system'],
+    ['converses_with_untrusted', 'answers untrusted parties', 'answers no untrusted party'],
+  ];
+  for (const [key, yes, no] of facts) {
+    if (key in condition) return (condition as unknown as Record<string, boolean>)[key] ? yes : no;
   }
   return 'an unknown condition';
 }

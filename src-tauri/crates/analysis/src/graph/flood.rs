@@ -110,7 +110,7 @@ pub(crate) struct Reach {
 }
 
 /// How many of the preferred sources reaching an element are kept for it.
-const ORIGINS: usize = 4;
+const ORIGINS: usize = 8;
 
 impl Reach {
     pub fn run(
@@ -123,7 +123,9 @@ impl Reach {
         let all = Flood::run(cx, sources.iter().copied(), &pass, &conduit);
         let chosen: Vec<usize> = sources.iter().copied().filter(|&s| preferred(s)).collect();
         let preferred = Flood::run(cx, chosen.iter().copied(), &pass, &conduit);
-        let origins = Origins::run(cx, &chosen, ORIGINS, &pass, &conduit);
+        let mut ordered = chosen.clone();
+        ordered.extend(sources.iter().copied().filter(|s| !chosen.contains(s)));
+        let origins = Origins::run(cx, &ordered, ORIGINS, &pass, &conduit);
         Reach { all, preferred, origins }
     }
 
@@ -146,9 +148,13 @@ impl Reach {
 /// passed along hops, each set growing at most `limit` times, so this stays near-linear in the
 /// model. Used where a finding names every entry an attacker has, not only the nearest.
 pub(crate) struct Origins {
-    /// Per element and state: (origin, the hop it arrived by and the state it left in).
-    sets: Vec<[Vec<(usize, Option<(usize, usize)>)>; 2]>,
+    /// Per element and state: the origins that arrived there.
+    sets: Vec<[Vec<Arrived>; 2]>,
 }
+
+/// An origin at an element: which, and the hop it arrived by with the state it left in (none at
+/// the origin itself).
+type Arrived = (usize, Option<(usize, usize)>);
 
 impl Origins {
     pub fn run(
@@ -159,7 +165,7 @@ impl Origins {
         conduit: &impl Fn(usize) -> bool,
     ) -> Origins {
         let n = cx.model.elements.len();
-        let mut sets: Vec<[Vec<(usize, Option<(usize, usize)>)>; 2]> = vec![[Vec::new(), Vec::new()]; n];
+        let mut sets: Vec<[Vec<Arrived>; 2]> = vec![[Vec::new(), Vec::new()]; n];
         let mut queue = VecDeque::new();
         for &s in sources {
             if !sets[s][BY_DATA].iter().any(|(o, _)| *o == s) && sets[s][BY_DATA].len() < limit {
@@ -207,13 +213,39 @@ impl Origins {
         all
     }
 
+    /// The state in which `origin` arrived at `element` over a hop that is not an answer: what
+    /// reached the element's input, not only the reply to its own request.
+    fn input_state(&self, cx: &Context, origin: usize, element: usize) -> Option<usize> {
+        [BY_REQUEST, BY_DATA].into_iter().find(|&s| {
+            self.sets[element][s]
+                .iter()
+                .any(|(o, via)| *o == origin && via.is_some_and(|(h, _)| cx.hops[h].side != Side::Answer))
+        })
+    }
+
+    /// Whether `origin` reaches `element`'s input (over a hop that is not an answer).
+    pub fn reaches_input(&self, cx: &Context, origin: usize, element: usize) -> bool {
+        self.input_state(cx, origin, element).is_some()
+    }
+
+    /// The way from `origin` to `element`'s input (see [`Origins::reaches_input`]).
+    pub fn input_path(&self, cx: &Context, origin: usize, element: usize) -> (Vec<usize>, Vec<usize>) {
+        match self.input_state(cx, origin, element) {
+            Some(state) => self.path_from(cx, origin, element, state),
+            None => (Vec::new(), Vec::new()),
+        }
+    }
+
     /// The way from `origin` to `element`, elements and flows in order; empty if it does not reach.
     pub fn path(&self, cx: &Context, origin: usize, element: usize) -> (Vec<usize>, Vec<usize>) {
-        let Some(mut state) =
-            [BY_DATA, BY_REQUEST].into_iter().find(|&s| self.sets[element][s].iter().any(|(o, _)| *o == origin))
-        else {
-            return (Vec::new(), Vec::new());
-        };
+        match [BY_DATA, BY_REQUEST].into_iter().find(|&s| self.sets[element][s].iter().any(|(o, _)| *o == origin)) {
+            Some(state) => self.path_from(cx, origin, element, state),
+            None => (Vec::new(), Vec::new()),
+        }
+    }
+
+    fn path_from(&self, cx: &Context, origin: usize, element: usize, state: usize) -> (Vec<usize>, Vec<usize>) {
+        let mut state = state;
         let mut elements = vec![element];
         let mut flows = Vec::new();
         let mut at = element;

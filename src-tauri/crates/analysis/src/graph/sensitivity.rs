@@ -63,8 +63,12 @@ impl Sensitivity {
         let mut crossings: Vec<Crossing> = Vec::new();
         for l in (PRIVATE..LEVELS.len()).rev() {
             let labelled = |f: usize| stated_flow(f).is_some_and(|s| s >= l);
-            // Sources: elements that state this level, and the receivers of flows labelled so.
-            let mut sources: Vec<usize> = (0..n).filter(|&e| stated_element(e).is_some_and(|s| s >= l)).collect();
+            // Sources: elements that state this level, and the receivers of flows labelled so. A
+            // secrets store's keys are credentials its receivers use, not data they hand on: it
+            // seeds nothing (a flow out of it that is labelled still does).
+            let mut sources: Vec<usize> = (0..n)
+                .filter(|&e| stated_element(e).is_some_and(|s| s >= l) && !cx.has(e, KindTrait::Secrets))
+                .collect();
             sources.extend((0..cx.model.flows.len()).filter(|&f| labelled(f)).map(|f| cx.ends[f].1));
             sources.sort_unstable();
             sources.dedup();
@@ -123,7 +127,11 @@ impl Sensitivity {
             .filter(|o| !shown.contains(o))
             .filter_map(|origin| {
                 let (elements, flows) = origins.path(cx, origin, element);
-                (!elements.is_empty()).then(|| super::Leg { name: format!("from {}", cx.element(origin).name), elements, flows })
+                (!elements.is_empty()).then(|| super::Leg {
+                    name: format!("from {}", cx.element(origin).name),
+                    elements,
+                    flows,
+                })
             })
             .collect()
     }
@@ -146,6 +154,12 @@ impl Sensitivity {
     }
 }
 
+/// Whether the model puts the element inside a boundary it trusts, fully or in part (a contracted
+/// provider): then that boundary says how far it is cleared.
+fn vouched(cx: &Context, e: usize) -> bool {
+    cx.boundary_trusts(e).first().is_some_and(|(_, trust)| *trust == "trusted" || *trust == "partial")
+}
+
 /// How far the model says an element is cleared, and why.
 fn clearance_of(cx: &Context, e: usize) -> Option<(usize, String)> {
     // What a person may see is a question of whose data it is, which is access control's (the
@@ -161,7 +175,7 @@ fn clearance_of(cx: &Context, e: usize) -> Option<(usize, String)> {
     if let Some(stated) = stated {
         limits
             .push((stated, format!("it is cleared for {} data (classification = {})", LEVELS[stated], LEVELS[stated])));
-    } else if cx.has(e, KindTrait::Outside) {
+    } else if cx.has(e, KindTrait::Outside) && !vouched(cx, e) {
         limits.push((0, format!("a {} is outside the system", cx.kind_label(e))));
     }
     for (boundary, trust) in cx.boundary_trusts(e) {

@@ -2,8 +2,10 @@
 //!
 //! Agent memory, retrieval indexes and shared stores are trusted by whoever reads them. When a
 //! party writes a store that another agent reads back, whatever the writer was tricked into
-//! storing steers the reader later, perhaps for other users. It takes an attacker to poison: the
-//! writer (or the store itself) must be reachable by untrusted content (see [`super::untrusted`]).
+//! storing steers the reader later, perhaps for other users. The writer is an agent or a tool an
+//! agent drives, and it takes an attacker to poison: untrusted content must reach the writer (see
+//! [`super::untrusted`]). An outside source that writes a store directly makes it an input, which
+//! the goal-manipulation rules look at, not a memory.
 //! One finding per store, with an exposed writer and the first other reader as the path.
 
 use super::{PathHit, describe_path};
@@ -11,7 +13,15 @@ use crate::context::{Context, Side};
 use maestro_catalog::KindTrait;
 
 pub(crate) fn find(cx: &Context) -> Vec<PathHit> {
-    let exposed = |e: usize| cx.untrusted().raw.reached(e);
+    let untrusted = cx.untrusted();
+    // A writer of memory: an agent, or a tool an agent drives, that attacker content reaches and
+    // that passes it on (an outside source writing a store directly is an input, not memory).
+    let driven = |e: usize| {
+        cx.hops_in[e].iter().any(|&h| cx.has(cx.hops[h].from, KindTrait::Agent) && cx.hops[h].side != Side::Answer)
+    };
+    let exposed = |e: usize| {
+        untrusted.passes_on(cx, e) && (cx.has(e, KindTrait::Agent) || (cx.has(e, KindTrait::Actor) && driven(e)))
+    };
     (0..cx.model.elements.len())
         .filter(|&store| cx.has(store, KindTrait::ContextStore))
         .filter_map(|store| {
@@ -23,10 +33,13 @@ pub(crate) fn find(cx: &Context) -> Vec<PathHit> {
                 .collect();
             let reads: Vec<usize> =
                 cx.hops_out[store].iter().copied().filter(|&h| cx.has(cx.hops[h].to, KindTrait::Agent)).collect();
-            let (write, read) = writes
-                .iter()
-                .flat_map(|&w| reads.iter().map(move |&r| (w, r)))
-                .find(|&(w, r)| cx.hops[w].from != cx.hops[r].to)?;
+            let (write, read) = writes.iter().flat_map(|&w| reads.iter().map(move |&r| (w, r))).find(|&(w, r)| {
+                // The writer is another party: not the reader, nor a tool the reader drives.
+                let (writer, reader) = (cx.hops[w].from, cx.hops[r].to);
+                writer != reader
+                    && !(cx.has(writer, KindTrait::Actor)
+                        && cx.hops_out[reader].iter().any(|&h| cx.hops[h].to == writer))
+            })?;
             // From where the attacker is, through the writer, into the store and out to the reader.
             let (mut elements, mut flows) = cx.untrusted().raw.path(cx, cx.hops[write].from);
             if elements.is_empty() {

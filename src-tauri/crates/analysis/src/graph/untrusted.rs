@@ -6,7 +6,8 @@
 //! source can reach it through any chain of channels, and the shortest such chain.
 //!
 //! Untrusted sources are elements whose kind the catalog marks as one (web content, outside APIs,
-//! peer agents, registries); elements that state `untrusted_content = true` (an inbox, a ticket
+//! peer agents, registries) unless the model puts them in a boundary it trusts fully or in part
+//! (a contracted provider); elements that state `untrusted_content = true` (an inbox, a ticket
 //! queue) or `internet_exposed = true`; MCP servers and tools that state `origin = third-party`
 //! (a vendor writes their tool descriptions and answers); anything inside a boundary that states
 //! `trust = untrusted`; and people who are not the system's own signed-in users. A person counts
@@ -16,6 +17,9 @@
 //!
 //! Paths start where the attacker is — a person, an outside party, an untrusted boundary — rather
 //! than at a tool or store that relays what they wrote, wherever such an origin reaches.
+//!
+//! A request to a store is a query and puts nothing into it; what the store answers carries what
+//! was written into it.
 //!
 //! Two floods from all sources at once: one over every channel (what an attacker's text could
 //! reach if nothing stopped it) and one that stops at channels stating `validated = true` (what
@@ -36,6 +40,8 @@ pub(crate) struct Untrusted {
     pub raw: Reach,
     /// Over channels that do not state validation.
     pub unchecked: Reach,
+    /// Over every channel, passing through no agent: what reaches an element first-hand.
+    pub direct: Reach,
 }
 
 impl Untrusted {
@@ -51,15 +57,20 @@ impl Untrusted {
                 || cx.has(e, KindTrait::UntrustedSource)
                 || cx.boundary_trusts(e).iter().any(|(_, trust)| *trust == "untrusted")
         };
-        let raw = Reach::run(cx, &sources, origin, |_| true, conduit);
+        // A request to a store is a query: it puts nothing into what the store keeps.
+        let writes = |hop: &crate::context::Hop| {
+            !(hop.side == crate::context::Side::Request && cx.has(hop.to, KindTrait::Store))
+        };
+        let raw = Reach::run(cx, &sources, origin, writes, conduit);
         let unchecked = Reach::run(
             cx,
             &sources,
             origin,
-            |hop| !cx.states(Target::Flow(hop.flow), "validated", &validated),
+            |hop| writes(hop) && !cx.states(Target::Flow(hop.flow), "validated", &validated),
             conduit,
         );
-        Untrusted { why_source, raw, unchecked }
+        let direct = Reach::run(cx, &sources, origin, writes, |e: usize| conduit(e) && !cx.has(e, KindTrait::Agent));
+        Untrusted { why_source, raw, unchecked, direct }
     }
 
     /// Legs from the other places attackers reach `element` from, besides those already on
@@ -72,9 +83,26 @@ impl Untrusted {
             .filter(|o| !shown.contains(o))
             .filter_map(|origin| {
                 let (elements, flows) = origins.path(cx, origin, element);
-                (!elements.is_empty()).then(|| Leg { name: format!("from {}", cx.element(origin).name), elements, flows })
+                (!elements.is_empty()).then(|| Leg {
+                    name: format!("from {}", cx.element(origin).name),
+                    elements,
+                    flows,
+                })
             })
             .collect()
+    }
+
+    /// Whether untrusted content reaches `element` first-hand: along a way that passes through
+    /// no other agent (tools, stores and the source itself relay it; another agent's word is
+    /// second-hand, which the cascade, rogue-insider and memory analyses look at).
+    pub fn first_hand(&self, _cx: &Context, element: usize) -> bool {
+        self.direct.reached(element)
+    }
+
+    /// Whether the element passes attacker content on: it is a source, or content reaches it and
+    /// it relays what it receives (people do not).
+    pub fn passes_on(&self, cx: &Context, element: usize) -> bool {
+        self.is_source(element) || (self.raw.reached(element) && conduit(cx, element))
     }
 
     pub fn is_source(&self, element: usize) -> bool {
@@ -110,11 +138,22 @@ fn source_reason(cx: &Context, e: usize) -> Option<String> {
     if cx.has(e, KindTrait::Person) {
         return person_reason(cx, e);
     }
-    if cx.has(e, KindTrait::UntrustedSource) {
+    if cx.states(element, "untrusted_content", &yes) {
+        return Some("it returns content outsiders wrote (untrusted_content = true)".into());
+    }
+    // A party the model places inside a boundary it trusts, fully or in part, is a contracted one
+    // (a payment provider, a credit bureau): what it answers is not an attacker's text.
+    let vouched = cx.boundary_trusts(e).first().is_some_and(|(_, trust)| *trust == "trusted" || *trust == "partial");
+    if cx.has(e, KindTrait::UntrustedSource) && !vouched {
         return Some(format!(
             "it is outside the system ({}), and anyone may have written what it says",
             cx.kind_label(e)
         ));
+    }
+    if cx.has(e, KindTrait::Outside) {
+        // An outside party is a source by its kind, unless the model vouches for it; its own
+        // exposure adds nothing.
+        return None;
     }
     if cx.states(element, "untrusted_content", &yes) {
         return Some("it returns content outsiders wrote (untrusted_content = true)".into());
