@@ -1,17 +1,18 @@
 //! Severity from likelihood and impact, each moved by what the model says about the target.
 //!
-//! Likelihood starts at the threat's own and rises one step when untrusted content reaches the
-//! target over channels with no validation stated; it falls one step when nothing untrusted
-//! reaches it at all, or reaches it only through validated channels. A path finding is rated at
-//! its point of impact, and a chain that starts at an untrusted source counts as reached.
+//! Likelihood starts at the threat's own. Most rules already require attackers' reach, so reach
+//! adds nothing; an element attackers can send content to directly (internet-exposed, returning
+//! outsiders' content) rises one step, and one that nothing untrusted reaches, or reaches only
+//! through validated channels, falls one step. A path finding is rated where it starts.
 //!
-//! Impact starts at the threat's own and is moved by what is at stake at the target: labelled
-//! restricted data, payments and code execution put it at critical; confidential data, writes and
-//! outbound messages at high. When nothing at stake is stated, a critical impact falls to high.
+//! Impact starts at the threat's own and rises one step at most for what is at stake where the
+//! finding lands: labelled restricted data, payments and code execution (toward critical),
+//! confidential data, writes and outbound messages (toward high). When nothing at stake is stated,
+//! a critical impact falls to high.
 //! A limiting control in place lowers impact one step. Every move is named in the finding.
 
 use crate::context::{Context, Target};
-use maestro_catalog::{Impact, Likelihood, Threat};
+use maestro_catalog::{Impact, KindTrait, Likelihood, Threat};
 use maestro_model::PropertyValue;
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -28,16 +29,16 @@ pub enum Severity {
 impl Severity {
     pub const ALL: [Severity; 4] = [Severity::Low, Severity::Medium, Severity::High, Severity::Critical];
 
-    /// A standard risk matrix: the worse the impact and the likelier the threat, the higher.
+    /// A risk matrix: the worse the impact and the likelier the threat, the higher. Critical is
+    /// kept for a critical impact that is likely.
     pub fn of(likelihood: Likelihood, impact: Impact) -> Severity {
         use Impact as I;
         use Likelihood as L;
         match (impact, likelihood) {
-            (I::Critical, L::Low) => Severity::High,
-            (I::Critical, _) => Severity::Critical,
+            (I::Critical, L::High) => Severity::Critical,
+            (I::Critical, _) => Severity::High,
             (I::High, L::Low) => Severity::Medium,
-            (I::High, L::Medium) => Severity::High,
-            (I::High, L::High) => Severity::Critical,
+            (I::High, _) => Severity::High,
             (I::Medium, L::Low) => Severity::Low,
             (I::Medium, L::Medium) => Severity::Medium,
             (I::Medium, L::High) => Severity::High,
@@ -77,35 +78,36 @@ pub(crate) fn rate(cx: &Context, threat: &Threat, target: Target, path: Option<&
     let mut impact = IMPACTS.iter().position(|i| *i == threat.impact).unwrap_or(1);
 
     let untrusted = cx.untrusted();
-    let exposure_of = match (target, path) {
-        (_, Some(elements)) if elements.first().is_some_and(|&e| untrusted.is_source(e)) => Some(true),
-        (Target::Element(e), _) => {
-            if untrusted.unchecked.reached(e) {
-                Some(true)
-            } else {
-                Some(false)
-            }
+    let (element, raw_reached, unchecked) = match (target, path) {
+        (_, Some(elements)) => {
+            let first = elements.first().copied();
+            (
+                first,
+                first.is_some_and(|e| untrusted.raw.reached(e)),
+                first.is_some_and(|e| untrusted.unchecked.reached(e)),
+            )
         }
-        (Target::Flow(f), _) => Some(untrusted.unchecked.reached(cx.ends[f].0)),
+        (Target::Element(e), None) => (Some(e), untrusted.raw.reached(e), untrusted.unchecked.reached(e)),
+        (Target::Flow(f), None) => {
+            let from = cx.ends[f].0;
+            (Some(from), untrusted.raw.reached(from), untrusted.unchecked.reached(from))
+        }
     };
-    let raw_reached = match target {
-        Target::Element(e) => untrusted.raw.reached(e),
-        Target::Flow(f) => untrusted.raw.reached(cx.ends[f].0),
-    };
-    match exposure_of {
-        Some(true) if likelihood < 2 => {
-            likelihood += 1;
-            factors.push("likelihood up: untrusted content reaches it with no validation stated on the way".into());
-        }
-        Some(false) if likelihood > 0 => {
-            likelihood -= 1;
-            factors.push(if raw_reached {
-                "likelihood down: untrusted content reaches it only through validated channels".into()
-            } else {
-                "likelihood down: nothing untrusted reaches it".into()
-            });
-        }
-        _ => {}
+    // Reach is most findings' premise, so it does not add likelihood; being directly attackable
+    // does, and being out of attackers' reach (or reached only through validation) takes it away.
+    if element
+        .is_some_and(|e| untrusted.is_source(e) && !cx.has(e, KindTrait::Outside) && !cx.has(e, KindTrait::Person))
+        && likelihood < 2
+    {
+        likelihood += 1;
+        factors.push("likelihood up: attackers can send it content directly".into());
+    } else if !unchecked && likelihood > 0 {
+        likelihood -= 1;
+        factors.push(if raw_reached {
+            "likelihood down: untrusted content reaches it only through validated channels".into()
+        } else {
+            "likelihood down: nothing untrusted reaches it".into()
+        });
     }
 
     let stake_at = match (target, path) {
@@ -114,9 +116,10 @@ pub(crate) fn rate(cx: &Context, threat: &Threat, target: Target, path: Option<&
         (Target::Flow(f), None) => Some(cx.ends[f].1),
     };
     if let Some((stake, why)) = stake_at.and_then(|e| at_stake(cx, e)) {
+        // What is at stake raises the threat's own impact by a step at most.
         if stake > impact {
             factors.push(format!("impact up: {why}"));
-            impact = stake;
+            impact += 1;
         }
     } else if impact == 3 {
         impact = 2;
@@ -158,7 +161,8 @@ mod tests {
 
     #[test]
     fn severity_grows_with_likelihood_and_impact() {
-        assert_eq!(Severity::of(Likelihood::High, Impact::High), Severity::Critical);
+        assert_eq!(Severity::of(Likelihood::High, Impact::Critical), Severity::Critical);
+        assert_eq!(Severity::of(Likelihood::High, Impact::High), Severity::High);
         assert_eq!(Severity::of(Likelihood::Low, Impact::Critical), Severity::High);
         assert_eq!(Severity::of(Likelihood::Medium, Impact::Medium), Severity::Medium);
         assert_eq!(Severity::of(Likelihood::Low, Impact::Low), Severity::Low);
