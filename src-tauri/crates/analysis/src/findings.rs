@@ -253,9 +253,13 @@ fn fold_related(cx: &Context, findings: &mut Vec<(usize, usize, TargetKey, Findi
             .chain(into.also.iter().filter_map(|t| cx.catalog.threat(t)))
             .flat_map(|t| t.covers.iter())
             .collect();
-        // The elements and flows on its path, or just its subject.
-        let on_path: Vec<&str> =
-            if into.path.is_empty() { vec![subject_of(into)] } else { into.path.iter().map(String::as_str).collect() };
+        // The elements and flows on its path past where it starts (an entry is where it begins,
+        // not a step it takes), or just its subject.
+        let on_path: Vec<&str> = if into.path.is_empty() {
+            vec![subject_of(into)]
+        } else {
+            into.path.iter().skip(1).map(String::as_str).collect()
+        };
         let mut taken: Vec<usize> = Vec::new();
         for e in 0..n {
             let other = &findings[e].3;
