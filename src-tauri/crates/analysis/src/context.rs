@@ -40,6 +40,16 @@ pub(crate) struct Context<'a> {
     pub hops_in: Vec<Vec<usize>>,
     untrusted: OnceCell<Untrusted>,
     sensitivity: OnceCell<Sensitivity>,
+    /// Per element: its kind in the catalog, and its kind's traits as bits.
+    element_kinds: Vec<Option<&'a Kind>>,
+    element_traits: Vec<u32>,
+    /// Per flow: whether it states `validated = true` (looked up on every hop of every flood).
+    validated: Vec<bool>,
+}
+
+/// A trait as one bit of an element's trait set.
+fn trait_bit(t: KindTrait) -> u32 {
+    1 << (t as u32)
 }
 
 /// How a flow moves data.
@@ -114,9 +124,25 @@ impl<'a> Context<'a> {
             hops_in: Vec::new(),
             untrusted: OnceCell::new(),
             sensitivity: OnceCell::new(),
+            element_kinds: Vec::new(),
+            element_traits: Vec::new(),
+            validated: Vec::new(),
         };
+        cx.element_kinds = model.elements.iter().map(|e| cx.kinds.get(e.kind.as_str()).copied()).collect();
+        cx.element_traits = cx
+            .element_kinds
+            .iter()
+            .map(|k| k.map_or(0, |k| k.traits.iter().fold(0u32, |bits, t| bits | trait_bit(*t))))
+            .collect();
+        let yes = PropertyValue::Bool(true);
+        cx.validated = (0..model.flows.len()).map(|f| cx.states(Target::Flow(f), "validated", &yes)).collect();
         cx.build_channels();
         cx
+    }
+
+    /// Whether the flow states `validated = true`: the receiver checks what arrives.
+    pub fn validated(&self, flow: usize) -> bool {
+        self.validated[flow]
     }
 
     /// Pairs responses with their requests and lays out the hops.
@@ -208,7 +234,7 @@ impl<'a> Context<'a> {
 
     /// Whether the element's kind has the trait.
     pub fn has(&self, element: usize, trait_: KindTrait) -> bool {
-        self.kind(self.kind_of(element)).is_some_and(|k| k.traits.contains(&trait_))
+        self.element_traits[element] & trait_bit(trait_) != 0
     }
 
     /// The kind's label, for sentences ("an agent"); the kind id when the catalog lacks the kind.
@@ -227,7 +253,7 @@ impl<'a> Context<'a> {
         match target {
             Target::Element(i) => {
                 let element = self.element(i);
-                let kind = self.kind(element.kind.as_str())?;
+                let kind = self.element_kinds[i]?;
                 if !kind.properties.iter().any(|p| p == property) {
                     return None;
                 }

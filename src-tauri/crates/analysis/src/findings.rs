@@ -240,8 +240,14 @@ fn subject_of(finding: &Finding) -> &str {
 fn fold_related(cx: &Context, findings: &mut Vec<(usize, usize, TargetKey, Finding)>) {
     let n = findings.len();
     let mut folded = vec![false; n];
+    // The findings about each element or flow, by subject.
+    let mut by_subject: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for (i, (_, _, _, f)) in findings.iter().enumerate() {
+        by_subject.entry(subject_of(f)).or_default().push(i);
+    }
     let mut order: Vec<usize> = (0..n).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(findings[i].3.path.len()));
+    let mut folds: Vec<(usize, usize)> = Vec::new();
     for &p in &order {
         if folded[p] {
             continue;
@@ -253,42 +259,46 @@ fn fold_related(cx: &Context, findings: &mut Vec<(usize, usize, TargetKey, Findi
             .chain(into.also.iter().filter_map(|t| cx.catalog.threat(t)))
             .flat_map(|t| t.covers.iter())
             .collect();
+        if covers.is_empty() && into.path.is_empty() {
+            continue;
+        }
         // The elements and flows on its path past where it starts (an entry is where it begins,
         // not a step it takes), or just its subject.
-        let on_path: Vec<&str> = if into.path.is_empty() {
+        let mut on_path: Vec<&str> = if into.path.is_empty() {
             vec![subject_of(into)]
         } else {
             into.path.iter().skip(1).map(String::as_str).collect()
         };
-        let mut taken: Vec<usize> = Vec::new();
-        for e in 0..n {
-            let other = &findings[e].3;
-            if folded[e] || e == p || other.justification.is_some() || other.status != into.status {
-                continue;
-            }
-            let covered = covers.iter().any(|c| **c == other.threat);
-            let same = other.threat == into.threat && !into.path.is_empty() && other.path.len() <= into.path.len();
-            let subject = subject_of(other);
-            let placed = on_path.contains(&subject);
-            if (covered || same) && placed {
-                taken.push(e);
+        on_path.sort_unstable();
+        on_path.dedup();
+        for place in on_path {
+            for &e in by_subject.get(place).map(Vec::as_slice).unwrap_or_default() {
+                let other = &findings[e].3;
+                if folded[e] || e == p || other.justification.is_some() || other.status != into.status {
+                    continue;
+                }
+                let covered = covers.iter().any(|c| **c == other.threat);
+                let same = other.threat == into.threat && !into.path.is_empty() && other.path.len() <= into.path.len();
+                if covered || same {
+                    folded[e] = true;
+                    folds.push((p, e));
+                }
             }
         }
-        for e in taken {
-            folded[e] = true;
-            let (threat, name, aliases, target) = {
-                let other = &findings[e].3;
-                (other.threat.clone(), other.threat_name.clone(), other.aliases.clone(), subject_of(other).to_owned())
-            };
-            let into = &mut findings[p].3;
-            if !into.also.contains(&threat) {
-                into.also.push(threat.clone());
-            }
-            into.explanation.push_str(&format!(" It also covers {name} ({threat}) on \"{target}\"."));
-            for alias in aliases {
-                if !into.aliases.contains(&alias) {
-                    into.aliases.push(alias);
-                }
+    }
+    for (p, e) in folds {
+        let (threat, name, aliases, target) = {
+            let other = &findings[e].3;
+            (other.threat.clone(), other.threat_name.clone(), other.aliases.clone(), subject_of(other).to_owned())
+        };
+        let into = &mut findings[p].3;
+        if !into.also.contains(&threat) {
+            into.also.push(threat.clone());
+        }
+        into.explanation.push_str(&format!(" It also covers {name} ({threat}) on \"{target}\"."));
+        for alias in aliases {
+            if !into.aliases.contains(&alias) {
+                into.aliases.push(alias);
             }
         }
     }
@@ -345,8 +355,13 @@ fn merge_same_facts(cx: &Context, built: &mut Vec<(usize, TargetKey, Finding, Ve
     let mut ordered: Vec<(usize, TargetKey, Finding, Vec<String>)> = std::mem::take(built);
     ordered.sort_by_key(|(threat_index, key, _, _)| (*key, specificity(*threat_index), *threat_index));
     let mut keep: Vec<(usize, TargetKey, Finding, Vec<String>)> = Vec::with_capacity(ordered.len());
+    // Sorted by target, so the findings about this target are the last ones kept.
+    let mut group_start = 0;
     for (threat_index, key, finding, facts) in ordered {
-        let same = keep.iter_mut().find(|(_, k, f, other)| {
+        if keep.last().is_some_and(|(_, k, _, _)| *k != key) {
+            group_start = keep.len();
+        }
+        let same = keep[group_start..].iter_mut().find(|(_, k, f, other)| {
             *k == key
                 && !facts.is_empty()
                 && *other == facts

@@ -30,8 +30,7 @@ pub(crate) fn find(cx: &Context, from: &Condition, to: &Condition) -> Vec<PathHi
     if entries.is_empty() || impacts.is_empty() {
         return Vec::new();
     }
-    let validated = PropertyValue::Bool(true);
-    let unchecked = |hop: &Hop| !cx.states(Target::Flow(hop.flow), "validated", &validated);
+    let unchecked = |hop: &Hop| !cx.validated(hop.flow);
     // Per impact: the chains reaching it, one per entry (up to a bound), in arrival order.
     let conduit = |e: usize| !cx.has(e, KindTrait::Person) && !cx.has(e, KindTrait::Model);
     let origins = Origins::run(cx, &entries, ENTRIES_PER_IMPACT, &unchecked, &conduit);

@@ -50,19 +50,17 @@ pub(crate) fn find(cx: &Context) -> Vec<PathHit> {
         let low = privilege(cx, sender);
         let reaches_itself = |r: usize| cx.hops_out[sender].iter().any(|&g| cx.hops[g].to == r);
         // The system's agents and tools the sender's requests pass through, nearest first.
-        let mut reached_by: Vec<Option<usize>> = vec![None; n];
-        let mut seen = vec![false; n];
-        seen[sender] = true;
+        let mut reached_by: std::collections::HashMap<usize, Option<usize>> =
+            std::collections::HashMap::from([(sender, None)]);
         let mut queue = std::collections::VecDeque::from([sender]);
         let mut found: Vec<usize> = Vec::new();
         while let Some(at) = queue.pop_front() {
             for &h in &cx.hops_out[at] {
                 let hop = &cx.hops[h];
-                if hop.side == Side::Answer || seen[hop.to] || !relay(hop.to) {
+                if hop.side == Side::Answer || reached_by.contains_key(&hop.to) || !relay(hop.to) {
                     continue;
                 }
-                seen[hop.to] = true;
-                reached_by[hop.to] = Some(h);
+                reached_by.insert(hop.to, Some(h));
                 queue.push_back(hop.to);
                 if privilege(cx, hop.to) >= 3 && privilege(cx, hop.to) > low {
                     found.push(hop.to);
@@ -85,7 +83,7 @@ pub(crate) fn find(cx: &Context) -> Vec<PathHit> {
                 let mut elements = vec![deputy];
                 let mut flows = Vec::new();
                 let mut at = deputy;
-                while let Some(h) = reached_by[at] {
+                while let Some(&Some(h)) = reached_by.get(&at) {
                     flows.push(cx.hops[h].flow);
                     at = cx.hops[h].from;
                     elements.push(at);

@@ -144,9 +144,9 @@ impl Reach {
     }
 }
 
-/// For every element, up to a few sources that reach it, each with the way it came: small sets
-/// passed along hops, each set growing at most `limit` times, so this stays near-linear in the
-/// model. Used where a finding names every entry an attacker has, not only the nearest.
+/// For every element, up to a few sources that reach it, each with the way it came: each origin
+/// travels on its own and each element keeps at most `limit` of them, so the work is at most
+/// `limit` times one flood. Used where a finding names every entry an attacker has, not only the nearest.
 pub(crate) struct Origins {
     /// Per element and state: the origins that arrived there.
     sets: Vec<[Vec<Arrived>; 2]>,
@@ -166,34 +166,31 @@ impl Origins {
     ) -> Origins {
         let n = cx.model.elements.len();
         let mut sets: Vec<[Vec<Arrived>; 2]> = vec![[Vec::new(), Vec::new()]; n];
-        let mut queue = VecDeque::new();
+        // Each origin travels on its own, one arrival at a time, in breadth-first order: an
+        // element and state take each origin once and at most `limit` of them.
+        let mut queue: VecDeque<(usize, usize, usize)> = VecDeque::new();
         for &s in sources {
             if !sets[s][BY_DATA].iter().any(|(o, _)| *o == s) && sets[s][BY_DATA].len() < limit {
                 sets[s][BY_DATA].push((s, None));
-                queue.push_back((s, BY_DATA));
+                queue.push_back((s, BY_DATA, s));
             }
         }
-        while let Some((at, state)) = queue.pop_front() {
-            let carried: Vec<usize> = sets[at][state].iter().map(|(o, _)| *o).collect();
+        while let Some((at, state, origin)) = queue.pop_front() {
+            // What arrived at an element leaves it only if it passes things on; a source always
+            // sends its own.
+            if origin != at && !conduit(at) {
+                continue;
+            }
             for &h in &cx.hops_out[at] {
                 let hop = &cx.hops[h];
-                if (state == BY_REQUEST && hop.side == Side::Answer) || !pass(hop) {
+                if (state == BY_REQUEST && hop.side == Side::Answer) || !pass(hop) || hop.to == origin {
                     continue;
                 }
                 let next_state = if hop.side == Side::Request { BY_REQUEST } else { BY_DATA };
                 let set = &mut sets[hop.to][next_state];
-                let mut grew = false;
-                for &o in &carried {
-                    // What arrived at an element leaves it only if it passes things on; a source
-                    // always sends its own.
-                    let leaves = o == at || conduit(at);
-                    if leaves && o != hop.to && set.len() < limit && !set.iter().any(|(seen, _)| *seen == o) {
-                        set.push((o, Some((h, state))));
-                        grew = true;
-                    }
-                }
-                if grew {
-                    queue.push_back((hop.to, next_state));
+                if set.len() < limit && !set.iter().any(|(seen, _)| *seen == origin) {
+                    set.push((origin, Some((h, state))));
+                    queue.push_back((hop.to, next_state, origin));
                 }
             }
         }

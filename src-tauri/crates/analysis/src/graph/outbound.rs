@@ -13,7 +13,7 @@ use super::describe_path;
 use crate::context::{Context, Target};
 use maestro_catalog::KindTrait;
 use maestro_model::PropertyValue;
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 
 pub(crate) struct Channel {
     /// From the element to where the data leaves, elements and flows in order.
@@ -31,20 +31,17 @@ pub(crate) fn channel(cx: &Context, element: usize) -> Option<Channel> {
             fact: "its answers are rendered as rich text, so a link or image it writes is fetched from wherever it points (output_rendering = rich)".into(),
         });
     }
-    let n = cx.model.elements.len();
-    let mut reached_by: Vec<Option<usize>> = vec![None; n];
-    let mut seen = vec![false; n];
-    seen[element] = true;
+    // Only the element's own tools are searched, so the visited set stays small.
+    let mut reached_by: HashMap<usize, Option<usize>> = HashMap::from([(element, None)]);
     let mut queue = VecDeque::from([element]);
     while let Some(at) = queue.pop_front() {
         for &h in &cx.hops_out[at] {
             let hop = &cx.hops[h];
             let next = hop.to;
-            if seen[next] {
+            if reached_by.contains_key(&next) {
                 continue;
             }
-            seen[next] = true;
-            reached_by[next] = Some(h);
+            reached_by.insert(next, Some(h));
             if let Some(why) = sink(cx, next) {
                 let (elements, flows) = walk_back(cx, &reached_by, next);
                 let fact = format!("it can send data out along {} ({why})", describe_path(cx, &elements));
@@ -77,11 +74,11 @@ fn sink(cx: &Context, element: usize) -> Option<String> {
         .map(|(boundary, _)| format!("{name} sits in the untrusted boundary \"{}\"", boundary.name))
 }
 
-fn walk_back(cx: &Context, reached_by: &[Option<usize>], end: usize) -> (Vec<usize>, Vec<usize>) {
+fn walk_back(cx: &Context, reached_by: &HashMap<usize, Option<usize>>, end: usize) -> (Vec<usize>, Vec<usize>) {
     let mut elements = vec![end];
     let mut flows = Vec::new();
     let mut at = end;
-    while let Some(h) = reached_by[at] {
+    while let Some(&Some(h)) = reached_by.get(&at) {
         let hop = &cx.hops[h];
         flows.push(hop.flow);
         at = hop.from;

@@ -9,36 +9,42 @@
 use super::{PathHit, describe_path};
 use crate::context::Context;
 use maestro_catalog::KindTrait;
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 
 pub(crate) fn find(cx: &Context) -> Vec<PathHit> {
     let n = cx.model.elements.len();
     let mut hits = Vec::new();
     for agent in (0..n).filter(|&e| cx.has(e, KindTrait::Agent) && !cx.has(e, KindTrait::Outside)) {
-        let mut reached_by: Vec<Option<usize>> = vec![None; n];
-        let mut seen = vec![false; n];
-        seen[agent] = true;
+        // The agent's own tools only: the visited set stays small.
+        let mut reached_by: HashMap<usize, Option<usize>> = HashMap::from([(agent, None)]);
         let mut queue = VecDeque::from([agent]);
         while let Some(at) = queue.pop_front() {
             for &h in &cx.hops_out[at] {
                 let hop = &cx.hops[h];
-                if seen[hop.to] || hop.side == crate::context::Side::Answer {
+                if reached_by.contains_key(&hop.to) || hop.side == crate::context::Side::Answer {
                     continue;
                 }
-                seen[hop.to] = true;
-                reached_by[hop.to] = Some(h);
+                reached_by.insert(hop.to, Some(h));
                 if cx.has(hop.to, KindTrait::Actor) {
                     queue.push_back(hop.to);
                 }
             }
         }
-        let written = |s: usize| reached_by[s].is_some_and(|h| cx.hops[h].side == crate::context::Side::Data);
-        for store in (0..n).filter(|&s| seen[s] && s != agent && cx.has(s, KindTrait::Instructions) && written(s)) {
+        let written = |s: usize| {
+            reached_by.get(&s).copied().flatten().is_some_and(|h| cx.hops[h].side == crate::context::Side::Data)
+        };
+        let mut stores: Vec<usize> = reached_by
+            .keys()
+            .copied()
+            .filter(|&s| s != agent && cx.has(s, KindTrait::Instructions) && written(s))
+            .collect();
+        stores.sort_unstable();
+        for store in stores {
             let Some(&back) = cx.hops_out[store].iter().find(|&&h| cx.hops[h].to == agent) else { continue };
             let mut elements = vec![store];
             let mut flows = Vec::new();
             let mut at = store;
-            while let Some(h) = reached_by[at] {
+            while let Some(&Some(h)) = reached_by.get(&at) {
                 flows.push(cx.hops[h].flow);
                 at = cx.hops[h].from;
                 elements.push(at);

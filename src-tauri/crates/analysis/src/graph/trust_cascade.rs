@@ -56,9 +56,19 @@ pub(crate) fn find(cx: &Context) -> Vec<PathHit> {
             }
         }
     }
+    // Per start, the farthest agent its messages reach (the lowest index among equals), in one pass.
+    let mut farthest_of: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for e in 0..n {
+        if let Some(start) = origin[e] {
+            let best = farthest_of.entry(start).or_insert(e);
+            if depth[e] > depth[*best] {
+                *best = e;
+            }
+        }
+    }
     let mut hits = Vec::new();
     for &start in &starts {
-        let farthest = (0..n).filter(|&e| origin[e] == Some(start)).max_by_key(|&e| (depth[e], std::cmp::Reverse(e)));
+        let farthest = farthest_of.get(&start).copied();
         let Some(end) = farthest.filter(|&e| depth[e] >= 2) else { continue };
         let mut elements = vec![end];
         let mut flows = Vec::new();

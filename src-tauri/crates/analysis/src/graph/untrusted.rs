@@ -49,7 +49,6 @@ impl Untrusted {
         let why_source: Vec<Option<String>> = (0..cx.model.elements.len()).map(|e| source_reason(cx, e)).collect();
         let sources: Vec<usize> = (0..why_source.len()).filter(|&e| why_source[e].is_some()).collect();
         let conduit = |e: usize| conduit(cx, e);
-        let validated = PropertyValue::Bool(true);
         // Where the attacker is: people, outside parties, untrusted boundaries — not the tools and
         // stores that relay what they wrote.
         let origin = |e: usize| {
@@ -62,13 +61,7 @@ impl Untrusted {
             !(hop.side == crate::context::Side::Request && cx.has(hop.to, KindTrait::Store))
         };
         let raw = Reach::run(cx, &sources, origin, writes, conduit);
-        let unchecked = Reach::run(
-            cx,
-            &sources,
-            origin,
-            |hop| writes(hop) && !cx.states(Target::Flow(hop.flow), "validated", &validated),
-            conduit,
-        );
+        let unchecked = Reach::run(cx, &sources, origin, |hop| writes(hop) && !cx.validated(hop.flow), conduit);
         let direct = Reach::run(cx, &sources, origin, writes, |e: usize| conduit(e) && !cx.has(e, KindTrait::Agent));
         Untrusted { why_source, raw, unchecked, direct }
     }
