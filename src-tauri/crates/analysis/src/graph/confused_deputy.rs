@@ -12,7 +12,7 @@
 //! there.
 //! One breadth-first search per principal; one finding per sender and resource.
 
-use super::{PathHit, describe_path};
+use super::{PathHit, describe_path, walk_back};
 use crate::context::{Context, Side, Target};
 use maestro_catalog::KindTrait;
 use maestro_model::PropertyValue;
@@ -80,16 +80,7 @@ pub(crate) fn find(cx: &Context) -> Vec<PathHit> {
                     continue;
                 }
                 resources_done.push(target);
-                let mut elements = vec![deputy];
-                let mut flows = Vec::new();
-                let mut at = deputy;
-                while let Some(&Some(h)) = reached_by.get(&at) {
-                    flows.push(cx.hops[h].flow);
-                    at = cx.hops[h].from;
-                    elements.push(at);
-                }
-                elements.reverse();
-                flows.reverse();
+                let (mut elements, mut flows) = walk_back(cx, deputy, |e| reached_by.get(&e).copied().flatten());
                 elements.push(target);
                 flows.push(action.flow);
                 let facts = vec![

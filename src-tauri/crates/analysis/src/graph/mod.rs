@@ -78,6 +78,29 @@ pub(crate) fn run(cx: &Context, rule: &Rule) -> Vec<PathHit> {
     }
 }
 
+/// The way back to where a search started, from the hop each element was reached by: elements
+/// and flows in order, the start first.
+pub(crate) fn walk_back(
+    cx: &Context,
+    end: usize,
+    reached_by: impl Fn(usize) -> Option<usize>,
+) -> (Vec<usize>, Vec<usize>) {
+    let mut elements = vec![end];
+    let mut flows = Vec::new();
+    let mut at = end;
+    while let Some(h) = reached_by(at) {
+        flows.push(cx.hops[h].flow);
+        at = cx.hops[h].from;
+        elements.push(at);
+        if elements.len() > cx.model.elements.len() + 1 {
+            break;
+        }
+    }
+    elements.reverse();
+    flows.reverse();
+    (elements, flows)
+}
+
 /// `"A" → "B" → "C"`, for explanations.
 pub(crate) fn describe_path(cx: &Context, elements: &[usize]) -> String {
     elements.iter().map(|&e| format!("\"{}\"", cx.element(e).name)).collect::<Vec<_>>().join(" → ")

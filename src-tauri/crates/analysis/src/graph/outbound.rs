@@ -9,7 +9,7 @@
 //! not followed: their way out is their own. One breadth-first search through the element's
 //! tools, in time linear in what it can reach.
 
-use super::describe_path;
+use super::{describe_path, walk_back};
 use crate::context::{Context, Target};
 use maestro_catalog::KindTrait;
 use maestro_model::PropertyValue;
@@ -43,7 +43,7 @@ pub(crate) fn channel(cx: &Context, element: usize) -> Option<Channel> {
             }
             reached_by.insert(next, Some(h));
             if let Some(why) = sink(cx, next) {
-                let (elements, flows) = walk_back(cx, &reached_by, next);
+                let (elements, flows) = walk_back(cx, next, |e| reached_by.get(&e).copied().flatten());
                 let fact = format!("it can send data out along {} ({why})", describe_path(cx, &elements));
                 return Some(Channel { elements, flows, fact });
             }
@@ -72,21 +72,6 @@ fn sink(cx: &Context, element: usize) -> Option<String> {
         .into_iter()
         .find(|(_, trust)| *trust == "untrusted")
         .map(|(boundary, _)| format!("{name} sits in the untrusted boundary \"{}\"", boundary.name))
-}
-
-fn walk_back(cx: &Context, reached_by: &HashMap<usize, Option<usize>>, end: usize) -> (Vec<usize>, Vec<usize>) {
-    let mut elements = vec![end];
-    let mut flows = Vec::new();
-    let mut at = end;
-    while let Some(&Some(h)) = reached_by.get(&at) {
-        let hop = &cx.hops[h];
-        flows.push(hop.flow);
-        at = hop.from;
-        elements.push(at);
-    }
-    elements.reverse();
-    flows.reverse();
-    (elements, flows)
 }
 
 #[cfg(test)]

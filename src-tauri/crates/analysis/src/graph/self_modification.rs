@@ -6,7 +6,7 @@
 //! A write is a one-way flow into the store (a request to it is a read). One breadth-first search
 //! per agent through its tools; one finding per agent and store.
 
-use super::{PathHit, describe_path};
+use super::{PathHit, describe_path, walk_back};
 use crate::context::Context;
 use maestro_catalog::KindTrait;
 use std::collections::{HashMap, VecDeque};
@@ -41,16 +41,7 @@ pub(crate) fn find(cx: &Context) -> Vec<PathHit> {
         stores.sort_unstable();
         for store in stores {
             let Some(&back) = cx.hops_out[store].iter().find(|&&h| cx.hops[h].to == agent) else { continue };
-            let mut elements = vec![store];
-            let mut flows = Vec::new();
-            let mut at = store;
-            while let Some(&Some(h)) = reached_by.get(&at) {
-                flows.push(cx.hops[h].flow);
-                at = cx.hops[h].from;
-                elements.push(at);
-            }
-            elements.reverse();
-            flows.reverse();
+            let (mut elements, mut flows) = walk_back(cx, store, |e| reached_by.get(&e).copied().flatten());
             elements.push(agent);
             flows.push(cx.hops[back].flow);
             let facts = vec![format!("it writes the instructions it loads: {}", describe_path(cx, &elements))];

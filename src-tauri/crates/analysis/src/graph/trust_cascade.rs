@@ -9,7 +9,7 @@
 //! or more. An exposed agent that fans out unchecked to three or more agents is a finding too.
 //! Answers count too: what a sub-agent answers is what its caller acts on.
 
-use super::{PathHit, describe_path};
+use super::{PathHit, describe_path, walk_back};
 use crate::context::{Context, Target};
 use maestro_catalog::KindTrait;
 use maestro_model::PropertyValue;
@@ -70,16 +70,7 @@ pub(crate) fn find(cx: &Context) -> Vec<PathHit> {
     for &start in &starts {
         let farthest = farthest_of.get(&start).copied();
         let Some(end) = farthest.filter(|&e| depth[e] >= 2) else { continue };
-        let mut elements = vec![end];
-        let mut flows = Vec::new();
-        let mut at = end;
-        while let Some(h) = reached_by[at] {
-            flows.push(cx.hops[h].flow);
-            at = cx.hops[h].from;
-            elements.push(at);
-        }
-        elements.reverse();
-        flows.reverse();
+        let (elements, flows) = walk_back(cx, end, |e| reached_by[e]);
         let facts = vec![
             format!("{} unchecked hops: {}", flows.len(), describe_path(cx, &elements)),
             format!("untrusted content reaches \"{}\", where the chain starts", cx.element(start).name),
