@@ -16,6 +16,7 @@ async fn findings_filter_select_their_targets_and_take_a_decision_that_undo_reve
     app.select_label("findings-filter-severity", "critical").await?;
     let critical = app.text("findings-count").await?;
     ensure!(critical != open_only, "the severity filter changed nothing: {critical}");
+    app.select_label("findings-filter-severity", "All severities").await?;
     app.select_label("findings-filter-status", "All statuses").await?;
 
     // Opening a finding explains it and selects its target on the canvas.

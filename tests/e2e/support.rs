@@ -79,8 +79,22 @@ impl CanvasView {
 }
 
 impl App {
-    /// Starts the app with `args` and waits until it shows its document.
+    /// Starts the app with `args` and waits until it shows its document. A driver that accepts
+    /// the connection but fails to open the session (it happens now and then when the machine is
+    /// busy) is stopped and started again on fresh ports, up to three times.
     pub async fn launch(args: &[OsString]) -> Result<App> {
+        let mut last = None;
+        for _ in 0..3 {
+            match Self::launch_once(args).await {
+                Ok(app) => return Ok(app),
+                Err(error) if format!("{error:#}").contains("opening a WebDriver session") => last = Some(error),
+                Err(error) => return Err(error),
+            }
+        }
+        Err(last.expect("three attempts were made"))
+    }
+
+    async fn launch_once(args: &[OsString]) -> Result<App> {
         let application = env_path("MAESTRO_APP")?;
         let (port, native_port) = (free_port()?, free_port()?);
         // Its own process group, so that the driver, WebKitWebDriver and the app stop together.
@@ -105,11 +119,17 @@ impl App {
             "browserName": "wry",
             "tauri:options": { "application": application, "args": args },
         });
-        let client = ClientBuilder::rustls()?
+        let connected = ClientBuilder::rustls()?
             .capabilities(capabilities.as_object().expect("an object").clone())
             .connect(&format!("http://127.0.0.1:{port}"))
-            .await
-            .context("opening a WebDriver session on the app")?;
+            .await;
+        let client = match connected {
+            Ok(client) => client,
+            Err(error) => {
+                stop_group(&mut driver);
+                return Err(anyhow::Error::new(error).context("opening a WebDriver session on the app"));
+            }
+        };
         let app = App { client, driver };
         app.find("document-title").await.context("the app never showed its document")?;
         Ok(app)
@@ -678,15 +698,20 @@ impl App {
 impl Drop for App {
     /// Stops tauri-driver, WebKitWebDriver and the app, also when a test fails half-way.
     fn drop(&mut self) {
-        if let Some(pid) = self.driver.id() {
-            let group = format!("-{pid}");
-            for signal in ["-TERM", "-KILL"] {
-                let _ = std::process::Command::new("kill").args([signal, "--", &group]).status();
-                std::thread::sleep(Duration::from_millis(300));
-            }
-        }
-        let _ = self.driver.start_kill();
+        stop_group(&mut self.driver);
     }
+}
+
+/// Stops a driver and everything in its process group.
+fn stop_group(driver: &mut Child) {
+    if let Some(pid) = driver.id() {
+        let group = format!("-{pid}");
+        for signal in ["-TERM", "-KILL"] {
+            let _ = std::process::Command::new("kill").args([signal, "--", &group]).status();
+            std::thread::sleep(Duration::from_millis(300));
+        }
+    }
+    let _ = driver.start_kill();
 }
 
 /// Pointer actions for a drag: go to `start`, press, move by (`dx`, `dy`) in `steps` steps of
