@@ -131,7 +131,7 @@ pub(crate) fn find(cx: &Context, layers: &[LayerAssignment]) -> Vec<Finding> {
     // (threat index, path ends) → the rules that found a path between those ends, with the path.
     let mut paths: BTreeMap<(usize, TargetKey), Vec<(usize, PathHit)>> = BTreeMap::new();
     // (threat, channel, response) where a rule fired on the response half of a channel.
-    let mut answered: Vec<(usize, usize, usize)> = Vec::new();
+    let mut answered: std::collections::HashMap<(usize, usize), usize> = std::collections::HashMap::new();
     for (rule_index, rule) in cx.catalog.rules.iter().enumerate() {
         let Some((threat_index, threat)) = cx.threat(&rule.threat) else { continue };
         let fires = |target: Target| rule.when.as_ref().is_none_or(|c| holds(cx, c, target));
@@ -159,7 +159,7 @@ pub(crate) fn find(cx: &Context, layers: &[LayerAssignment]) -> Vec<Finding> {
                             rules.push(rule_index);
                         }
                         if f != cx.channel_of(f) {
-                            answered.push((threat_index, cx.channel_of(f), f));
+                            answered.entry((threat_index, cx.channel_of(f))).or_insert(f);
                         }
                     }
                 }
@@ -185,8 +185,7 @@ pub(crate) fn find(cx: &Context, layers: &[LayerAssignment]) -> Vec<Finding> {
             TargetKey::Flow(i) => Target::Flow(i),
             TargetKey::Path(..) => unreachable!("paths are kept apart"),
         };
-        let on_response =
-            |channel: usize| answered.iter().find(|(t, c, _)| *t == threat_index && *c == channel).map(|a| a.2);
+        let on_response = |channel: usize| answered.get(&(threat_index, channel)).copied();
         let evaluated = match target {
             Target::Flow(f) => match on_response(f) {
                 Some(response)

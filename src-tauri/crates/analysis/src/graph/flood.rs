@@ -210,6 +210,22 @@ impl Origins {
         all
     }
 
+    /// A leg from each origin that reaches `element`, besides those already on `shown`.
+    pub fn legs(&self, cx: &Context, element: usize, shown: &[usize]) -> Vec<super::Leg> {
+        self.of(element)
+            .into_iter()
+            .filter(|o| !shown.contains(o))
+            .filter_map(|origin| {
+                let (elements, flows) = self.path(cx, origin, element);
+                (!elements.is_empty()).then(|| super::Leg {
+                    name: format!("from {}", cx.element(origin).name),
+                    elements,
+                    flows,
+                })
+            })
+            .collect()
+    }
+
     /// The state in which `origin` arrived at `element` over a hop that is not an answer: what
     /// reached the element's input, not only the reply to its own request.
     fn input_state(&self, cx: &Context, origin: usize, element: usize) -> Option<usize> {

@@ -120,20 +120,7 @@ impl Sensitivity {
     /// Legs from the other stores whose data at `level` reaches `element`, besides those on `shown`.
     pub fn other_origins(&self, cx: &Context, level: usize, element: usize, shown: &[usize]) -> Vec<super::Leg> {
         let Some((_, reach)) = self.floods.iter().find(|(l, _)| *l == level) else { return Vec::new() };
-        let origins = reach.origins();
-        origins
-            .of(element)
-            .into_iter()
-            .filter(|o| !shown.contains(o))
-            .filter_map(|origin| {
-                let (elements, flows) = origins.path(cx, origin, element);
-                (!elements.is_empty()).then(|| super::Leg {
-                    name: format!("from {}", cx.element(origin).name),
-                    elements,
-                    flows,
-                })
-            })
-            .collect()
+        reach.origins().legs(cx, element, shown)
     }
 
     /// The way private data at `level` reaches `element`, from the element or flow that labels it.

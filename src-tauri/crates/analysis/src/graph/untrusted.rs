@@ -69,20 +69,7 @@ impl Untrusted {
     /// Legs from the other places attackers reach `element` from, besides those already on
     /// `shown`: one path each, over channels without validation, from up to a few origins.
     pub fn other_origins(&self, cx: &Context, element: usize, shown: &[usize]) -> Vec<Leg> {
-        let origins = self.unchecked.origins();
-        origins
-            .of(element)
-            .into_iter()
-            .filter(|o| !shown.contains(o))
-            .filter_map(|origin| {
-                let (elements, flows) = origins.path(cx, origin, element);
-                (!elements.is_empty()).then(|| Leg {
-                    name: format!("from {}", cx.element(origin).name),
-                    elements,
-                    flows,
-                })
-            })
-            .collect()
+        self.unchecked.origins().legs(cx, element, shown)
     }
 
     /// Whether untrusted content reaches `element` first-hand: along a way that passes through
