@@ -12,7 +12,7 @@
 //! finding's explanation.
 
 use crate::context::{Context, Target};
-use crate::graph::outbound;
+use crate::graph::{impact, outbound};
 use maestro_catalog::{Condition, KindTrait};
 use maestro_model::PropertyValue;
 
@@ -162,6 +162,7 @@ fn eval(cx: &Context, condition: &Condition, target: Target, reading: Reading) -
         }
         Condition::OutboundChannel(expected) => on_element(&|i| outbound::channel(cx, i).is_some() == *expected),
         Condition::ConversesWithUntrusted(expected) => on_element(&|i| converses(cx, i).is_some() == *expected),
+        Condition::PointOfImpact(expected) => on_element(&|i| impact::step(cx, i).is_none() == *expected),
     }
 }
 
@@ -340,6 +341,12 @@ fn explain_as(cx: &Context, condition: &Condition, target: Target, reading: Read
         Condition::ConversesWithUntrusted(false) => {
             facts.push("no untrusted party talks to it and reads its answers".into())
         }
+        Condition::PointOfImpact(true) => {}
+        Condition::PointOfImpact(false) => {
+            if let Some(next) = element.and_then(|i| impact::step(cx, i)) {
+                facts.push(format!("its effect is carried on to {}", cx.describe(Target::Element(next))));
+            }
+        }
     }
 }
 
@@ -515,5 +522,6 @@ pub(crate) fn describe(condition: &Condition) -> String {
         Condition::ConversesWithUntrusted(b) => {
             format!("{}talking with untrusted parties", if *b { "" } else { "not " })
         }
+        Condition::PointOfImpact(b) => format!("{}a point of impact", if *b { "" } else { "not " }),
     }
 }

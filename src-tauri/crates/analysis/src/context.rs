@@ -278,6 +278,13 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// The value of `property` on an element as the model states it or, failing that, as its kind
+    /// defines it (a code interpreter executes); the property's own default does not count.
+    pub fn stated_or_kind_default(&self, element: usize, property: &str) -> Option<&'a PropertyValue> {
+        self.stated(Target::Element(element), property)
+            .or_else(|| self.element_kinds[element].and_then(|kind| kind.defaults.get(property)))
+    }
+
     /// Whether the model states `property = value` on the target.
     pub fn states(&self, target: Target, property: &str, value: &PropertyValue) -> bool {
         self.stated(target, property) == Some(value)

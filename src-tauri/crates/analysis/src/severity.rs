@@ -80,7 +80,9 @@ pub(crate) fn rate(cx: &Context, threat: &Threat, target: Target, path: Option<&
     let untrusted = cx.untrusted();
     let (element, raw_reached, unchecked) = match (target, path) {
         (_, Some(elements)) => {
-            let first = elements.first().copied();
+            // Where the path enters the system: past the person or outside party it starts at.
+            let inside = |e: &&usize| !cx.has(**e, KindTrait::Outside) && !cx.has(**e, KindTrait::Person);
+            let first = elements.iter().find(inside).or(elements.first()).copied();
             (
                 first,
                 first.is_some_and(|e| untrusted.raw.reached(e)),

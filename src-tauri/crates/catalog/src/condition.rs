@@ -26,6 +26,7 @@
 //! | `{ restricted_data = true }` | … and the data labelled restricted |
 //! | `{ outbound_channel = true }` | the element can send data out of the system: to an outside party, through a tool that communicates, or in rendered links |
 //! | `{ converses_with_untrusted = true }` | an untrusted person or outside party sends it requests and gets its answers |
+//! | `{ point_of_impact = true }` | what the element does takes effect there: it passes no write on to a modelled element, and no other element with the same side effect carries out its action |
 //!
 //! `fed_by` and `feeds` follow data, not arrows: the answer to a request flow feeds the caller.
 //!
@@ -67,6 +68,7 @@ pub enum Condition {
     RestrictedData(bool),
     OutboundChannel(bool),
     ConversesWithUntrusted(bool),
+    PointOfImpact(bool),
 }
 
 impl Condition {

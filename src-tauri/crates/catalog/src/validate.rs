@@ -505,7 +505,8 @@ fn check_condition(
         | Condition::PrivateData(_)
         | Condition::RestrictedData(_)
         | Condition::OutboundChannel(_)
-        | Condition::ConversesWithUntrusted(_) => {
+        | Condition::ConversesWithUntrusted(_)
+        | Condition::PointOfImpact(_) => {
             if target != PropertyTarget::Element {
                 return Err(
                     "reached_by_untrusted, reached_unchecked, private_data and outbound_channel look at elements"

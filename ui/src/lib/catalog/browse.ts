@@ -143,6 +143,7 @@ export function describeCondition(catalog: Catalog, condition: Condition): strin
     ['restricted_data', 'holds data labelled restricted', 'holds no data labelled restricted'],
     ['outbound_channel', 'can send data out of the system', 'cannot send data out of the system'],
     ['converses_with_untrusted', 'answers untrusted parties', 'answers no untrusted party'],
+    ['point_of_impact', 'is where its action takes effect', 'passes its action on to another element'],
   ];
   for (const [key, yes, no] of facts) {
     if (key in condition) return (condition as unknown as Record<string, boolean>)[key] ? yes : no;

@@ -236,6 +236,12 @@ impl Origins {
         })
     }
 
+    /// Whether what `origin` wrote reaches what `element` holds or returns: it arrived by data or
+    /// by an answer, not only as a request the element was sent.
+    pub fn reaches_content(&self, origin: usize, element: usize) -> bool {
+        self.sets[element][BY_DATA].iter().any(|(o, via)| *o == origin && via.is_some())
+    }
+
     /// Whether `origin` reaches `element`'s input (over a hop that is not an answer).
     pub fn reaches_input(&self, cx: &Context, origin: usize, element: usize) -> bool {
         self.input_state(cx, origin, element).is_some()

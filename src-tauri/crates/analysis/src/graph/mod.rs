@@ -16,6 +16,7 @@ mod classification_crossing;
 mod confused_deputy;
 mod delegation_loop;
 pub(crate) mod flood;
+pub(crate) mod impact;
 pub(crate) mod outbound;
 mod oversight;
 pub mod reach;

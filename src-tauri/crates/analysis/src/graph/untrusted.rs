@@ -29,7 +29,7 @@
 
 use super::Leg;
 use super::flood::Reach;
-use crate::context::{Context, Target};
+use crate::context::{Context, Hop, Side, Target};
 use maestro_catalog::KindTrait;
 use maestro_model::PropertyValue;
 
@@ -51,15 +51,8 @@ impl Untrusted {
         let conduit = |e: usize| conduit(cx, e);
         // Where the attacker is: people, outside parties, untrusted boundaries — not the tools and
         // stores that relay what they wrote.
-        let origin = |e: usize| {
-            cx.has(e, KindTrait::Person)
-                || cx.has(e, KindTrait::UntrustedSource)
-                || cx.boundary_trusts(e).iter().any(|(_, trust)| *trust == "untrusted")
-        };
-        // A request to a store is a query: it puts nothing into what the store keeps.
-        let writes = |hop: &crate::context::Hop| {
-            !(hop.side == crate::context::Side::Request && cx.has(hop.to, KindTrait::Store))
-        };
+        let origin = |e: usize| is_origin(cx, e);
+        let writes = |hop: &Hop| carries_content(cx, hop);
         let raw = Reach::run(cx, &sources, origin, writes, conduit);
         let unchecked = Reach::run(cx, &sources, origin, |hop| writes(hop) && !cx.validated(hop.flow), conduit);
         let direct = Reach::run(cx, &sources, origin, writes, |e: usize| conduit(e) && !cx.has(e, KindTrait::Agent));
@@ -106,6 +99,12 @@ impl Untrusted {
     }
 }
 
+/// Whether an attacker's text travels along the hop: everywhere but a request to a store, which
+/// is a query and puts nothing into what the store keeps.
+pub(crate) fn carries_content(cx: &Context, hop: &Hop) -> bool {
+    !(hop.side == Side::Request && cx.has(hop.to, KindTrait::Store))
+}
+
 /// Whether content passes on through the element: not through people, models or training.
 fn conduit(cx: &Context, e: usize) -> bool {
     !cx.has(e, KindTrait::Person) && !cx.has(e, KindTrait::Model) && !cx.has(e, KindTrait::TrainsModels)
@@ -141,13 +140,33 @@ fn source_reason(cx: &Context, e: usize) -> Option<String> {
     if cx.is(element, "internet_exposed", &yes) {
         return Some("anyone on the internet can send it content (internet_exposed = true)".into());
     }
-    if cx.has(e, KindTrait::Actor) && cx.states(element, "origin", &PropertyValue::Text("third-party".into())) {
-        return Some("a third party writes its tool descriptions and answers (origin = third-party)".into());
-    }
     if let Some((boundary, _)) = cx.boundary_trusts(e).into_iter().find(|(_, t)| *t == "untrusted") {
         return Some(format!("it sits in the untrusted boundary \"{}\"", boundary.name));
     }
+    if supplied_by_third_party(cx, e) {
+        return Some(
+            "a third party writes its tool descriptions and answers (origin = third-party, no pinned and signed version)"
+                .into(),
+        );
+    }
     None
+}
+
+/// A tool or server whose code and descriptions a third party writes, in a version the model
+/// does not state as pinned and checked (a pinned, signed version is the one that was vetted).
+fn supplied_by_third_party(cx: &Context, e: usize) -> bool {
+    let element = Target::Element(e);
+    cx.has(e, KindTrait::Actor)
+        && cx.states(element, "origin", &PropertyValue::Text("third-party".into()))
+        && !cx.states(element, "signed_artifacts", &PropertyValue::Bool(true))
+}
+
+/// Where an attacker is, rather than a tool or store that relays what they wrote: a person, an
+/// outside party, anything in an untrusted boundary.
+pub(crate) fn is_origin(cx: &Context, e: usize) -> bool {
+    cx.has(e, KindTrait::Person)
+        || cx.has(e, KindTrait::UntrustedSource)
+        || cx.boundary_trusts(e).iter().any(|(_, trust)| *trust == "untrusted")
 }
 
 fn person_reason(cx: &Context, e: usize) -> Option<String> {
