@@ -714,6 +714,12 @@ export type Threat = {
 	 *  tool's misuse).
 	 */
 	covers: string[],
+	/**
+	 *  Threats this one names more specifically on its own subject: their findings on the element
+	 *  this one's finding is about are folded into it (a compromised security agent is a
+	 *  manipulated agent whose job is security), but not on other elements along its path.
+	 */
+	supersedes: string[],
 };
 
 /* Tauri Specta runtime */

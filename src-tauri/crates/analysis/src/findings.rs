@@ -231,11 +231,14 @@ fn subject_of(finding: &Finding) -> &str {
 ///   or — when the other is a path — about an element on its path: a chain that ends in a misused
 ///   tool already says the tool is misused; a confused deputy already says the deputy's rights
 ///   are too wide;
+/// - a finding whose threat the other's threat `supersedes`, about the other's own subject: a
+///   compromised security agent is a manipulated agent, named more exactly;
 /// - a finding of the same threat about an element on a path finding's path: a chain through an
 ///   earlier point of impact to a later one already says the earlier one, and a poisoning path
 ///   through a store already says the store is poisoned.
 ///
-/// Longer paths take in first, so the fullest account is the one kept.
+/// Longer paths take in first, so the fullest account is the one kept; what a folded finding had
+/// taken in goes with it.
 fn fold_related(cx: &Context, findings: &mut Vec<(usize, usize, TargetKey, Finding)>) {
     let n = findings.len();
     let mut folded = vec![false; n];
@@ -258,16 +261,15 @@ fn fold_related(cx: &Context, findings: &mut Vec<(usize, usize, TargetKey, Findi
             .chain(into.also.iter().filter_map(|t| cx.catalog.threat(t)))
             .flat_map(|t| t.covers.iter())
             .collect();
-        if covers.is_empty() && into.path.is_empty() {
+        if covers.is_empty() && threat.supersedes.is_empty() && into.path.is_empty() {
             continue;
         }
+        let subject = subject_of(into);
         // The elements and flows on its path past where it starts (an entry is where it begins,
         // not a step it takes), or just its subject.
-        let mut on_path: Vec<&str> = if into.path.is_empty() {
-            vec![subject_of(into)]
-        } else {
-            into.path.iter().skip(1).map(String::as_str).collect()
-        };
+        let mut on_path: Vec<&str> =
+            if into.path.is_empty() { vec![subject] } else { into.path.iter().skip(1).map(String::as_str).collect() };
+        on_path.push(subject);
         on_path.sort_unstable();
         on_path.dedup();
         for place in on_path {
@@ -277,8 +279,9 @@ fn fold_related(cx: &Context, findings: &mut Vec<(usize, usize, TargetKey, Findi
                     continue;
                 }
                 let covered = covers.iter().any(|c| **c == other.threat);
+                let superseded = place == subject && threat.supersedes.contains(&other.threat);
                 let same = other.threat == into.threat && !into.path.is_empty() && other.path.len() <= into.path.len();
-                if covered || same {
+                if covered || superseded || same {
                     folded[e] = true;
                     folds.push((p, e));
                 }
@@ -286,15 +289,19 @@ fn fold_related(cx: &Context, findings: &mut Vec<(usize, usize, TargetKey, Findi
         }
     }
     for (p, e) in folds {
-        let (threat, name, aliases, target) = {
+        let (threats, name, aliases, target) = {
             let other = &findings[e].3;
-            (other.threat.clone(), other.threat_name.clone(), other.aliases.clone(), subject_of(other).to_owned())
+            let threats: Vec<String> =
+                std::iter::once(other.threat.clone()).chain(other.also.iter().cloned()).collect();
+            (threats, other.threat_name.clone(), other.aliases.clone(), subject_of(other).to_owned())
         };
         let into = &mut findings[p].3;
-        if !into.also.contains(&threat) {
-            into.also.push(threat.clone());
+        for threat in &threats {
+            if !into.also.contains(threat) && *threat != into.threat {
+                into.also.push(threat.clone());
+            }
         }
-        into.explanation.push_str(&format!(" It also covers {name} ({threat}) on \"{target}\"."));
+        into.explanation.push_str(&format!(" It also covers {name} ({}) on \"{target}\".", threats[0]));
         for alias in aliases {
             if !into.aliases.contains(&alias) {
                 into.aliases.push(alias);

@@ -284,7 +284,7 @@ fn path_findings_are_deterministic_and_unique() {
 }
 
 #[test]
-fn a_third_party_mcp_server_is_an_entry_point_and_a_first_party_one_is_not() {
+fn a_third_party_mcp_server_is_a_supply_chain_risk_and_an_untrusted_boundary_makes_it_an_entry() {
     let mut model = Model::new("mcp");
     model.elements = vec![
         element("server", "mcp-server", &[("origin", text("third-party"))]),
@@ -293,9 +293,17 @@ fn a_third_party_mcp_server_is_an_entry_point_and_a_first_party_one_is_not() {
     ];
     model.flows = vec![flow("f1", "server", "agent"), flow("f2", "agent", "shell")];
     let chain = "untrusted-input-to-impact:shell";
+    let analysis = analyze(&model, Catalog::builtin());
+    assert!(analysis.findings.iter().any(|f| f.id == "tool-description-poisoning:server"));
+    assert!(!analysis.findings.iter().any(|f| f.id == chain), "who wrote its code is no attacker's input");
+    model.boundaries = vec![maestro_model::Boundary {
+        id: "remote".into(),
+        name: "Vendor cloud".into(),
+        properties: Properties::from([("trust".to_owned(), text("untrusted"))]),
+        contains: vec!["server".into()],
+        ..Default::default()
+    }];
     assert!(analyze(&model, Catalog::builtin()).findings.iter().any(|f| f.id == chain));
-    model.elements[0].properties.insert("origin".into(), text("first-party"));
-    assert!(!analyze(&model, Catalog::builtin()).findings.iter().any(|f| f.id == chain));
 }
 
 #[test]
@@ -490,3 +498,19 @@ id = "acting-threat.any"
 applies_to = "element"
 because = "it acts"
 "#;
+
+#[test]
+fn a_more_specific_threat_supersedes_a_general_one_on_its_own_subject_only() {
+    let mut model = Model::new("soc");
+    model.elements = vec![
+        element("alerts", "document-store", &[("untrusted_content", PropertyValue::Bool(true))]),
+        element("triage", "agent", &[("security_decisions", PropertyValue::Bool(true))]),
+        element("helper", "agent", &[]),
+    ];
+    model.flows = vec![flow("f1", "alerts", "triage"), flow("f2", "alerts", "helper")];
+    let analysis = analyze(&model, Catalog::builtin());
+    let compromise = finding(&analysis, "security-agent-compromise:triage");
+    assert!(compromise.also.contains(&"goal-manipulation".to_owned()), "{:?}", compromise.also);
+    assert!(!analysis.findings.iter().any(|f| f.id == "goal-manipulation:triage"));
+    assert!(analysis.findings.iter().any(|f| f.id == "goal-manipulation:helper"), "another agent's risk stays its own");
+}

@@ -56,6 +56,8 @@ pub(crate) struct ThreatEntry {
     pub effects: std::collections::BTreeMap<String, Effect>,
     #[serde(default)]
     pub covers: Vec<String>,
+    #[serde(default)]
+    pub supersedes: Vec<String>,
     /// Rules written inside the threat; their threat is this one.
     #[serde(default)]
     pub rule: Vec<RuleEntry>,

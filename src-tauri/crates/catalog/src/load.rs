@@ -163,6 +163,7 @@ fn threat_from(entry: ThreatEntry) -> Threat {
         related: entry.related,
         effects: entry.effects,
         covers: entry.covers,
+        supersedes: entry.supersedes,
     }
 }
 

@@ -226,6 +226,10 @@ pub struct Threat {
     /// folded into it rather than reported again (a chain ending in a misused tool covers the
     /// tool's misuse).
     pub covers: Vec<String>,
+    /// Threats this one names more specifically on its own subject: their findings on the element
+    /// this one's finding is about are folded into it (a compromised security agent is a
+    /// manipulated agent whose job is security), but not on other elements along its path.
+    pub supersedes: Vec<String>,
 }
 
 impl Threat {

@@ -161,6 +161,9 @@ fn check_threats(parts: &Parts, ids: &Ids) -> Result {
         if let Some(c) = threat.covers.iter().find(|c| !ids.threats.contains(c.as_str()) || *c == &threat.id) {
             return fail("covers", unknown("other threat", c));
         }
+        if let Some(c) = threat.supersedes.iter().find(|c| !ids.threats.contains(c.as_str()) || *c == &threat.id) {
+            return fail("supersedes", unknown("other threat", c));
+        }
         if let Some(r) = threat.related.iter().find(|r| !ids.threats.contains(r.as_str())) {
             return fail("related", unknown("threat", r));
         }

@@ -22,12 +22,12 @@ const catalog: Catalog = {
     {
       id: 'insecure-protocol-abuse', name: 'Insecure inter-agent protocol abuse', description: 'MCP and A2A weaknesses',
       layers: ['L3'], stride: ['S'], targets: ['flow'], likelihood: 'medium', impact: 'high',
-      aliases: [{ source: 'asi-tm', id: 'T16' }], owasp_agentic: ['ASI07'], owasp_llm: [], atlas: [], mitigations: ['m'], related: [], effects: {}, covers: [],
+      aliases: [{ source: 'asi-tm', id: 'T16' }], owasp_agentic: ['ASI07'], owasp_llm: [], atlas: [], mitigations: ['m'], related: [], effects: {}, covers: [], supersedes: [],
     },
     {
       id: 'model-inconsistency', name: 'Model inconsistency', description: 'variable answers',
       layers: ['L1'], stride: ['T'], targets: ['llm'], likelihood: 'high', impact: 'medium',
-      aliases: [{ source: 'mas-guide', id: 'T16' }], owasp_agentic: [], owasp_llm: ['LLM09'], atlas: [], mitigations: ['m'], related: [], effects: {}, covers: [],
+      aliases: [{ source: 'mas-guide', id: 'T16' }], owasp_agentic: [], owasp_llm: ['LLM09'], atlas: [], mitigations: ['m'], related: [], effects: {}, covers: [], supersedes: [],
     },
   ],
   mitigations: [

@@ -8,8 +8,7 @@
 //! Untrusted sources are elements whose kind the catalog marks as one (web content, outside APIs,
 //! peer agents, registries) unless the model puts them in a boundary it trusts fully or in part
 //! (a contracted provider); elements that state `untrusted_content = true` (an inbox, a ticket
-//! queue) or `internet_exposed = true`; MCP servers and tools that state `origin = third-party`
-//! (a vendor writes their tool descriptions and answers); anything inside a boundary that states
+//! queue) or `internet_exposed = true`; anything inside a boundary that states
 //! `trust = untrusted`; and people who are not the system's own signed-in users. A person counts
 //! as a signed-in user when they state `principal = authenticated`, sit in a boundary that states
 //! `trust = trusted`, or send only on flows that state `authenticated = true` — unless the analysis
@@ -55,7 +54,12 @@ impl Untrusted {
         let writes = |hop: &Hop| carries_content(cx, hop);
         let raw = Reach::run(cx, &sources, origin, writes, conduit);
         let unchecked = Reach::run(cx, &sources, origin, |hop| writes(hop) && !cx.validated(hop.flow), conduit);
-        let direct = Reach::run(cx, &sources, origin, writes, |e: usize| conduit(e) && !cx.has(e, KindTrait::Agent));
+        // First-hand: an agent's word is second-hand however it came by it, so agents neither
+        // relay nor, when they are sources themselves (exposed to the internet), send first-hand.
+        let first_hand_sources: Vec<usize> =
+            sources.iter().copied().filter(|&s| !cx.has(s, KindTrait::Agent)).collect();
+        let direct =
+            Reach::run(cx, &first_hand_sources, origin, writes, |e: usize| conduit(e) && !cx.has(e, KindTrait::Agent));
         Untrusted { why_source, raw, unchecked, direct }
     }
 
@@ -69,7 +73,7 @@ impl Untrusted {
     /// no other agent (tools, stores and the source itself relay it; another agent's word is
     /// second-hand, which the cascade, rogue-insider and memory analyses look at).
     pub fn first_hand(&self, _cx: &Context, element: usize) -> bool {
-        self.direct.reached(element)
+        self.direct.reached(element) || self.is_source(element)
     }
 
     /// Whether the element passes attacker content on: it is a source, or content reaches it and
@@ -86,9 +90,9 @@ impl Untrusted {
     /// `untrusted content reaches it along "Issue" → "Coder" ("Issue" (web-content) is untrusted: …)`.
     pub fn describe(&self, cx: &Context, reach: &Reach, element: usize) -> Option<String> {
         let (elements, _) = reach.path(cx, element);
-        let source = *elements.first()?;
+        let source = elements.first().copied().or(self.is_source(element).then_some(element))?;
         let why = self.why_source[source].as_deref().unwrap_or("it is untrusted");
-        if elements.len() == 1 {
+        if elements.len() <= 1 {
             return Some(format!("it is an untrusted source: {why}"));
         }
         Some(format!(
@@ -143,22 +147,7 @@ fn source_reason(cx: &Context, e: usize) -> Option<String> {
     if let Some((boundary, _)) = cx.boundary_trusts(e).into_iter().find(|(_, t)| *t == "untrusted") {
         return Some(format!("it sits in the untrusted boundary \"{}\"", boundary.name));
     }
-    if supplied_by_third_party(cx, e) {
-        return Some(
-            "a third party writes its tool descriptions and answers (origin = third-party, no pinned and signed version)"
-                .into(),
-        );
-    }
     None
-}
-
-/// A tool or server whose code and descriptions a third party writes, in a version the model
-/// does not state as pinned and checked (a pinned, signed version is the one that was vetted).
-fn supplied_by_third_party(cx: &Context, e: usize) -> bool {
-    let element = Target::Element(e);
-    cx.has(e, KindTrait::Actor)
-        && cx.states(element, "origin", &PropertyValue::Text("third-party".into()))
-        && !cx.states(element, "signed_artifacts", &PropertyValue::Bool(true))
 }
 
 /// Where an attacker is, rather than a tool or store that relays what they wrote: a person, an
@@ -264,6 +253,27 @@ mod tests {
         with_context(&model, |cx| {
             assert!(cx.untrusted().raw.reached(index(&model, "calc")), "the callee is reached by the request");
             assert!(!cx.untrusted().raw.reached(index(&model, "b")), "its answers to b carry nothing of a's");
+        });
+    }
+
+    #[test]
+    fn an_exposed_agent_is_reached_first_hand_but_what_it_delegates_is_second_hand() {
+        let model = build()
+            .el("front", "agent", &[("internet_exposed", yes())])
+            .el("worker", "agent", &[])
+            .el("page", "web-content", &[])
+            .el("fetch", "tool", &[])
+            .el("reader", "agent", &[])
+            .call("f1", "front", "worker")
+            .flow("f2", "page", "fetch", &[])
+            .flow("f3", "fetch", "reader", &[])
+            .model();
+        with_context(&model, |cx| {
+            let untrusted = cx.untrusted();
+            assert!(untrusted.first_hand(cx, index(&model, "front")), "the internet writes to it");
+            assert!(!untrusted.first_hand(cx, index(&model, "worker")), "it hears the front agent's word");
+            assert!(untrusted.raw.reached(index(&model, "worker")));
+            assert!(untrusted.first_hand(cx, index(&model, "reader")), "a tool relays the page");
         });
     }
 }
