@@ -5,7 +5,8 @@
 //! holds the highest classification that reaches it, over any number of hops. A flow that states a
 //! classification carries that (a sender filters what it sends); an unlabelled one-way flow or
 //! answer carries what its sender holds; an unlabelled request carries nothing labelled, since a
-//! caller is not assumed to hand a tool everything it knows.
+//! caller is not assumed to hand a tool everything it knows. A tool handed labelled data for a
+//! task uses it there and does not return it in its answers; people and models pass nothing on.
 //!
 //! What an element may hold — its clearance — is also only what the model says: the
 //! classification a store or an outside party states (on an agent or a tool it labels what it
@@ -78,9 +79,19 @@ impl Sensitivity {
             // A flow that states a classification carries that. Otherwise one-way data and answers
             // carry what their sender holds, and a request only what it is labelled with: a caller
             // is not assumed to hand a tool everything it knows.
+            // A tool handed labelled data for a task (a card filled into a checkout page) uses it
+            // there: its answers to its callers do not carry it back.
+            let handed: Vec<bool> = (0..n)
+                .map(|e| {
+                    cx.has(e, KindTrait::Actor)
+                        && !cx.has(e, KindTrait::Agent)
+                        && stated_element(e).is_none_or(|s| s < l)
+                        && cx.incoming[e].iter().any(|&f| labelled(f))
+                })
+                .collect();
             let carries = |hop: &crate::context::Hop| match stated_flow(hop.flow) {
                 Some(stated) => stated >= l,
-                None => hop.side != Side::Request,
+                None => hop.side != Side::Request && !(hop.side == Side::Answer && handed[hop.from]),
             };
             // Paths start, where they can, at the store that holds the data.
             let labels = |e: usize| cx.has(e, KindTrait::Store);
@@ -92,8 +103,11 @@ impl Sensitivity {
             }
             let cleared = |e: usize| clearance[e].as_ref().is_none_or(|(c, _)| *c >= l);
             for (h, hop) in cx.hops.iter().enumerate() {
-                let arrives =
-                    (flood.reached(hop.from) && carries(hop)) || (labelled(hop.flow) && hop.side != Side::Answer);
+                // People and models pass nothing on: a person who reads an answer and then writes a
+                // ticket is not a flow of the system.
+                let passes = conduit(hop.from) || stated_element(hop.from).is_some_and(|s| s >= l);
+                let arrives = (flood.reached(hop.from) && passes && carries(hop))
+                    || (labelled(hop.flow) && hop.side != Side::Answer);
                 if arrives && !cleared(hop.to) && cleared(hop.from) && !crossings.iter().any(|c| c.hop == h) {
                     crossings.push(Crossing { hop: h, level: l });
                 }
@@ -215,6 +229,33 @@ mod tests {
             let s = cx.sensitivity();
             assert!(s.crossings.is_empty(), "an unlabelled request hands the outside API nothing labelled");
             assert_eq!(s.level[index(&model, "notes")], None, "an unset classification is no label");
+        });
+    }
+
+    #[test]
+    fn a_tool_handed_labelled_data_does_not_return_it_and_a_person_passes_nothing_on() {
+        let model = build()
+            .el("checkout", "tool", &[])
+            .el("browser", "tool", &[])
+            .el("agent", "agent", &[])
+            .el("memory", "memory", &[("classification", text("internal"))])
+            .el("hr", "database", &[("classification", text("restricted"))])
+            .el("employee", "human", &[])
+            .el("tickets", "database", &[("classification", text("internal"))])
+            .flow("f1", "checkout", "browser", &[("classification", text("restricted"))])
+            .call("f2", "agent", "browser")
+            .flow("f3", "agent", "memory", &[])
+            .call("f4", "employee", "hr")
+            .flow("f5", "employee", "tickets", &[])
+            .model();
+        with_context(&model, |cx| {
+            let s = cx.sensitivity();
+            assert_eq!(s.level[index(&model, "browser")], Some(3), "the card is in the browser");
+            assert_eq!(s.level[index(&model, "agent")], None, "but not in its answers to the agent");
+            assert!(
+                s.crossings.is_empty(),
+                "neither the card nor what the employee read reaches a store cleared for less"
+            );
         });
     }
 }
