@@ -447,6 +447,22 @@ fn build_path(cx: &Context, layers: &[LayerAssignment], threat: &Threat, found: 
     let stride = stride_for(cx, threat, Target::Element(last)).unwrap_or(threat.stride[0]);
     let mut finding = assemble(cx, threat, id, layer, stride, targets, path, explanation, rule_ids, &site);
     finding.layers_involved = involved;
+    // A path says what the element threats it covers would say about its subject (a chain ending
+    // in a tool is that tool's misuse), whether or not they were raised on their own.
+    for covered in threat.covers.iter().filter_map(|c| cx.catalog.threat(c)) {
+        let about_elements = !covered.targets.iter().any(|k| k == "path");
+        if about_elements
+            && covered.targets.iter().any(|k| k == cx.kind_of(last))
+            && !finding.also.contains(&covered.id)
+        {
+            finding.also.push(covered.id.clone());
+            for alias in threat_aliases(covered) {
+                if !finding.aliases.contains(&alias) {
+                    finding.aliases.push(alias);
+                }
+            }
+        }
+    }
     finding.legs = first_hit
         .legs
         .iter()

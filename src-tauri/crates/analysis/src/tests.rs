@@ -179,12 +179,12 @@ fn a_control_that_only_detects_is_noted_but_never_mitigates() {
 fn the_users_decision_sets_the_status_and_keeps_the_justification() {
     let mut model = crew();
     model.decisions.push(Decision {
-        finding: "tool-misuse:writer".into(),
+        finding: "untrusted-input-to-impact:writer".into(),
         status: DecisionStatus::Accepted,
         justification: "writes only to a scratch folder".into(),
     });
     let analysis = analyze(&model, Catalog::builtin());
-    let misuse = finding(&analysis, "tool-misuse:writer");
+    let misuse = finding(&analysis, "untrusted-input-to-impact:writer");
     assert_eq!(misuse.status, FindingStatus::Accepted);
     assert_eq!(misuse.justification.as_deref(), Some("writes only to a scratch folder"));
 }

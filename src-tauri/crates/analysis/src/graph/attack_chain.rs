@@ -60,9 +60,13 @@ pub(crate) fn find(cx: &Context, from: &Condition, to: &Condition) -> Vec<PathHi
             .into_iter()
             .filter(|&e| e != impact && entries.contains(&e) && origins.reaches_input(cx, e, impact))
         {
-            // A message that goes back only to whoever started the chain tells them what they
-            // can already see (what it may carry out is the trifecta's business).
-            if !recipients.is_empty() && recipients.iter().all(|&r| r == entry) {
+            // A message that goes back only to whoever started the chain — the entry, or the
+            // people who wrote what it holds — tells them what they can already see (what it may
+            // carry out is the trifecta's business).
+            let wrote_it = |r: usize| {
+                r == entry || cx.hops_in[entry].iter().any(|&h| cx.hops[h].from == r && cx.hops[h].side == Side::Data)
+            };
+            if !recipients.is_empty() && recipients.iter().all(|&r| wrote_it(r)) {
                 continue;
             }
             chains[impact].push(origins.input_path(cx, entry, impact));
@@ -225,6 +229,18 @@ mod tests {
                 .analyse()
         };
         assert!(ids(&reply_to("sender"), "untrusted-input-to-impact").is_empty());
+        // The same when the person wrote what a store holds and the letter goes back to them.
+        let letter = build()
+            .el("applicant", "human", &[("principal", text("authenticated"))])
+            .el("uploads", "document-store", &[("untrusted_content", yes())])
+            .el("agent", "agent", &[])
+            .el("letters", "tool", &[("side_effect", text("communicate"))])
+            .flow("f1", "applicant", "uploads", &[])
+            .flow("f2", "uploads", "agent", &[])
+            .call("f3", "agent", "letters")
+            .flow("f4", "letters", "applicant", &[])
+            .analyse();
+        assert!(ids(&letter, "untrusted-input-to-impact").is_empty());
         assert_eq!(ids(&reply_to("other"), "untrusted-input-to-impact"), ["untrusted-input-to-impact:reply"]);
     }
 

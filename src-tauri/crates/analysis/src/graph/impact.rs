@@ -9,7 +9,8 @@
 //! the model.
 //!
 //! A write, or an action whose side effect the model leaves unset, lands where it is passed on
-//! when it is passed on to any modelled element; any other side effect (execute, pay,
+//! when it is passed on to any modelled element but a person, a console or a log (those are told
+//! about it); any other side effect (execute, pay,
 //! communicate) lands where it is passed on only when the next element has the same side effect.
 
 use crate::context::{Context, Side};
@@ -26,7 +27,14 @@ pub(crate) fn step(cx: &Context, e: usize) -> Option<usize> {
         Some(PropertyValue::Text(t)) => Some(t.as_str()),
         _ => None,
     };
-    let mut onward = cx.hops_out[e].iter().map(|&h| &cx.hops[h]).filter(|hop| hop.side != Side::Answer && hop.to != e);
+    // What it tells people, consoles and logs (an approval request, an audit entry) is not where
+    // its effect lands.
+    let mut onward = cx.hops_out[e].iter().map(|&h| &cx.hops[h]).filter(|hop| {
+        hop.side != Side::Answer
+            && hop.to != e
+            && !cx.has(hop.to, KindTrait::Person)
+            && !cx.has(hop.to, KindTrait::Observer)
+    });
     match effect(e) {
         None | Some("write") => onward.next().map(|hop| hop.to),
         Some(own) => {
