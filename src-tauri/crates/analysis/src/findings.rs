@@ -242,10 +242,17 @@ fn subject_of(finding: &Finding) -> &str {
 fn fold_related(cx: &Context, findings: &mut Vec<(usize, usize, TargetKey, Finding)>) {
     let n = findings.len();
     let mut folded = vec![false; n];
-    // The findings about each element or flow, by subject.
+    // The findings about each element or flow, by subject; a channel's finding under both its
+    // flows.
     let mut by_subject: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
     for (i, (_, _, _, f)) in findings.iter().enumerate() {
-        by_subject.entry(subject_of(f)).or_default().push(i);
+        if f.path.is_empty() {
+            for target in &f.targets {
+                by_subject.entry(target.as_str()).or_default().push(i);
+            }
+        } else {
+            by_subject.entry(subject_of(f)).or_default().push(i);
+        }
     }
     let mut order: Vec<usize> = (0..n).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(findings[i].3.path.len()));

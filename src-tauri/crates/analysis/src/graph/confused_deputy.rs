@@ -2,8 +2,8 @@
 //!
 //! A person or a peer agent (a principal, with narrow rights or none stated) sends work, directly
 //! or through the system's agents and tools, to one that holds wider rights (shared or broad), and
-//! that deputy acts on a resource the sender has no channel to itself: the sender borrows
-//! authority it was never given. A resource is worth it when it holds data labelled private or
+//! that deputy acts on a resource the sender has no channel to itself, nor through agents and
+//! tools that hold no wider rights than it: the sender borrows authority it was never given. A resource is worth it when it holds data labelled private or
 //! acts with effects (writes, executes, pays, communicates). Privilege is read from
 //! `credential_scope` (task < agent < shared < broad; parties without it rank lowest). A deputy
 //! that acts with the requester's own rights (`credential_scope = task`, stated) is no deputy.
@@ -48,10 +48,12 @@ pub(crate) fn find(cx: &Context) -> Vec<PathHit> {
     let mut hits = Vec::new();
     for sender in (0..n).filter(|&e| principal(e)) {
         let low = privilege(cx, sender);
-        let reaches_itself = |r: usize| cx.hops_out[sender].iter().any(|&g| cx.hops[g].to == r);
-        // The system's agents and tools the sender's requests pass through, nearest first.
+        let wide = |e: usize| privilege(cx, e) >= 3 && privilege(cx, e) > low;
+        // The system's agents and tools the sender's requests pass through, nearest first, and
+        // whether the way there borrows wider rights.
         let mut reached_by: std::collections::HashMap<usize, Option<usize>> =
             std::collections::HashMap::from([(sender, None)]);
+        let mut borrowed: std::collections::HashMap<usize, bool> = std::collections::HashMap::from([(sender, false)]);
         let mut queue = std::collections::VecDeque::from([sender]);
         let mut found: Vec<usize> = Vec::new();
         while let Some(at) = queue.pop_front() {
@@ -61,12 +63,20 @@ pub(crate) fn find(cx: &Context) -> Vec<PathHit> {
                     continue;
                 }
                 reached_by.insert(hop.to, Some(h));
+                borrowed.insert(hop.to, borrowed[&at] || wide(hop.to));
                 queue.push_back(hop.to);
-                if privilege(cx, hop.to) >= 3 && privilege(cx, hop.to) > low {
+                if wide(hop.to) {
                     found.push(hop.to);
                 }
             }
         }
+        // What the sender reaches without borrowing: itself, or through agents and tools that
+        // hold no wider rights than it (the agent's own file tools reach the checkout anyway).
+        let reaches_itself = |r: usize| {
+            borrowed.iter().any(|(&e, &b)| {
+                !b && cx.hops_out[e].iter().any(|&g| cx.hops[g].to == r && cx.hops[g].side != Side::Answer)
+            })
+        };
         // One finding per resource: the nearest wide-rights deputy that acts on it.
         let mut resources_done: Vec<usize> = Vec::new();
         for deputy in found {
@@ -98,4 +108,32 @@ pub(crate) fn find(cx: &Context) -> Vec<PathHit> {
         }
     }
     hits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{build, ids, text};
+
+    #[test]
+    fn no_deputy_when_a_tool_with_no_wider_rights_reaches_the_same_resource() {
+        let analysis = |plain_tool: bool| {
+            let mut model = build()
+                .el("dev", "human", &[("principal", text("authenticated"))])
+                .el("agent", "agent", &[])
+                .el("terminal", "tool", &[("credential_scope", text("broad")), ("side_effect", text("execute"))])
+                .el("checkout", "document-store", &[("classification", text("confidential"))])
+                .flow("f1", "dev", "agent", &[])
+                .call("f2", "agent", "terminal")
+                .call("f3", "terminal", "checkout");
+            if plain_tool {
+                model = model
+                    .el("files", "tool", &[("side_effect", text("write"))])
+                    .call("f4", "agent", "files")
+                    .call("f5", "files", "checkout");
+            }
+            model.analyse()
+        };
+        assert_eq!(ids(&analysis(false), "confused-deputy"), ["confused-deputy:dev->checkout"]);
+        assert!(ids(&analysis(true), "confused-deputy").is_empty(), "the agent's own file tool reaches it anyway");
+    }
 }
