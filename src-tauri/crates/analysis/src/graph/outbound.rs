@@ -31,6 +31,12 @@ pub(crate) fn channel(cx: &Context, element: usize) -> Option<Channel> {
             fact: "its answers are rendered as rich text, so a link or image it writes is fetched from wherever it points (output_rendering = rich)".into(),
         });
     }
+    sending_channel(cx, element)
+}
+
+/// A way out through something the element sends to (a tool, a party outside), not only its own
+/// rendered answers.
+pub(crate) fn sending_channel(cx: &Context, element: usize) -> Option<Channel> {
     // Only the element's own tools are searched, so the visited set stays small.
     let mut reached_by: HashMap<usize, Option<usize>> = HashMap::from([(element, None)]);
     let mut queue = VecDeque::from([element]);

@@ -6,7 +6,9 @@
 //! that out; the sure fix is to take one of the three away. An agent has private data when data
 //! the model labels confidential or restricted reaches it (see [`super::sensitivity`]); it is
 //! exposed when untrusted content reaches it over channels without validation (see
-//! [`super::untrusted`]); its way out is an outbound channel of its own (see [`super::outbound`]).
+//! [`super::untrusted`]); its way out is an outbound channel of its own that sends (see
+//! [`super::outbound`]) — an agent whose only way out is its rendered answers has the
+//! link-exfiltration finding instead, since rendering controls close that one.
 //! Data and content that reach an agent through other agents count, so a delegation chain whose
 //! members hold one leg each is found at the agent with the way out. One finding per agent, with
 //! the three legs as paths; the finding is about the agent.
@@ -26,7 +28,9 @@ pub(crate) fn find(cx: &Context) -> Vec<PathHit> {
         if !sensitivity.holds_private(agent) || !untrusted.unchecked.reached(agent) {
             continue;
         }
-        let Some(out) = outbound::channel(cx, agent) else { continue };
+        // Rendered links as the only way out are the link-exfiltration finding's; the trifecta
+        // is about an agent that can also send.
+        let Some(out) = outbound::sending_channel(cx, agent) else { continue };
         let (data_elements, data_flows) = sensitivity.path_to(cx, agent);
         let (input_elements, input_flows) = untrusted.unchecked.path(cx, agent);
         let input_fact = match input_elements.as_slice() {
@@ -82,5 +86,18 @@ mod tests {
     #[test]
     fn without_a_way_out_there_is_no_trifecta() {
         assert!(ids(&assistant("read"), "lethal-trifecta").is_empty());
+    }
+
+    #[test]
+    fn rendered_links_alone_are_link_exfiltration_not_a_trifecta() {
+        let analysis = build()
+            .el("page", "web-content", &[])
+            .el("crm", "database", &[("classification", text("confidential"))])
+            .el("agent", "agent", &[("output_rendering", text("rich"))])
+            .flow("f1", "page", "agent", &[])
+            .call("f2", "agent", "crm")
+            .analyse();
+        assert!(ids(&analysis, "lethal-trifecta").is_empty());
+        assert_eq!(ids(&analysis, "link-exfiltration"), ["link-exfiltration:agent"]);
     }
 }
