@@ -157,6 +157,9 @@ fn eval(cx: &Context, condition: &Condition, target: Target, reading: Reading) -
             None => Truth::False,
         },
         Condition::PrivateData(expected) => on_element(&|i| cx.sensitivity().holds_private(i) == *expected),
+        Condition::PrivateDataFromOutside(expected) => {
+            on_element(&|i| cx.sensitivity().private_from_outside(cx, i).is_some() == *expected)
+        }
         Condition::RestrictedData(expected) => {
             on_element(&|i| (cx.sensitivity().level[i] == Some(crate::graph::sensitivity::RESTRICTED)) == *expected)
         }
@@ -318,6 +321,17 @@ fn explain_as(cx: &Context, condition: &Condition, target: Target, reading: Read
             }
         }
         Condition::PrivateData(false) => facts.push("no data labelled confidential or restricted reaches it".into()),
+        Condition::PrivateDataFromOutside(true) => {
+            if let Some(origin) = element.and_then(|i| cx.sensitivity().private_from_outside(cx, i)) {
+                facts.push(format!(
+                    "private data comes to it from {}, outside the boundary it sits in",
+                    cx.describe(Target::Element(origin))
+                ));
+            }
+        }
+        Condition::PrivateDataFromOutside(false) => {
+            facts.push("the private data it holds comes from inside its own boundary".into())
+        }
         Condition::RestrictedData(true) => {
             if let Some(i) = element {
                 facts.push(private_data_fact(cx, i));
@@ -517,6 +531,9 @@ pub(crate) fn describe(condition: &Condition) -> String {
             format!("{}reached by untrusted content without validation", if *b { "" } else { "not " })
         }
         Condition::PrivateData(b) => format!("{}holding private data", if *b { "" } else { "not " }),
+        Condition::PrivateDataFromOutside(b) => {
+            format!("{}holding private data from outside its boundary", if *b { "" } else { "not " })
+        }
         Condition::RestrictedData(b) => format!("{}holding restricted data", if *b { "" } else { "not " }),
         Condition::OutboundChannel(b) => format!("{}able to send data out", if *b { "" } else { "no " }),
         Condition::ConversesWithUntrusted(b) => {

@@ -24,6 +24,7 @@
 //! | `{ reached_unchecked = true }` | … through a path on which no flow is stated as validated |
 //! | `{ private_data = true }` | confidential or restricted data, as the model labels it, is held by or reaches the element |
 //! | `{ restricted_data = true }` | … and the data labelled restricted |
+//! | `{ private_data_from_outside = true }` | … and some of it comes from outside the boundary the element sits in (data staying with the party that holds it is not exposed to a new reader) |
 //! | `{ outbound_channel = true }` | the element can send data out of the system: to an outside party, through a tool that communicates, or in rendered links |
 //! | `{ converses_with_untrusted = true }` | an untrusted person or outside party sends it requests and gets its answers |
 //! | `{ point_of_impact = true }` | what the element does takes effect there: it passes no write on to a modelled element, and no other element with the same side effect carries out its action |
@@ -65,6 +66,7 @@ pub enum Condition {
     ReachedFirstHand(bool),
     ReachedUnchecked(bool),
     PrivateData(bool),
+    PrivateDataFromOutside(bool),
     RestrictedData(bool),
     OutboundChannel(bool),
     ConversesWithUntrusted(bool),

@@ -506,6 +506,7 @@ fn check_condition(
         | Condition::ReachedFirstHand(_)
         | Condition::ReachedUnchecked(_)
         | Condition::PrivateData(_)
+        | Condition::PrivateDataFromOutside(_)
         | Condition::RestrictedData(_)
         | Condition::OutboundChannel(_)
         | Condition::ConversesWithUntrusted(_)

@@ -141,6 +141,7 @@ export function describeCondition(catalog: Catalog, condition: Condition): strin
     ['reached_unchecked', 'is reached by untrusted content without validation', 'is reached by untrusted content only through validation'],
     ['private_data', 'holds data labelled confidential or restricted', 'holds no data labelled private'],
     ['restricted_data', 'holds data labelled restricted', 'holds no data labelled restricted'],
+    ['private_data_from_outside', 'holds private data from outside its boundary', 'holds private data only from inside its boundary'],
     ['outbound_channel', 'can send data out of the system', 'cannot send data out of the system'],
     ['converses_with_untrusted', 'answers untrusted parties', 'answers no untrusted party'],
     ['point_of_impact', 'is where its action takes effect', 'passes its action on to another element'],

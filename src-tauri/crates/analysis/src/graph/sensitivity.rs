@@ -123,6 +123,19 @@ impl Sensitivity {
         self.level[element].is_some()
     }
 
+    /// Where private data that reaches the element comes from, when it comes from outside the
+    /// innermost boundary the element sits in: the first such labelled origin. `None` when it
+    /// holds none, or all of it stays with the party (the boundary) that holds it.
+    pub fn private_from_outside(&self, cx: &Context, element: usize) -> Option<usize> {
+        let home = |e: usize| cx.boundary_trusts(e).first().map(|(b, _)| b.id.clone());
+        let own = home(element);
+        self.floods
+            .iter()
+            .filter(|(_, flood)| flood.reached(element))
+            .flat_map(|(_, flood)| flood.origins().of(element))
+            .find(|&origin| origin != element && home(origin) != own)
+    }
+
     /// The way the element's highest private level reaches it, from where it is labelled.
     pub fn path_to(&self, cx: &Context, element: usize) -> (Vec<usize>, Vec<usize>) {
         match self.level[element] {
@@ -256,6 +269,34 @@ mod tests {
                 s.crossings.is_empty(),
                 "neither the card nor what the employee read reaches a store cleared for less"
             );
+        });
+    }
+
+    #[test]
+    fn private_data_that_stays_in_its_holders_boundary_is_not_from_outside() {
+        let model = build()
+            .el("repo", "document-store", &[("classification", text("confidential"))])
+            .el("ci", "runtime", &[])
+            .el("logs", "logging", &[])
+            .el("laptop-notes", "document-store", &[("classification", text("confidential"))])
+            .el("sync", "tool", &[])
+            .el("vendor-logs", "logging", &[])
+            .flow("f1", "repo", "ci", &[])
+            .flow("f2", "ci", "logs", &[])
+            .flow("f3", "laptop-notes", "sync", &[])
+            .flow("f4", "sync", "vendor-logs", &[])
+            .boundary("saas", "partial", &["repo", "ci", "logs", "vendor-logs"])
+            .boundary("laptop", "trusted", &["laptop-notes", "sync"])
+            .model();
+        with_context(&model, |cx| {
+            let s = cx.sensitivity();
+            assert!(s.holds_private(index(&model, "logs")));
+            assert_eq!(
+                s.private_from_outside(cx, index(&model, "logs")),
+                None,
+                "the vendor's own data in its own logs"
+            );
+            assert_eq!(s.private_from_outside(cx, index(&model, "vendor-logs")), Some(index(&model, "laptop-notes")));
         });
     }
 }
