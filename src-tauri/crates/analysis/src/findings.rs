@@ -296,13 +296,26 @@ fn fold_related(cx: &Context, findings: &mut Vec<(usize, usize, TargetKey, Findi
         }
     }
     for (p, e) in folds {
-        let (threats, name, aliases, target) = {
+        let (threats, name, aliases, target, legs) = {
             let other = &findings[e].3;
             let threats: Vec<String> =
                 std::iter::once(other.threat.clone()).chain(other.also.iter().cloned()).collect();
-            (threats, other.threat_name.clone(), other.aliases.clone(), subject_of(other).to_owned())
+            // A folded path of the same threat is another way the same risk happens: a leg.
+            let mut legs = Vec::new();
+            if other.threat == findings[p].3.threat && !other.path.is_empty() {
+                let start = other.path.first().and_then(|id| cx.model.element(&id.as_str().into()));
+                let name = start.map_or_else(|| "also".to_owned(), |el| format!("also from {}", el.name));
+                legs.push(FindingLeg { name, path: other.path.clone() });
+                legs.extend(other.legs.iter().cloned());
+            }
+            (threats, other.threat_name.clone(), other.aliases.clone(), subject_of(other).to_owned(), legs)
         };
         let into = &mut findings[p].3;
+        for leg in legs {
+            if leg.path != into.path && !into.legs.iter().any(|l| l.path == leg.path) {
+                into.legs.push(leg);
+            }
+        }
         for threat in &threats {
             if !into.also.contains(threat) && *threat != into.threat {
                 into.also.push(threat.clone());
@@ -470,11 +483,25 @@ fn build_path(cx: &Context, layers: &[LayerAssignment], threat: &Threat, found: 
             }
         }
     }
-    finding.legs = first_hit
-        .legs
-        .iter()
-        .map(|leg| FindingLeg { name: leg.name.clone(), path: ids_of(cx, &leg.elements, &leg.flows) })
-        .collect();
+    // Other hits between the same ends are further ways the same risk happens: their paths and
+    // legs are legs of this finding.
+    let mut legs: Vec<FindingLeg> = Vec::new();
+    for (i, (_, hit)) in found.iter().enumerate() {
+        if i > 0 && (hit.elements != first_hit.elements || hit.flows != first_hit.flows) {
+            let name = format!("also from {}", cx.element(hit.elements[0]).name);
+            legs.push(FindingLeg { name, path: ids_of(cx, &hit.elements, &hit.flows) });
+        }
+        for leg in &hit.legs {
+            legs.push(FindingLeg { name: leg.name.clone(), path: ids_of(cx, &leg.elements, &leg.flows) });
+        }
+    }
+    let mut seen: Vec<Vec<String>> = vec![finding.path.clone()];
+    legs.retain(|leg| {
+        let new = !seen.contains(&leg.path);
+        seen.push(leg.path.clone());
+        new
+    });
+    finding.legs = legs;
     finding
 }
 

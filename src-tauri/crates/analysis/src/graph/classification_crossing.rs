@@ -7,9 +7,9 @@
 //! labels counts: no default classification or trust ever makes a crossing. One finding per
 //! crossing hop, with the way from the label to the crossing as its path.
 
-use super::sensitivity::LEVELS;
-use super::{PathHit, describe_path};
-use crate::context::Context;
+use super::sensitivity::{LEVELS, rank};
+use super::{Leg, PathHit, describe_path};
+use crate::context::{Context, Target};
 
 pub(crate) fn find(cx: &Context) -> Vec<PathHit> {
     let sensitivity = cx.sensitivity();
@@ -30,7 +30,21 @@ pub(crate) fn find(cx: &Context) -> Vec<PathHit> {
                 format!("{level} data reaches \"{}\", where {why}", cx.element(hop.to).name),
                 format!("path {}", describe_path(cx, &elements)),
             ];
-            let legs = sensitivity.other_origins(cx, crossing.level, hop.from, &elements);
+            let mut legs = sensitivity.other_origins(cx, crossing.level, hop.from, &elements);
+            // Flows labelled at this level into the sender are ways in too (a bureau's report
+            // handed to the agent that sends it on).
+            for &f in &cx.incoming[hop.from] {
+                let sender = cx.ends[f].0;
+                let labelled = rank(cx.stated(Target::Flow(f), "classification")).is_some_and(|l| l >= crossing.level);
+                let shown = elements.contains(&sender) || legs.iter().any(|leg| leg.elements.contains(&sender));
+                if labelled && !shown {
+                    legs.push(Leg {
+                        name: format!("from {}", cx.element(sender).name),
+                        elements: vec![sender, hop.from],
+                        flows: vec![f],
+                    });
+                }
+            }
             let mut hit = PathHit::new(elements, flows, facts);
             hit.legs = legs;
             hit
@@ -72,5 +86,26 @@ mod tests {
             .flow("f1", "vault", "agent", &[])
             .analyse();
         assert!(ids(&unstated, "classification-crossing").is_empty());
+    }
+
+    #[test]
+    fn every_way_labelled_data_reaches_the_same_receiver_is_kept_as_a_leg() {
+        let analysis = build()
+            .el("vault", "database", &[("classification", text("restricted"))])
+            .el("agent", "agent", &[])
+            .el("scorer", "tool", &[])
+            .el("model", "llm", &[])
+            .flow("f1", "vault", "agent", &[])
+            .flow("f2", "agent", "model", &[])
+            .flow("f4", "scorer", "model", &[("classification", text("restricted"))])
+            .boundary("provider", "partial", &["model"])
+            .analyse();
+        let crossings = ids(&analysis, "classification-crossing");
+        assert_eq!(crossings.len(), 1, "one risk at one receiver: {crossings:?}");
+        let crossing = finding(&analysis, &crossings[0]);
+        let mut ways: Vec<&Vec<String>> = crossing.legs.iter().map(|l| &l.path).collect();
+        ways.push(&crossing.path);
+        assert!(ways.iter().any(|p| p.first().is_some_and(|e| e == "vault")), "{ways:?}");
+        assert!(ways.iter().any(|p| p.first().is_some_and(|e| e == "scorer")), "{ways:?}");
     }
 }
