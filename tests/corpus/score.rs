@@ -25,7 +25,7 @@ use std::path::{Path, PathBuf};
 /// The share of findings judged false the analysis is meant to stay under.
 const FALSE_TARGET: f64 = 5.0;
 /// Where that share stands today, as a ceiling no change may raise.
-const FALSE_CEILING: f64 = 7.0;
+const FALSE_CEILING: f64 = 6.0;
 
 #[derive(Deserialize)]
 struct Expectations {

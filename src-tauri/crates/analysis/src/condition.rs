@@ -138,6 +138,12 @@ fn eval(cx: &Context, condition: &Condition, target: Target, reading: Reading) -
         Condition::ToKind(kinds) => Truth::of(flow_end(cx, target, End::To).is_some_and(|e| has_kind(cx, e, kinds))),
         Condition::Kind(kinds) => on_element(&|i| has_kind(cx, i, kinds)),
         Condition::Trait(traits) => on_element(&|i| has_trait(cx, i, traits)),
+        Condition::WithinBoundary(levels) => {
+            Truth::of(match (flow_end(cx, target, End::From), flow_end(cx, target, End::To)) {
+                (Some(from), Some(to)) => shared_boundary(cx, from, to, levels).is_some(),
+                _ => false,
+            })
+        }
         Condition::InBoundary(levels) => on_element(&|i| {
             cx.model.boundaries_around(&cx.element(i).id).into_iter().any(|b| {
                 let trust = match reading {
@@ -271,6 +277,13 @@ fn explain_as(cx: &Context, condition: &Condition, target: Target, reading: Read
             }
         }
         Condition::InBoundary(levels) => facts.push(format!("inside a {} boundary", levels.join("/"))),
+        Condition::WithinBoundary(levels) => {
+            if let (Some(from), Some(to)) = (flow_end(cx, target, End::From), flow_end(cx, target, End::To))
+                && let Some(boundary) = shared_boundary(cx, from, to, levels)
+            {
+                facts.push(format!("both ends sit in \"{boundary}\""));
+            }
+        }
         Condition::UntrustedSource(true) => {
             if let Some(i) = element
                 && let Some(why) = &cx.untrusted().why_source[i]
@@ -366,6 +379,17 @@ fn explain_as(cx: &Context, condition: &Condition, target: Target, reading: Read
 
 /// Where an element that untrusted content reaches first-hand sends its answers back out: to an
 /// outsider directly, or through a tool that sends messages.
+/// The name of a boundary holding both elements whose stated trust is one of `levels`.
+fn shared_boundary<'c>(cx: &'c Context, a: usize, b: usize, levels: &[String]) -> Option<&'c str> {
+    let around_b = cx.model.boundaries_around(&cx.element(b).id);
+    cx.model
+        .boundaries_around(&cx.element(a).id)
+        .into_iter()
+        .filter(|boundary| around_b.iter().any(|other| other.id == boundary.id))
+        .find(|boundary| Context::stated_trust(boundary).is_some_and(|t| levels.iter().any(|l| l == t)))
+        .map(|boundary| boundary.name.as_str())
+}
+
 fn converses(cx: &Context, element: usize) -> Option<usize> {
     use crate::context::Side;
     let untrusted = cx.untrusted();
@@ -487,6 +511,7 @@ fn trait_name(t: KindTrait) -> &'static str {
         KindTrait::Control => "a security control",
         KindTrait::Secrets => "a secrets store",
         KindTrait::Infrastructure => "infrastructure",
+        KindTrait::Distributes => "a registry that hands out what others install",
     }
 }
 
@@ -522,6 +547,7 @@ pub(crate) fn describe(condition: &Condition) -> String {
         Condition::Kind(kinds) => format!("kind in [{}]", kinds.join(", ")),
         Condition::Trait(t) => traits(t),
         Condition::InBoundary(levels) => format!("inside a {} boundary", levels.join("/")),
+        Condition::WithinBoundary(levels) => format!("between two elements inside one {} boundary", levels.join("/")),
         Condition::UntrustedSource(b) => format!("{}an untrusted source", if *b { "" } else { "not " }),
         Condition::ReachedByUntrusted(b) => format!("{}reached by untrusted content", if *b { "" } else { "not " }),
         Condition::ReachedFirstHand(b) => {

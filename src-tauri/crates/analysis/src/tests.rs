@@ -514,3 +514,30 @@ fn a_more_specific_threat_supersedes_a_general_one_on_its_own_subject_only() {
     assert!(!analysis.findings.iter().any(|f| f.id == "goal-manipulation:triage"));
     assert!(analysis.findings.iter().any(|f| f.id == "goal-manipulation:helper"), "another agent's risk stays its own");
 }
+
+#[test]
+fn a_queue_inside_one_trusted_zone_is_no_replay_risk_and_one_into_it_is() {
+    let queue = |sender_inside: bool| {
+        let mut model = Model::new("queue");
+        model.elements = vec![element("bus-client", "tool", &[]), element("agent", "agent", &[])];
+        model.flows = vec![flow("f1", "bus-client", "agent")];
+        model.flows[0].properties.insert("protocol".into(), text("queue"));
+        let members: Vec<maestro_model::ElementId> =
+            if sender_inside { vec!["bus-client".into(), "agent".into()] } else { vec!["agent".into()] };
+        model.boundaries = vec![maestro_model::Boundary {
+            id: "platform".into(),
+            name: "Platform".into(),
+            properties: Properties::from([("trust".to_owned(), text("trusted"))]),
+            contains: members,
+            ..Default::default()
+        }];
+        analyze(&model, Catalog::builtin())
+    };
+    assert!(!queue(true).findings.iter().any(|f| f.threat == "temporal-manipulation"));
+    let across = queue(false);
+    assert!(
+        across.findings.iter().any(|f| f.id == "temporal-manipulation:f1"),
+        "{:?}",
+        across.findings.iter().map(|f| &f.id).collect::<Vec<_>>()
+    );
+}

@@ -15,6 +15,7 @@
 //! | `{ inbound_all = c }` | every flow into the target satisfies `c` (true when there is none) |
 //! | `{ kind = ["kind", …] }` | the target element is of one of these kinds |
 //! | `{ in_boundary = ["trust", …] }` | the target element is inside a boundary whose `trust` is one of these |
+//! | `{ within_boundary = ["trust", …] }` | both ends of the target flow are inside one boundary that states one of these trusts |
 //! | `{ trait = ["trait", …] }` | the target element's kind has one of these traits |
 //! | `{ fed_by_trait = [...] }`, `{ feeds_trait = [...] }` | like `fed_by` / `feeds`, by the neighbour's traits |
 //! | `{ fed_by_where = c }`, `{ feeds_where = c }` | an element the target receives data from (sends data to) satisfies `c` |
@@ -56,6 +57,7 @@ pub enum Condition {
     InboundAll(Box<Condition>),
     Kind(Vec<String>),
     InBoundary(Vec<String>),
+    WithinBoundary(Vec<String>),
     Trait(Vec<KindTrait>),
     FedByTrait(Vec<KindTrait>),
     FeedsTrait(Vec<KindTrait>),

@@ -134,6 +134,9 @@ pub enum KindTrait {
     Secrets,
     /// Deployment infrastructure that others run on or talk through.
     Infrastructure,
+    /// Hands out code, models or agent listings that others install or load: what it supplies
+    /// is a supply-chain question, not content read into an agent's context.
+    Distributes,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Type)]

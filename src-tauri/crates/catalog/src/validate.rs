@@ -469,12 +469,16 @@ fn check_condition(
             }
             check_kinds_exist(kinds, ids)
         }
-        Condition::InBoundary(levels) => {
-            if target != PropertyTarget::Element {
+        Condition::InBoundary(levels) | Condition::WithinBoundary(levels) => {
+            let flow = matches!(condition, Condition::WithinBoundary(_));
+            if flow && target != PropertyTarget::Flow {
+                return Err("within_boundary looks at a flow's ends".into());
+            }
+            if !flow && target != PropertyTarget::Element {
                 return Err("in_boundary looks at an element".into());
             }
             if levels.is_empty() {
-                return Err("in_boundary lists no trust levels".into());
+                return Err("in_boundary and within_boundary list trust levels".into());
             }
             levels.iter().try_for_each(|level| {
                 check_property_value("trust", &PropertyValue::Text(level.clone()), PropertyTarget::Boundary, parts)

@@ -129,6 +129,7 @@ export function describeCondition(catalog: Catalog, condition: Condition): strin
     const [property, values] = condition.states;
     return `the model says ${propertyLabel(catalog, property)} is ${values.map(valueText).join(' or ')}`;
   }
+  if ('within_boundary' in condition && condition.within_boundary) return `runs between two elements inside one ${condition.within_boundary.join(' or ')} boundary`;
   if ('trait' in condition && condition.trait) return `is ${condition.trait.map(traitText).join(' or ')}`;
   if ('fed_by_trait' in condition && condition.fed_by_trait) return `receives from ${condition.fed_by_trait.map(traitText).join(' or ')}`;
   if ('feeds_trait' in condition && condition.feeds_trait) return `sends to ${condition.feeds_trait.map(traitText).join(' or ')}`;

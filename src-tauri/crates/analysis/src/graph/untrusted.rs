@@ -6,7 +6,7 @@
 //! source can reach it through any chain of channels, and the shortest such chain.
 //!
 //! Untrusted sources are elements whose kind the catalog marks as one (web content, outside APIs,
-//! peer agents, registries) unless the model puts them in a boundary it trusts fully or in part
+//! peer agents) unless the model puts them in a boundary it trusts fully or in part
 //! (a contracted provider); elements that state `untrusted_content = true` (an inbox, a ticket
 //! queue) or `internet_exposed = true`; anything inside a boundary that states
 //! `trust = untrusted`; and people who are not the system's own signed-in users. A person counts
@@ -120,6 +120,11 @@ fn source_reason(cx: &Context, e: usize) -> Option<String> {
     let yes = PropertyValue::Bool(true);
     if cx.has(e, KindTrait::Person) {
         return person_reason(cx, e);
+    }
+    // What a registry hands out is installed or loaded, not read as text: a supply-chain risk
+    // filed on the registry and what it supplies, however open it is to publishers.
+    if cx.has(e, KindTrait::Distributes) {
+        return None;
     }
     if cx.states(element, "untrusted_content", &yes) {
         return Some("it returns content outsiders wrote (untrusted_content = true)".into());
