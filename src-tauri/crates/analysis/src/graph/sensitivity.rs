@@ -15,8 +15,10 @@
 //! makes a crossing.
 //!
 //! A crossing is the hop where data labelled above a receiver's clearance first reaches it from
-//! an element cleared for it; the path is the whole way from the labelled source. One flood per
-//! sensitive level (restricted, then confidential), each linear in the model.
+//! an element cleared for it — except between two elements inside one trusted boundary, where a
+//! store's lower label is a labelling question rather than a less trusted reader. The path is the
+//! whole way from the labelled source. One flood per sensitive level (restricted, then
+//! confidential), each linear in the model.
 
 use super::flood::Reach;
 use crate::context::{Context, Side, Target};
@@ -108,7 +110,17 @@ impl Sensitivity {
                 let passes = conduit(hop.from) || stated_element(hop.from).is_some_and(|s| s >= l);
                 let arrives = (flood.reached(hop.from) && passes && carries(hop))
                     || (labelled(hop.flow) && hop.side != Side::Answer);
-                if arrives && !cleared(hop.to) && cleared(hop.from) && !crossings.iter().any(|c| c.hop == h) {
+                // Inside one trusted zone, a store's lower label is a labelling question, not a
+                // less trusted reader: only the zone's own limits (none) and outside parties count.
+                let kept_inside = shares_trusted_boundary(cx, hop.from, hop.to)
+                    && !cx.has(hop.to, KindTrait::Outside)
+                    && boundary_limit(cx, hop.to).is_none_or(|b| b >= l);
+                if arrives
+                    && !cleared(hop.to)
+                    && cleared(hop.from)
+                    && !kept_inside
+                    && !crossings.iter().any(|c| c.hop == h)
+                {
                     crossings.push(Crossing { hop: h, level: l });
                 }
             }
@@ -175,6 +187,25 @@ fn vouched(cx: &Context, e: usize) -> bool {
 }
 
 /// How far the model says an element is cleared, and why.
+/// Whether both elements sit inside one boundary that states `trust = trusted`.
+fn shares_trusted_boundary(cx: &Context, a: usize, b: usize) -> bool {
+    let around_b: Vec<&str> =
+        cx.boundary_trusts(b).iter().filter(|(_, t)| *t == "trusted").map(|(x, _)| x.id.as_str()).collect();
+    cx.boundary_trusts(a).iter().any(|(x, t)| *t == "trusted" && around_b.contains(&x.id.as_str()))
+}
+
+/// The clearance the boundaries around an element set, if any states less than full trust.
+fn boundary_limit(cx: &Context, e: usize) -> Option<usize> {
+    cx.boundary_trusts(e)
+        .iter()
+        .filter_map(|(_, trust)| match *trust {
+            "untrusted" => Some(0),
+            "partial" => Some(2),
+            _ => None,
+        })
+        .min()
+}
+
 fn clearance_of(cx: &Context, e: usize) -> Option<(usize, String)> {
     // What a person may see is a question of whose data it is, which is access control's (the
     // confused-deputy and retrieval analyses), not a label's.
@@ -298,5 +329,25 @@ mod tests {
             );
             assert_eq!(s.private_from_outside(cx, index(&model, "vendor-logs")), Some(index(&model, "laptop-notes")));
         });
+    }
+
+    #[test]
+    fn a_lower_label_inside_one_trusted_zone_is_no_crossing_but_outside_it_is() {
+        let model = |shared: bool| {
+            let mut members = vec!["checkout", "agent"];
+            if shared {
+                members.push("notes");
+            }
+            build()
+                .el("checkout", "document-store", &[("classification", text("confidential"))])
+                .el("agent", "agent", &[])
+                .el("notes", "document-store", &[("classification", text("internal"))])
+                .flow("f1", "checkout", "agent", &[])
+                .flow("f2", "agent", "notes", &[])
+                .boundary("laptop", "trusted", &members)
+                .model()
+        };
+        with_context(&model(true), |cx| assert!(cx.sensitivity().crossings.is_empty()));
+        with_context(&model(false), |cx| assert_eq!(cx.sensitivity().crossings.len(), 1));
     }
 }
