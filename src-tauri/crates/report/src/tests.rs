@@ -9,7 +9,13 @@ fn hostile() -> Model {
         kind: kind.into(),
         name: name.into(),
         position: Position::default(),
-        properties: props.iter().map(|(k, v)| (k.to_string(), PropertyValue::Text(v.to_string()))).collect(),
+        properties: props
+            .iter()
+            .map(|(k, v)| {
+                let value = if *v == "true" { PropertyValue::Bool(true) } else { PropertyValue::Text(v.to_string()) };
+                (k.to_string(), value)
+            })
+            .collect(),
         layer_override: None,
         ..Default::default()
     };
@@ -17,7 +23,8 @@ fn hostile() -> Model {
     model.elements = vec![
         element("web", "web-content", "=HYPERLINK(\"http://evil\")", &[]),
         element("agent", "agent", "Agent | *bold* [link](javascript:x)", &[]),
-        element("files", "tool", "File write", &[("side_effect", "write")]),
+        // Approved one by one, so its misuse stands as a finding of its own (no open chain).
+        element("files", "tool", "File write", &[("side_effect", "write"), ("human_approval", "true")]),
     ];
     let flow =
         |id: &str, from: &str, to: &str| Flow { id: id.into(), from: from.into(), to: to.into(), ..Default::default() };
