@@ -18,6 +18,8 @@ const COMMANDS: &[&str] = &[
     "save_as",
     "export_report",
     "close_document",
+    "command_table",
+    "set_text_focus",
 ];
 
 fn main() {

@@ -141,3 +141,18 @@ pub async fn close_document(app: AppHandle) -> Result<Snapshot, CommandError> {
 pub async fn save_as(app: AppHandle) -> Result<Snapshot, CommandError> {
     actions::save_as(&app).await
 }
+
+/// Every command with its label and accelerator: the page's key handling and tooltips read this.
+#[tauri::command]
+#[specta::specta]
+pub fn command_table() -> Vec<crate::command_table::CommandInfo> {
+    crate::command_table::table()
+}
+
+/// The page says whether a text field has focus: while one has, the menu lets go of the keys that
+/// edit text, so they reach the field.
+#[tauri::command]
+#[specta::specta]
+pub fn set_text_focus(app: AppHandle, typing: bool) {
+    crate::menu::yield_text_keys(&app, typing);
+}

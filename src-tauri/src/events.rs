@@ -9,11 +9,10 @@ use specta::Type;
 #[derive(Clone, Debug, Serialize, Deserialize, Type, tauri_specta::Event)]
 pub struct DocumentChanged(pub Snapshot);
 
-/// A native menu item the page carries out, because it acts on the selection or the view:
-/// `copy`, `cut`, `paste`, `duplicate`, `selectAll`, `delete`, `zoomIn`, `zoomOut`, `fit`,
-/// `addBoundary`, `autoLayout`, `bandLayout`, `alignLeft`… `distributeVertical`.
+/// A native menu item the page carries out, because it acts on the selection or the view (the
+/// commands the table says run on the page: copy, zoom, align…).
 #[derive(Clone, Debug, Serialize, Deserialize, Type, tauri_specta::Event)]
-pub struct MenuCommand(pub String);
+pub struct MenuCommand(pub crate::command_table::AppCommand);
 
 /// A menu action failed: show this message; nothing changed.
 #[derive(Clone, Debug, Serialize, Type, tauri_specta::Event)]

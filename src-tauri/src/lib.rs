@@ -6,6 +6,7 @@
 
 mod actions;
 pub mod cli;
+mod command_table;
 mod commands;
 mod dropped;
 mod error;
@@ -32,6 +33,8 @@ pub fn specta_builder() -> tauri_specta::Builder<Wry> {
             commands::initial_state,
             commands::get_catalog,
             commands::list_samples,
+            commands::command_table,
+            commands::set_text_focus,
             commands::reach,
             commands::copy_selection,
             commands::cut_selection,

@@ -2,89 +2,125 @@
 //! that act on the selection or the view (copy, zoom, align…) are handed to the page.
 
 use crate::actions::{self, MAIN_WINDOW};
+use crate::command_table::{AppCommand, Runs};
 use crate::error::CommandError;
 use crate::events::{ActionFailed, DocumentChanged, MenuCommand};
 use crate::state::AppState;
 use maestro_document::Snapshot;
 use std::path::PathBuf;
-use tauri::menu::{Menu, MenuBuilder, MenuEvent, MenuItemBuilder, Submenu, SubmenuBuilder};
+use tauri::menu::{Menu, MenuBuilder, MenuEvent, MenuItem, MenuItemBuilder, MenuItemKind, Submenu, SubmenuBuilder};
 use tauri::{AppHandle, Manager, Wry};
 use tauri_specta::Event;
 
-/// Menu ids of items the page carries out, with their labels and accelerators, by submenu.
-const EDIT_ITEMS: &[(&str, &str, &str)] = &[
-    ("cut", "Cut", "CmdOrCtrl+X"),
-    ("copy", "Copy", "CmdOrCtrl+C"),
-    ("paste", "Paste", "CmdOrCtrl+V"),
-    ("duplicate", "Duplicate", "CmdOrCtrl+D"),
-    ("delete", "Delete", "Delete"),
-    ("selectAll", "Select All", "CmdOrCtrl+A"),
-];
-const VIEW_ITEMS: &[(&str, &str, &str)] = &[
-    ("zoomIn", "Zoom In", "CmdOrCtrl+="),
-    ("zoomOut", "Zoom Out", "CmdOrCtrl+-"),
-    ("fit", "Fit to Window", "CmdOrCtrl+0"),
-];
-const ARRANGE_ITEMS: &[(&str, &str, &str)] = &[
-    ("addBoundary", "Add Trust Boundary", "CmdOrCtrl+G"),
-    ("autoLayout", "Auto Layout", "CmdOrCtrl+Shift+L"),
-    ("bandLayout", "Lay Out in Layer Bands", "CmdOrCtrl+Shift+B"),
-];
-const ALIGN_ITEMS: &[(&str, &str)] = &[
-    ("alignLeft", "Align Left Edges"),
-    ("alignCentre", "Align Centres"),
-    ("alignRight", "Align Right Edges"),
-    ("alignTop", "Align Top Edges"),
-    ("alignMiddle", "Align Middles"),
-    ("alignBottom", "Align Bottom Edges"),
-    ("distributeHorizontal", "Distribute Horizontally"),
-    ("distributeVertical", "Distribute Vertically"),
-];
+/// The menus, in order: each a title and its commands (`None` is a separator; the File menu's
+/// sample and recent submenus go where `SAMPLES` and `RECENT` stand). Labels and accelerators come
+/// from the command table.
+enum Entry {
+    Command(AppCommand),
+    Separator,
+    Samples,
+    Recent,
+}
+
+fn layout() -> Vec<(&'static str, Vec<Entry>)> {
+    use AppCommand::*;
+    use Entry::{Command as C, Recent, Samples, Separator};
+    vec![
+        (
+            "File",
+            vec![
+                C(New),
+                Samples,
+                C(Open),
+                Recent,
+                Separator,
+                C(Save),
+                C(SaveAs),
+                C(ExportReport),
+                Separator,
+                C(Close),
+                C(Quit),
+            ],
+        ),
+        ("Edit", vec![C(Undo), C(Redo), Separator, C(Cut), C(Copy), C(Paste), C(Duplicate), C(Delete), C(SelectAll)]),
+        ("View", vec![C(ZoomIn), C(ZoomOut), C(Fit)]),
+        (
+            "Arrange",
+            vec![
+                C(AddBoundary),
+                C(AutoLayout),
+                C(BandLayout),
+                Separator,
+                C(AlignLeft),
+                C(AlignCentre),
+                C(AlignRight),
+                C(AlignTop),
+                C(AlignMiddle),
+                C(AlignBottom),
+                C(DistributeHorizontal),
+                C(DistributeVertical),
+            ],
+        ),
+    ]
+}
 
 const RECENT_PREFIX: &str = "recent:";
 
 pub fn build(app: &AppHandle) -> tauri::Result<Menu<Wry>> {
-    let item = |id: &str, label: &str, accelerator: &str| {
-        MenuItemBuilder::with_id(id, label).accelerator(accelerator).build(app)
-    };
+    let mut menus = Vec::new();
+    for (title, entries) in layout() {
+        let mut menu = SubmenuBuilder::new(app, title);
+        for entry in entries {
+            menu = match entry {
+                Entry::Command(command) => menu.item(&command_item(app, command)?),
+                Entry::Separator => menu.separator(),
+                Entry::Samples => menu.item(&samples_menu(app)?),
+                Entry::Recent => menu.item(&recent_menu(app)?),
+            };
+        }
+        menus.push(menu.build()?);
+    }
+    let refs: Vec<&dyn tauri::menu::IsMenuItem<Wry>> =
+        menus.iter().map(|m| m as &dyn tauri::menu::IsMenuItem<Wry>).collect();
+    MenuBuilder::new(app).items(&refs).build()
+}
+
+fn command_item(app: &AppHandle, command: AppCommand) -> tauri::Result<MenuItem<Wry>> {
+    let info = command.info();
+    let mut item = MenuItemBuilder::with_id(command.id(), info.label);
+    if let Some(accelerator) = info.accelerator {
+        item = item.accelerator(accelerator);
+    }
+    item.build(app)
+}
+
+/// While a text field has focus, the menu lets go of the keys that edit text (Delete, Ctrl+A,
+/// Ctrl+C…), so they reach the field; when it loses focus they are the menu's again.
+pub fn yield_text_keys(app: &AppHandle, typing: bool) {
+    let Some(menu) = app.menu() else { return };
+    let Ok(items) = menu.items() else { return };
+    for info in crate::command_table::table().into_iter().filter(|c| c.text_key) {
+        if let Some(item) = find_item(&items, &info.command.id()) {
+            let accelerator = if typing { None } else { info.accelerator.as_deref() };
+            let _ = item.set_accelerator(accelerator);
+        }
+    }
+}
+
+fn find_item(items: &[MenuItemKind<Wry>], id: &str) -> Option<MenuItem<Wry>> {
+    items.iter().find_map(|kind| match kind {
+        MenuItemKind::MenuItem(item) if item.id().0 == id => Some(item.clone()),
+        MenuItemKind::Submenu(sub) => sub.items().ok().and_then(|inner| find_item(&inner, id)),
+        _ => None,
+    })
+}
+
+fn samples_menu(app: &AppHandle) -> tauri::Result<Submenu<Wry>> {
     let mut samples = SubmenuBuilder::new(app, "New from Sample");
     for sample in maestro_document::SAMPLES {
         samples = samples.item(&MenuItemBuilder::with_id(format!("sample:{}", sample.id), sample.title).build(app)?);
     }
-    let samples = samples.build()?;
-    let file = SubmenuBuilder::new(app, "File")
-        .item(&item("new", "New", "CmdOrCtrl+N")?)
-        .item(&samples)
-        .item(&item("open", "Open…", "CmdOrCtrl+O")?)
-        .item(&recent_menu(app)?)
-        .separator()
-        .item(&item("save", "Save", "CmdOrCtrl+S")?)
-        .item(&item("save-as", "Save As…", "CmdOrCtrl+Shift+S")?)
-        .item(&item("export", "Export Report…", "CmdOrCtrl+E")?)
-        .separator()
-        .item(&item("close", "Close", "CmdOrCtrl+W")?)
-        .item(&item("quit", "Quit", "CmdOrCtrl+Q")?)
-        .build()?;
-    let mut edit = SubmenuBuilder::new(app, "Edit")
-        .item(&item("undo", "Undo", "CmdOrCtrl+Z")?)
-        .item(&item("redo", "Redo", "CmdOrCtrl+Shift+Z")?)
-        .separator();
-    for (id, label, accelerator) in EDIT_ITEMS {
-        edit = edit.item(&item(id, label, accelerator)?);
-    }
-    let mut view = SubmenuBuilder::new(app, "View");
-    for (id, label, accelerator) in VIEW_ITEMS {
-        view = view.item(&item(id, label, accelerator)?);
-    }
-    let mut arrange = SubmenuBuilder::new(app, "Arrange");
-    for (id, label, accelerator) in ARRANGE_ITEMS {
-        arrange = arrange.item(&item(id, label, accelerator)?);
-    }
-    arrange = arrange.separator();
-    for (id, label) in ALIGN_ITEMS {
-        arrange = arrange.item(&MenuItemBuilder::with_id(*id, *label).build(app)?);
-    }
-    MenuBuilder::new(app).items(&[&file, &edit.build()?, &view.build()?, &arrange.build()?]).build()
+    samples.build()
 }
 
 /// File › Open Recent, newest first; empty and disabled when nothing was opened yet.
@@ -116,35 +152,38 @@ pub fn refresh(app: &AppHandle) {
 pub fn handle(app: &AppHandle, event: MenuEvent) {
     let app = app.clone();
     let id = event.id().0.clone();
-    let page_items = EDIT_ITEMS.iter().chain(VIEW_ITEMS).chain(ARRANGE_ITEMS).map(|(id, ..)| *id);
-    if page_items.chain(ALIGN_ITEMS.iter().map(|(id, _)| *id)).any(|page| page == id) {
-        let _ = MenuCommand(id).emit(&app);
+    if let Some(command) = AppCommand::from_id(&id)
+        && command.info().runs == Runs::Page
+    {
+        let _ = MenuCommand(command).emit(&app);
         return;
     }
     tauri::async_runtime::spawn(async move {
-        let result: Result<Snapshot, CommandError> = match id.as_str() {
-            "new" => actions::new_document(&app).await,
-            sample if sample.starts_with("sample:") => actions::new_from_sample(&app, &sample["sample:".len()..]).await,
-            "open" => actions::open_document(&app).await,
-            recent if recent.starts_with(RECENT_PREFIX) => {
+        let result: Result<Snapshot, CommandError> = match (AppCommand::from_id(&id), id.as_str()) {
+            (_, sample) if sample.starts_with("sample:") => {
+                actions::new_from_sample(&app, &sample["sample:".len()..]).await
+            }
+            (_, recent) if recent.starts_with(RECENT_PREFIX) => {
                 let index: usize = recent[RECENT_PREFIX.len()..].parse().unwrap_or(usize::MAX);
                 match app.state::<AppState>().recent_paths().get(index).cloned() {
                     Some(path) => actions::open_path(&app, &path).await,
                     None => return,
                 }
             }
-            "save" => actions::save(&app).await,
-            "save-as" => actions::save_as(&app).await,
-            "export" => actions::export_report(&app).await,
-            "close" => actions::close_document(&app).await,
-            "undo" | "redo" => {
+            (Some(AppCommand::New), _) => actions::new_document(&app).await,
+            (Some(AppCommand::Open), _) => actions::open_document(&app).await,
+            (Some(AppCommand::Save), _) => actions::save(&app).await,
+            (Some(AppCommand::SaveAs), _) => actions::save_as(&app).await,
+            (Some(AppCommand::ExportReport), _) => actions::export_report(&app).await,
+            (Some(AppCommand::Close), _) => actions::close_document(&app).await,
+            (Some(command @ (AppCommand::Undo | AppCommand::Redo)), _) => {
                 let state = app.state::<AppState>();
                 state
-                    .with_document(|doc| if id == "undo" { doc.undo() } else { doc.redo() })
+                    .with_document(|doc| if command == AppCommand::Undo { doc.undo() } else { doc.redo() })
                     .map_err(CommandError::from)
                     .map(|_| actions::publish(&app))
             }
-            "quit" => {
+            (Some(AppCommand::Quit), _) => {
                 if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
                     let _ = window.close();
                 }

@@ -24,4 +24,6 @@ export const tauriBackend: Backend = {
   onDocumentChanged: (listener) => events.documentChanged.listen((event) => listener(event.payload)),
   onActionFailed: (listener) => events.actionFailed.listen((event) => listener(event.payload)),
   onMenuCommand: (listener) => events.menuCommand.listen((event) => listener(event.payload)),
+  commandTable: () => commands.commandTable(),
+  setTextFocus: (typing) => commands.setTextFocus(typing),
 };

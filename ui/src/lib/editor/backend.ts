@@ -1,7 +1,7 @@
 // What the editor needs from the app. The Tauri implementation lives in ../tauri-backend.ts; tests
 // use an in-memory fake. Every document change returns the new snapshot: the UI keeps no model.
 
-import type { Catalog, CommandError, Edit, InitialState, Position, Reach, ReachDirection, Sample, Snapshot } from '../bindings';
+import type { AppCommand, Catalog, CommandError, CommandInfo, Edit, InitialState, Position, Reach, ReachDirection, Sample, Snapshot } from '../bindings';
 
 export type Outcome = { status: 'ok'; data: Snapshot } | { status: 'error'; error: CommandError };
 
@@ -29,5 +29,9 @@ export interface Backend {
   onDocumentChanged(listener: (snapshot: Snapshot) => void): Promise<() => void>;
   onActionFailed(listener: (error: CommandError) => void): Promise<() => void>;
   /** Commands from the native menu that act on the canvas or the selection (copy, zoom…). */
-  onMenuCommand(listener: (command: string) => void): Promise<() => void>;
+  onMenuCommand(listener: (command: AppCommand) => void): Promise<() => void>;
+  /** Every command with its label and accelerator. */
+  commandTable(): Promise<CommandInfo[]>;
+  /** Tells the app whether a text field has focus, so the menu leaves text keys to it. */
+  setTextFocus(typing: boolean): Promise<void>;
 }

@@ -2,7 +2,7 @@
 // It sends edits and renders what comes back; it never changes the model itself.
 
 import { getContext, setContext } from 'svelte';
-import type { Catalog, Edit, Reach, ReachDirection, Sample, Snapshot } from '../bindings';
+import type { AppCommand, Catalog, CommandInfo, Edit, Reach, ReachDirection, Sample, Snapshot } from '../bindings';
 import type { Highlight } from './canvas';
 
 /** What the canvas does on request from a menu, the toolbar or a shortcut. */
@@ -33,6 +33,9 @@ export class Editor {
   snapshot: Snapshot | null = $state.raw(null);
   catalog: Catalog | null = $state.raw(null);
   samples: Sample[] = $state.raw([]);
+  /** Every command with its label and accelerator, from the app's command table. */
+  commands: CommandInfo[] = $state.raw([]);
+  #typing = false;
   /** A message for the user: an error or a notice. Cleared by the user or the next success. */
   message: string | null = $state(null);
   /** Ids of the elements and flows selected on the canvas (view state, not document state). */
@@ -54,11 +57,13 @@ export class Editor {
   }
 
   async start(): Promise<void> {
-    const [initial, catalog, samples] = await Promise.all([
+    const [initial, catalog, samples, commands] = await Promise.all([
       this.#backend.initialState(),
       this.#backend.catalog(),
       this.#backend.samples(),
+      this.#backend.commandTable(),
     ]);
+    this.commands = commands;
     this.catalog = catalog;
     this.samples = samples;
     this.snapshot = initial.snapshot;
@@ -68,8 +73,26 @@ export class Editor {
     this.#unlisten.push(await this.#backend.onMenuCommand((command) => this.run(command)));
   }
 
-  /** Runs a command by name, as the native menu sends them. */
-  run(command: string): void {
+  /**
+   * Whether a text field has focus. While one has, the app's menu leaves the keys that edit text
+   * (Delete, Ctrl+A/C/X/V/Z) to it; told only when it changes.
+   */
+  setTyping(typing: boolean): void {
+    if (typing === this.#typing) return;
+    this.#typing = typing;
+    void this.#backend.setTextFocus(typing);
+  }
+
+  /** The tooltip for a command: its label and, if it has one, its shortcut. */
+  hint(command: AppCommand, label?: string): string {
+    const info = this.commands.find((c) => c.command === command);
+    const text = label ?? info?.label ?? command;
+    const key = info?.accelerator?.replace('CmdOrCtrl', 'Ctrl');
+    return key ? `${text} (${key})` : text;
+  }
+
+  /** Runs a command the native menu hands to the page. */
+  run(command: AppCommand): void {
     const document: Record<string, () => unknown> = {
       copy: () => this.copy(),
       cut: () => this.cut(),

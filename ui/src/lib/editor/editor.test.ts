@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Catalog, CommandError, Edit, ReachDirection, Snapshot } from '../bindings';
+import type { AppCommand, Catalog, CommandError, CommandInfo, Edit, ReachDirection, Snapshot } from '../bindings';
 import type { Backend, Outcome } from './backend';
 import { Editor } from './editor.svelte';
 
@@ -62,14 +62,41 @@ class FakeBackend implements Backend {
     this.failed.push(listener);
     return () => (this.failed = []);
   };
-  menu: ((command: string) => void)[] = [];
-  onMenuCommand = async (listener: (command: string) => void) => {
+  menu: ((command: AppCommand) => void)[] = [];
+  onMenuCommand = async (listener: (command: AppCommand) => void) => {
     this.menu.push(listener);
     return () => (this.menu = []);
+  };
+  typing: boolean[] = [];
+  commandTable = async (): Promise<CommandInfo[]> => [];
+  setTextFocus = async (typing: boolean) => {
+    this.typing.push(typing);
   };
 }
 
 describe('Editor', () => {
+  it('tells the app when a text field gains or loses focus, once per change', () => {
+    const backend = new FakeBackend();
+    const editor = new Editor(backend);
+    editor.setTyping(true);
+    editor.setTyping(true);
+    editor.setTyping(false);
+    expect(backend.typing).toEqual([true, false]);
+  });
+
+  it('words a command with its shortcut from the command table', async () => {
+    const backend = new FakeBackend();
+    backend.commandTable = async () => [
+      { command: 'save', label: 'Save', accelerator: 'CmdOrCtrl+S', runs: 'document', textKey: false },
+      { command: 'alignLeft', label: 'Align Left Edges', accelerator: null, runs: 'page', textKey: false },
+    ];
+    const editor = new Editor(backend);
+    await editor.start();
+    expect(editor.hint('save')).toBe('Save (Ctrl+S)');
+    expect(editor.hint('save', 'Save the model')).toBe('Save the model (Ctrl+S)');
+    expect(editor.hint('alignLeft')).toBe('Align Left Edges');
+  });
+
   it('starts from the initial state and shows its notice', async () => {
     const editor = new Editor(new FakeBackend());
     await editor.start();
