@@ -140,7 +140,7 @@ fn eval(cx: &Context, condition: &Condition, target: Target, reading: Reading) -
         Condition::Trait(traits) => on_element(&|i| has_trait(cx, i, traits)),
         Condition::WithinBoundary(levels) => {
             Truth::of(match (flow_end(cx, target, End::From), flow_end(cx, target, End::To)) {
-                (Some(from), Some(to)) => shared_boundary(cx, from, to, levels).is_some(),
+                (Some(from), Some(to)) => cx.shared_boundary(from, to, &trusts(levels)).is_some(),
                 _ => false,
             })
         }
@@ -279,9 +279,9 @@ fn explain_as(cx: &Context, condition: &Condition, target: Target, reading: Read
         Condition::InBoundary(levels) => facts.push(format!("inside a {} boundary", levels.join("/"))),
         Condition::WithinBoundary(levels) => {
             if let (Some(from), Some(to)) = (flow_end(cx, target, End::From), flow_end(cx, target, End::To))
-                && let Some(boundary) = shared_boundary(cx, from, to, levels)
+                && let Some(boundary) = cx.shared_boundary(from, to, &trusts(levels))
             {
-                facts.push(format!("both ends sit in \"{boundary}\""));
+                facts.push(format!("both ends sit in \"{}\"", boundary.name));
             }
         }
         Condition::UntrustedSource(true) => {
@@ -379,15 +379,8 @@ fn explain_as(cx: &Context, condition: &Condition, target: Target, reading: Read
 
 /// Where an element that untrusted content reaches first-hand sends its answers back out: to an
 /// outsider directly, or through a tool that sends messages.
-/// The name of a boundary holding both elements whose stated trust is one of `levels`.
-fn shared_boundary<'c>(cx: &'c Context, a: usize, b: usize, levels: &[String]) -> Option<&'c str> {
-    let around_b = cx.model.boundaries_around(&cx.element(b).id);
-    cx.model
-        .boundaries_around(&cx.element(a).id)
-        .into_iter()
-        .filter(|boundary| around_b.iter().any(|other| other.id == boundary.id))
-        .find(|boundary| Context::stated_trust(boundary).is_some_and(|t| levels.iter().any(|l| l == t)))
-        .map(|boundary| boundary.name.as_str())
+fn trusts(levels: &[String]) -> Vec<&str> {
+    levels.iter().map(String::as_str).collect()
 }
 
 fn converses(cx: &Context, element: usize) -> Option<usize> {

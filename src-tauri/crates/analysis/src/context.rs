@@ -312,6 +312,17 @@ impl<'a> Context<'a> {
             .collect()
     }
 
+    /// A boundary around both elements that states one of `levels` as its trust, if there is one.
+    pub fn shared_boundary(&self, a: usize, b: usize, levels: &[&str]) -> Option<&'a maestro_model::Boundary> {
+        let around_b = self.boundary_trusts(b);
+        self.boundary_trusts(a)
+            .into_iter()
+            .find(|(boundary, trust)| {
+                levels.contains(trust) && around_b.iter().any(|(other, _)| other.id == boundary.id)
+            })
+            .map(|(boundary, _)| boundary)
+    }
+
     /// Untrusted sources and what their content reaches (computed once, on first use).
     pub fn untrusted(&self) -> &Untrusted {
         self.untrusted.get_or_init(|| Untrusted::compute(self))

@@ -112,7 +112,7 @@ impl Sensitivity {
                     || (labelled(hop.flow) && hop.side != Side::Answer);
                 // Inside one trusted zone, a store's lower label is a labelling question, not a
                 // less trusted reader: only the zone's own limits (none) and outside parties count.
-                let kept_inside = shares_trusted_boundary(cx, hop.from, hop.to)
+                let kept_inside = cx.shared_boundary(hop.from, hop.to, &["trusted"]).is_some()
                     && !cx.has(hop.to, KindTrait::Outside)
                     && boundary_limit(cx, hop.to).is_none_or(|b| b >= l);
                 if arrives
@@ -187,23 +187,19 @@ fn vouched(cx: &Context, e: usize) -> bool {
 }
 
 /// How far the model says an element is cleared, and why.
-/// Whether both elements sit inside one boundary that states `trust = trusted`.
-fn shares_trusted_boundary(cx: &Context, a: usize, b: usize) -> bool {
-    let around_b: Vec<&str> =
-        cx.boundary_trusts(b).iter().filter(|(_, t)| *t == "trusted").map(|(x, _)| x.id.as_str()).collect();
-    cx.boundary_trusts(a).iter().any(|(x, t)| *t == "trusted" && around_b.contains(&x.id.as_str()))
+/// How far a boundary's stated trust clears what is inside it: `untrusted` public, `partial`
+/// confidential; `None` for full trust.
+fn trust_limit(trust: &str) -> Option<usize> {
+    match trust {
+        "untrusted" => Some(0),
+        "partial" => Some(PRIVATE),
+        _ => None,
+    }
 }
 
 /// The clearance the boundaries around an element set, if any states less than full trust.
 fn boundary_limit(cx: &Context, e: usize) -> Option<usize> {
-    cx.boundary_trusts(e)
-        .iter()
-        .filter_map(|(_, trust)| match *trust {
-            "untrusted" => Some(0),
-            "partial" => Some(2),
-            _ => None,
-        })
-        .min()
+    cx.boundary_trusts(e).iter().filter_map(|(_, trust)| trust_limit(trust)).min()
 }
 
 fn clearance_of(cx: &Context, e: usize) -> Option<(usize, String)> {
@@ -224,12 +220,9 @@ fn clearance_of(cx: &Context, e: usize) -> Option<(usize, String)> {
         limits.push((0, format!("a {} is outside the system", cx.kind_label(e))));
     }
     for (boundary, trust) in cx.boundary_trusts(e) {
-        let limit = match trust {
-            "untrusted" => 0,
-            "partial" => 2,
-            _ => continue,
-        };
-        limits.push((limit, format!("it sits in \"{}\" (trust = {trust})", boundary.name)));
+        if let Some(limit) = trust_limit(trust) {
+            limits.push((limit, format!("it sits in \"{}\" (trust = {trust})", boundary.name)));
+        }
     }
     limits.into_iter().min_by_key(|(l, _)| *l)
 }
