@@ -9,17 +9,10 @@ const COMMANDS: &[&str] = &[
     "cut_selection",
     "paste",
     "apply_edit",
-    "undo",
-    "redo",
-    "new_document",
     "new_from_sample",
-    "open_document",
-    "save",
-    "save_as",
-    "export_report",
-    "close_document",
     "command_table",
     "set_text_focus",
+    "run_command",
 ];
 
 fn main() {

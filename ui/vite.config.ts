@@ -1,8 +1,11 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+// The app's version, as the bundle names it, for the About box.
+import app from '../src-tauri/tauri.conf.json';
 
 export default defineConfig({
   plugins: [svelte()],
+  define: { __APP_VERSION__: JSON.stringify(app.version) },
   // The app loads the built files from its own protocol: paths must be relative, nothing remote.
   base: './',
   clearScreen: false,

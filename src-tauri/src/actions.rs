@@ -96,7 +96,9 @@ pub async fn save(app: &AppHandle) -> Result<Snapshot, CommandError> {
 }
 
 pub async fn save_as(app: &AppHandle) -> Result<Snapshot, CommandError> {
-    let suggested = app.state::<AppState>().with_document(|doc| format!("{}.maestro", doc.model().name));
+    let suggested = app
+        .state::<AppState>()
+        .with_document(|doc| format!("{}.maestro", maestro_document::file_stem(&doc.model().name)));
     let (tx, rx) = tokio::sync::oneshot::channel();
     app.dialog().file().add_filter(FILE_FILTER.0, FILE_FILTER.1).set_file_name(suggested).save_file(move |picked| {
         let _ = tx.send(picked);
@@ -125,7 +127,7 @@ pub async fn export_report(app: &AppHandle) -> Result<Snapshot, CommandError> {
     use crate::cli::ReportFormat;
     use crate::headless::{render, report_format_for};
     let state = app.state::<AppState>();
-    let suggested = state.with_document(|doc| format!("{} report.md", doc.model().name));
+    let suggested = state.with_document(|doc| format!("{} report.md", maestro_document::file_stem(&doc.model().name)));
     let (tx, rx) = tokio::sync::oneshot::channel();
     app.dialog()
         .file()

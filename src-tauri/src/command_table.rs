@@ -4,9 +4,10 @@
 //! is not in the table cannot be sent, and adding one is one variant and one row.
 //!
 //! Keys that also edit text (Delete, Ctrl+A/C/X/V/Z, Ctrl+Shift+Z) are marked: while the user
-//! types in a text field they belong to the field. On Linux the native menu sees accelerators
-//! before the page does, so the page says when a text field has focus and the menu lets go of
-//! those keys until it loses it (see `menu::yield_text_keys`).
+//! types in a text field they belong to the field, and so do the keys of every command that acts
+//! on the diagram (`while_typing` is false). On Linux the native menu sees accelerators before the
+//! page does, so the page says when a text field has focus and the menu lets go of those keys
+//! until it loses it (see `menu::yield_text_keys`).
 
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -44,6 +45,8 @@ pub enum AppCommand {
     AlignBottom,
     DistributeHorizontal,
     DistributeVertical,
+    Shortcuts,
+    About,
 }
 
 /// Where a command is carried out.
@@ -66,8 +69,14 @@ pub struct CommandInfo {
     /// In the menu's notation (`CmdOrCtrl+Shift+Z`), if the command has one.
     pub accelerator: Option<String>,
     pub runs: Runs,
+    /// Further keys the page takes for the command (the menu shows one): Backspace deletes too.
+    pub alternates: Vec<String>,
     /// The key also edits text, so a focused text field keeps it.
     pub text_key: bool,
+    /// Whether the key still gives the command while a text field has focus: only document
+    /// commands whose keys do not edit text (Save does; Delete, Copy or Duplicate do not, as they
+    /// would act on the diagram behind the field).
+    pub while_typing: bool,
 }
 
 impl AppCommand {
@@ -101,6 +110,8 @@ impl AppCommand {
         AppCommand::AlignBottom,
         AppCommand::DistributeHorizontal,
         AppCommand::DistributeVertical,
+        AppCommand::Shortcuts,
+        AppCommand::About,
     ];
 
     /// Label, accelerator, where it runs, and whether its key also edits text.
@@ -137,12 +148,32 @@ impl AppCommand {
             AlignBottom => ("Align Bottom Edges", None, P, false),
             DistributeHorizontal => ("Distribute Horizontally", None, P, false),
             DistributeVertical => ("Distribute Vertically", None, P, false),
+            Shortcuts => ("Keyboard Shortcuts", Some("F1"), P, false),
+            About => ("About MAESTRO Studio", None, P, false),
+        }
+    }
+
+    /// Keys the page also takes for the command; none of them may belong to another command.
+    fn alternates(self) -> &'static [&'static str] {
+        match self {
+            AppCommand::Delete => &["Backspace"],
+            AppCommand::Redo => &["CmdOrCtrl+Y"],
+            AppCommand::ZoomIn => &["CmdOrCtrl+Plus"],
+            _ => &[],
         }
     }
 
     pub fn info(self) -> CommandInfo {
         let (label, accelerator, runs, text_key) = self.row();
-        CommandInfo { command: self, label: label.into(), accelerator: accelerator.map(Into::into), runs, text_key }
+        CommandInfo {
+            command: self,
+            label: label.into(),
+            accelerator: accelerator.map(Into::into),
+            alternates: self.alternates().iter().map(|a| (*a).to_owned()).collect(),
+            runs,
+            text_key,
+            while_typing: runs == Runs::Document && !text_key,
+        }
     }
 
     /// The menu id: the command's name as the bindings spell it.
@@ -171,7 +202,8 @@ mod tests {
         for command in AppCommand::ALL {
             assert_eq!(AppCommand::from_id(&command.id()), Some(*command), "{command:?}");
         }
-        let mut keys: Vec<String> = table().into_iter().filter_map(|c| c.accelerator).collect();
+        let mut keys: Vec<String> =
+            table().into_iter().flat_map(|c| c.accelerator.into_iter().chain(c.alternates)).collect();
         let count = keys.len();
         keys.sort();
         keys.dedup();
@@ -180,10 +212,19 @@ mod tests {
 
     #[test]
     fn exactly_the_keys_that_edit_text_yield_to_a_text_field() {
-        let text_keys =
-            ["CmdOrCtrl+Z", "CmdOrCtrl+Shift+Z", "CmdOrCtrl+X", "CmdOrCtrl+C", "CmdOrCtrl+V", "CmdOrCtrl+A", "Delete"];
+        let text_keys = [
+            "CmdOrCtrl+Z",
+            "CmdOrCtrl+Shift+Z",
+            "CmdOrCtrl+Y",
+            "CmdOrCtrl+X",
+            "CmdOrCtrl+C",
+            "CmdOrCtrl+V",
+            "CmdOrCtrl+A",
+            "Delete",
+            "Backspace",
+        ];
         for info in table() {
-            let edits_text = info.accelerator.as_deref().is_some_and(|a| text_keys.contains(&a));
+            let edits_text = info.accelerator.iter().chain(&info.alternates).any(|a| text_keys.contains(&a.as_str()));
             assert_eq!(info.text_key, edits_text, "{:?}", info.command);
         }
     }

@@ -69,26 +69,6 @@ pub fn paste(app: AppHandle, state: State<'_, AppState>, offset: Position) -> Re
     apply_edit(app, state, Edit::Paste { fragment, offset })
 }
 
-#[tauri::command]
-#[specta::specta]
-pub fn undo(app: AppHandle, state: State<'_, AppState>) -> Result<Snapshot, CommandError> {
-    state.with_document(|doc| doc.undo())?;
-    Ok(publish(&app))
-}
-
-#[tauri::command]
-#[specta::specta]
-pub fn redo(app: AppHandle, state: State<'_, AppState>) -> Result<Snapshot, CommandError> {
-    state.with_document(|doc| doc.redo())?;
-    Ok(publish(&app))
-}
-
-#[tauri::command]
-#[specta::specta]
-pub async fn new_document(app: AppHandle) -> Result<Snapshot, CommandError> {
-    actions::new_document(&app).await
-}
-
 /// What an element can reach (its blast radius), or who can reach it.
 #[tauri::command]
 #[specta::specta]
@@ -111,37 +91,6 @@ pub async fn new_from_sample(app: AppHandle, id: String) -> Result<Snapshot, Com
     actions::new_from_sample(&app, &id).await
 }
 
-#[tauri::command]
-#[specta::specta]
-pub async fn open_document(app: AppHandle) -> Result<Snapshot, CommandError> {
-    actions::open_document(&app).await
-}
-
-#[tauri::command]
-#[specta::specta]
-pub async fn save(app: AppHandle) -> Result<Snapshot, CommandError> {
-    actions::save(&app).await
-}
-
-#[tauri::command]
-#[specta::specta]
-pub async fn export_report(app: AppHandle) -> Result<Snapshot, CommandError> {
-    actions::export_report(&app).await
-}
-
-/// Closes the model, asking first when it has unsaved changes, and leaves an empty one.
-#[tauri::command]
-#[specta::specta]
-pub async fn close_document(app: AppHandle) -> Result<Snapshot, CommandError> {
-    actions::close_document(&app).await
-}
-
-#[tauri::command]
-#[specta::specta]
-pub async fn save_as(app: AppHandle) -> Result<Snapshot, CommandError> {
-    actions::save_as(&app).await
-}
-
 /// Every command with its label and accelerator: the page's key handling and tooltips read this.
 #[tauri::command]
 #[specta::specta]
@@ -155,4 +104,12 @@ pub fn command_table() -> Vec<crate::command_table::CommandInfo> {
 #[specta::specta]
 pub fn set_text_focus(app: AppHandle, typing: bool) {
     crate::menu::yield_text_keys(&app, typing);
+}
+
+/// A document command (save, undo, quit…) whose key reached the page before the menu saw it: it
+/// runs exactly as the menu item would.
+#[tauri::command]
+#[specta::specta]
+pub async fn run_command(app: AppHandle, command: crate::command_table::AppCommand) -> Result<Snapshot, CommandError> {
+    crate::menu::run_document_command(&app, command).await
 }

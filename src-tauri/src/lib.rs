@@ -35,20 +35,13 @@ pub fn specta_builder() -> tauri_specta::Builder<Wry> {
             commands::list_samples,
             commands::command_table,
             commands::set_text_focus,
+            commands::run_command,
             commands::reach,
             commands::copy_selection,
             commands::cut_selection,
             commands::paste,
             commands::new_from_sample,
             commands::apply_edit,
-            commands::undo,
-            commands::redo,
-            commands::new_document,
-            commands::open_document,
-            commands::save,
-            commands::save_as,
-            commands::export_report,
-            commands::close_document,
         ])
         .events(tauri_specta::collect_events![events::DocumentChanged, events::ActionFailed, events::MenuCommand])
         // One TypeScript type per Rust type: the UI reads what Rust sends and sends what Rust reads.

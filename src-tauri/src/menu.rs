@@ -61,6 +61,7 @@ fn layout() -> Vec<(&'static str, Vec<Entry>)> {
                 C(DistributeVertical),
             ],
         ),
+        ("Help", vec![C(Shortcuts), Separator, C(About)]),
     ]
 }
 
@@ -95,11 +96,12 @@ fn command_item(app: &AppHandle, command: AppCommand) -> tauri::Result<MenuItem<
 }
 
 /// While a text field has focus, the menu lets go of the keys that edit text (Delete, Ctrl+A,
-/// Ctrl+C…), so they reach the field; when it loses focus they are the menu's again.
+/// Ctrl+C…) and of those acting on the diagram, so they reach the field and nothing behind it;
+/// when it loses focus they are the menu's again.
 pub fn yield_text_keys(app: &AppHandle, typing: bool) {
     let Some(menu) = app.menu() else { return };
     let Ok(items) = menu.items() else { return };
-    for info in crate::command_table::table().into_iter().filter(|c| c.text_key) {
+    for info in crate::command_table::table().into_iter().filter(|c| !c.while_typing) {
         if let Some(item) = find_item(&items, &info.command.id()) {
             let accelerator = if typing { None } else { info.accelerator.as_deref() };
             let _ = item.set_accelerator(accelerator);
@@ -159,41 +161,48 @@ pub fn handle(app: &AppHandle, event: MenuEvent) {
         return;
     }
     tauri::async_runtime::spawn(async move {
-        let result: Result<Snapshot, CommandError> = match (AppCommand::from_id(&id), id.as_str()) {
-            (_, sample) if sample.starts_with("sample:") => {
-                actions::new_from_sample(&app, &sample["sample:".len()..]).await
+        let result: Result<Snapshot, CommandError> = if let Some(sample) = id.strip_prefix("sample:") {
+            actions::new_from_sample(&app, sample).await
+        } else if let Some(recent) = id.strip_prefix(RECENT_PREFIX) {
+            let index: usize = recent.parse().unwrap_or(usize::MAX);
+            match app.state::<AppState>().recent_paths().get(index).cloned() {
+                Some(path) => actions::open_path(&app, &path).await,
+                None => return,
             }
-            (_, recent) if recent.starts_with(RECENT_PREFIX) => {
-                let index: usize = recent[RECENT_PREFIX.len()..].parse().unwrap_or(usize::MAX);
-                match app.state::<AppState>().recent_paths().get(index).cloned() {
-                    Some(path) => actions::open_path(&app, &path).await,
-                    None => return,
-                }
-            }
-            (Some(AppCommand::New), _) => actions::new_document(&app).await,
-            (Some(AppCommand::Open), _) => actions::open_document(&app).await,
-            (Some(AppCommand::Save), _) => actions::save(&app).await,
-            (Some(AppCommand::SaveAs), _) => actions::save_as(&app).await,
-            (Some(AppCommand::ExportReport), _) => actions::export_report(&app).await,
-            (Some(AppCommand::Close), _) => actions::close_document(&app).await,
-            (Some(command @ (AppCommand::Undo | AppCommand::Redo)), _) => {
-                let state = app.state::<AppState>();
-                state
-                    .with_document(|doc| if command == AppCommand::Undo { doc.undo() } else { doc.redo() })
-                    .map_err(CommandError::from)
-                    .map(|_| actions::publish(&app))
-            }
-            (Some(AppCommand::Quit), _) => {
-                if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
-                    let _ = window.close();
-                }
-                return;
-            }
-            _ => return,
+        } else if let Some(command) = AppCommand::from_id(&id) {
+            run_document_command(&app, command).await
+        } else {
+            return;
         };
         let _ = match result {
             Ok(snapshot) => DocumentChanged(snapshot).emit(&app),
             Err(error) => ActionFailed(error).emit(&app),
         };
     });
+}
+
+/// Carries out a command that acts on the document, from the menu or from a key the page saw
+/// first; the same command does the same thing either way. A page command asked of it leaves the
+/// document as it is.
+pub async fn run_document_command(app: &AppHandle, command: AppCommand) -> Result<Snapshot, CommandError> {
+    match command {
+        AppCommand::New => actions::new_document(app).await,
+        AppCommand::Open => actions::open_document(app).await,
+        AppCommand::Save => actions::save(app).await,
+        AppCommand::SaveAs => actions::save_as(app).await,
+        AppCommand::ExportReport => actions::export_report(app).await,
+        AppCommand::Close => actions::close_document(app).await,
+        AppCommand::Undo | AppCommand::Redo => app
+            .state::<AppState>()
+            .with_document(|doc| if command == AppCommand::Undo { doc.undo() } else { doc.redo() })
+            .map_err(CommandError::from)
+            .map(|_| actions::publish(app)),
+        AppCommand::Quit => {
+            if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
+                let _ = window.close();
+            }
+            Ok(actions::publish(app))
+        }
+        _ => Ok(actions::publish(app)),
+    }
 }

@@ -11,6 +11,7 @@ mod editing;
 mod large;
 mod pixels;
 mod support;
+mod typing;
 
 use anyhow::{Result, ensure};
 use fantoccini::key::Key;

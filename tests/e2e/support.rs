@@ -583,6 +583,43 @@ impl App {
         Ok(())
     }
 
+    /// Gives the app's window the X server's keyboard focus (there is no window manager to do
+    /// it), so that keys pressed with [`App::press_native`] reach it.
+    pub async fn focus_window(&self) -> Result<()> {
+        let status = std::process::Command::new("xdotool")
+            .args(["search", "--onlyvisible", "--name", "MAESTRO Studio", "windowfocus", "--sync"])
+            .status()
+            .context("running xdotool")?;
+        ensure!(status.success(), "xdotool could not focus the app's window");
+        Ok(())
+    }
+
+    /// Presses keys on the real keyboard of the X server, as a user would (`ctrl+a`, `BackSpace`,
+    /// `Home`): unlike WebDriver's keys, these pass through GTK first, so the native menu's
+    /// accelerators see them before the page does. The window must have the focus.
+    pub async fn press_native(&self, keys: &[&str]) -> Result<()> {
+        for key in keys {
+            let status = std::process::Command::new("xdotool")
+                .args(["key", "--clearmodifiers", key])
+                .status()
+                .context("running xdotool")?;
+            ensure!(status.success(), "xdotool could not press {key}");
+            tokio::time::sleep(Duration::from_millis(60)).await;
+        }
+        Ok(())
+    }
+
+    /// Types `text` on the real keyboard of the X server.
+    pub async fn type_native(&self, text: &str) -> Result<()> {
+        let status = std::process::Command::new("xdotool")
+            .args(["type", "--delay", "30", "--", text])
+            .status()
+            .context("running xdotool")?;
+        ensure!(status.success(), "xdotool could not type {text:?}");
+        tokio::time::sleep(Duration::from_millis(80)).await;
+        Ok(())
+    }
+
     /// Types one character on the keyboard, wherever the focus is.
     pub async fn press_char(&self, value: char) -> Result<()> {
         self.type_keys(&value.to_string()).await

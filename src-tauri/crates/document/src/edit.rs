@@ -88,6 +88,10 @@ pub enum Edit {
     RenameModel {
         name: String,
     },
+    /// Sets what the model is about: the system and the scope, in the user's words.
+    DescribeModel {
+        description: String,
+    },
     /// Chooses an element's primary layer by hand, with a reason, or (with `None`) hands the
     /// choice back to the analysis.
     SetLayerOverride {
@@ -208,6 +212,7 @@ impl Edit {
             Edit::RenameElement { id, name } => EditOp::RenameElement { id, name },
             Edit::RenameFlow { id, name } => EditOp::RenameFlow { id, name },
             Edit::RenameModel { name } => EditOp::RenameModel { name },
+            Edit::DescribeModel { description } => EditOp::DescribeModel { description },
             Edit::SetLayerOverride { element, value } => {
                 if let Some(chosen) = &value {
                     let layer = catalog.layers.iter().find(|l| l.id.as_str() == chosen.layer && !l.cross_layer);

@@ -8,6 +8,7 @@
 
 mod document;
 mod edit;
+mod file_name;
 mod geometry;
 mod history;
 mod sample;
@@ -15,5 +16,6 @@ mod snapshot;
 
 pub use document::{Document, DocumentError};
 pub use edit::{BoundaryGeometry, BoundaryMove, Edit, Fragment};
+pub use file_name::file_stem;
 pub use sample::{DEFAULT_SAMPLE, SAMPLES, Sample, sample, sample_model};
 pub use snapshot::{Snapshot, window_title};

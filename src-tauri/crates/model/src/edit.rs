@@ -101,6 +101,10 @@ pub enum EditOp {
     RenameModel {
         name: String,
     },
+    /// Sets the model's own description.
+    DescribeModel {
+        description: String,
+    },
     /// Sets (or with `None` clears) the user's choice of an element's primary layer.
     SetLayerOverride {
         element: ElementId,
@@ -228,6 +232,13 @@ impl Model {
                 let name = checked_name(name)?;
                 let old = std::mem::replace(&mut self.name, name);
                 Ok(EditOp::RenameModel { name: old })
+            }
+            EditOp::DescribeModel { description } => {
+                if description.chars().count() > MAX_TEXT_CHARS {
+                    return Err(EditError::TextTooLong);
+                }
+                let old = std::mem::replace(&mut self.description, description);
+                Ok(EditOp::DescribeModel { description: old })
             }
             EditOp::SetLayerOverride { element, value } => {
                 if value.as_ref().is_some_and(|v| v.justification.trim().is_empty() || v.layer.trim().is_empty()) {
@@ -663,6 +674,7 @@ mod tests {
             EditOp::RenameElement { id: "b".into(), name: "Writer".into() },
             EditOp::RenameFlow { id: "f1".into(), name: "calls".into() },
             EditOp::RenameModel { name: "Renamed".into() },
+            EditOp::DescribeModel { description: "The crew that writes the weekly report".into() },
             EditOp::SetLayerOverride {
                 element: "a".into(),
                 value: Some(LayerOverride { layer: "L4".into(), justification: "runs the cluster".into() }),

@@ -154,6 +154,9 @@ pub struct Flow {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, Type)]
 pub struct Model {
     pub name: String,
+    /// What the system is and what the model covers, in the user's words; reports open with it.
+    #[serde(default)]
+    pub description: String,
     pub elements: Vec<Element>,
     pub flows: Vec<Flow>,
     #[serde(default)]

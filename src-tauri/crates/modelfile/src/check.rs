@@ -167,6 +167,7 @@ pub(crate) fn build(file: ModelFile, catalog: &Catalog) -> Result<Built, ModelFi
     }
 
     let mut model = Model::new(file.name);
+    model.description = file.description;
     // Positions are filled in by the layout afterwards; check everything else now.
     let placeholder = |mut e: Element| {
         if !e.position.is_finite() {

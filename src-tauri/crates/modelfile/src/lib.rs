@@ -2,6 +2,7 @@
 //!
 //! ```yaml
 //! name: Research crew
+//! description: The crew that researches and writes the weekly report.
 //! components:
 //!   - id: researcher
 //!     kind: agent
@@ -16,7 +17,7 @@
 //!   - { id: lab, name: Sandbox, parent: corp, position: { x: 0, y: 0 }, size: { width: 400, height: 300 } }
 //! ```
 //!
-//! Components, flows and boundaries may have a `description` and `notes`. A boundary written
+//! The model may have a `description`; components, flows and boundaries a `description` and `notes`. A boundary written
 //! without `position` and `size` is drawn around what it holds.
 //!
 //! Kinds, properties and their values are the catalog's. Anything wrong — an unknown kind, a

@@ -11,6 +11,8 @@ pub(crate) type RawProperties = BTreeMap<String, serde_json::Value>;
 pub(crate) struct ModelFile {
     pub name: String,
     #[serde(default)]
+    pub description: String,
+    #[serde(default)]
     pub components: Vec<Component>,
     #[serde(default)]
     pub flows: Vec<FlowEntry>,

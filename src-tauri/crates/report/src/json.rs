@@ -1,4 +1,4 @@
-//! The full report as JSON: `model`, `summary` (counts), `findings` (as the analysis gives them;
+//! The full report as JSON: `model` (its name), `description`, `summary` (counts), `findings` (as the analysis gives them;
 //! each alias is `{ "source", "id" }`), `sources` (`id`, `name`, `short` of every source those
 //! aliases name, in catalog order), `layers` and `matrix`. Nothing in it depends on a clock or on hashing, so the
 //! same analysis always gives the same text.
@@ -10,6 +10,7 @@ use serde_json::json as value;
 pub fn json(subject: &Subject) -> String {
     let report = value!({
         "model": subject.model.name,
+        "description": subject.model.description,
         "summary": {
             "elements": subject.model.elements.len(),
             "flows": subject.model.flows.len(),

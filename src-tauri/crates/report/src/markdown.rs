@@ -13,6 +13,12 @@ pub fn markdown(subject: &Subject) -> String {
     let mut out = String::new();
     let analysis = subject.analysis;
     let _ = writeln!(out, "# MAESTRO threat model: {}\n", escape(&subject.model.name));
+    let description: Vec<String> =
+        subject.model.description.lines().map(str::trim).filter(|l| !l.is_empty()).map(escape_line).collect();
+    if !description.is_empty() {
+        // Each of the user's lines stays a line of its own.
+        let _ = writeln!(out, "{}\n", description.join("  \n"));
+    }
     let _ = writeln!(
         out,
         "{} elements, {} flows. {} findings, {} open.\n",
@@ -112,6 +118,21 @@ fn layer_label(subject: &Subject, id: &maestro_catalog::LayerId) -> String {
 }
 
 /// Escapes text from the model so that it renders as itself: no Markdown, no HTML, one line.
+/// Escapes text that starts a line of its own: also what would make the line a heading, a list
+/// item, a quote or a rule.
+fn escape_line(text: &str) -> String {
+    let escaped = escape(text);
+    let digits = escaped.chars().take_while(char::is_ascii_digit).count();
+    if escaped.starts_with(['#', '-', '+', '>', '=']) {
+        format!("\\{escaped}")
+    } else if digits > 0 && escaped[digits..].starts_with(['.', ')']) {
+        // `1.` starts a numbered list; `1\.` does not (a digit cannot be escaped, the dot can).
+        format!("{}\\{}", &escaped[..digits], &escaped[digits..])
+    } else {
+        escaped
+    }
+}
+
 pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {

@@ -20,6 +20,7 @@ fn hostile() -> Model {
         ..Default::default()
     };
     let mut model = Model::new("Crew <img src=x onerror=alert(1)>");
+    model.description = "# Not a heading\n- not a list\n1. not a step\nIn scope: <b>the crew</b>".into();
     model.elements = vec![
         element("web", "web-content", "=HYPERLINK(\"http://evil\")", &[]),
         element("agent", "agent", "Agent | *bold* [link](javascript:x)", &[]),
@@ -102,6 +103,13 @@ fn markdown_escapes_everything_the_user_wrote() {
     assert!(report.starts_with("# MAESTRO threat model: Crew &lt;img src=x onerror=alert(1)&gt;"), "{report}");
     assert!(!report.contains("<img") && !report.contains("[link](javascript"), "{report}");
     assert!(report.contains("Agent \\| \\*bold\\*"), "{report}");
+    // The description opens the report, each line its own and none of them markup.
+    assert!(
+        report.contains(
+            "\\# Not a heading  \n\\- not a list  \n1\\. not a step  \nIn scope: &lt;b&gt;the crew&lt;/b&gt;\n"
+        ),
+        "{report}"
+    );
     assert!(report.contains("- Decision: accepted: writes to &lt;scratch&gt; only"), "{report}");
 }
 

@@ -60,6 +60,10 @@ fn write_new_file(model: &Model, temp: &Path) -> Result<(), StoreError> {
     schema::create(&conn).map_err(sqlite_err)?;
     let tx = conn.transaction().map_err(sqlite_err)?;
     tx.execute("INSERT INTO meta (key, value) VALUES ('name', ?1)", params![model.name]).map_err(sqlite_err)?;
+    if !model.description.is_empty() {
+        tx.execute("INSERT INTO meta (key, value) VALUES ('description', ?1)", params![model.description])
+            .map_err(sqlite_err)?;
+    }
     tx.execute("INSERT INTO meta (key, value) VALUES ('written_by', ?1)", params![env!("CARGO_PKG_VERSION")])
         .map_err(sqlite_err)?;
     {
@@ -162,6 +166,7 @@ struct RawBoundary {
 /// Rows as read, before they are checked as a model. JSON columns are kept as text until then.
 struct RawModel {
     name: String,
+    description: String,
     elements: Vec<(Element, String, Option<String>)>,
     flows: Vec<(Flow, String)>,
     boundaries: Vec<RawBoundary>,
@@ -171,9 +176,11 @@ struct RawModel {
 }
 
 fn read_model(conn: &Connection, version: i64) -> rusqlite::Result<RawModel> {
-    let name: String = conn
-        .query_row("SELECT value FROM meta WHERE key = 'name'", [], |row| row.get(0))
-        .or_else(|e| if e == rusqlite::Error::QueryReturnedNoRows { Ok(String::new()) } else { Err(e) })?;
+    let meta = |key: &str| -> rusqlite::Result<String> {
+        conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |row| row.get(0))
+            .or_else(|e| if e == rusqlite::Error::QueryReturnedNoRows { Ok(String::new()) } else { Err(e) })
+    };
+    let (name, description) = (meta("name")?, meta("description")?);
     // Format 1 had no layer overrides, boundaries or decisions; format 2 no texts or boundary boxes.
     let override_column = if version >= 2 { "layer_override" } else { "NULL" };
     let texts = if version >= 3 { "description, notes" } else { "'', ''" };
@@ -240,7 +247,7 @@ fn read_model(conn: &Connection, version: i64) -> rusqlite::Result<RawModel> {
             Ok((flow, row.get::<_, String>(4)?))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(RawModel { name, elements, flows, boundaries, boundary_geometry: version >= 3, decisions })
+    Ok(RawModel { name, description, elements, flows, boundaries, boundary_geometry: version >= 3, decisions })
 }
 
 impl RawModel {
@@ -265,6 +272,7 @@ impl RawModel {
         }
         let name = if self.name.trim().is_empty() { "Untitled model".to_owned() } else { self.name };
         let mut model = Model::new(name);
+        model.description = self.description;
         model.apply(EditOp::Insert { elements, flows, memberships: Vec::new() }).map_err(|e| corrupt(e.to_string()))?;
         // Boundaries go in through the model's own checks: top level first, then their nesting,
         // which must name boundaries that exist and never form a loop.

@@ -27,6 +27,7 @@ use rusqlite::Connection;
 
 fn sample() -> Model {
     let mut model = Model::new("Crew <script>alert(1)</script>");
+    model.description = "The crew that writes the weekly report.\nIn scope: the agents and their tools.".into();
     let mut props = Properties::new();
     props.insert("internet_exposed".into(), PropertyValue::Bool(true));
     props.insert("autonomy".into(), PropertyValue::Text("autonomous".into()));

@@ -15,16 +15,8 @@ export interface Backend {
   copySelection(ids: string[]): Promise<{ status: 'ok'; data: null } | { status: 'error'; error: CommandError }>;
   cutSelection(ids: string[]): Promise<Outcome>;
   paste(offset: Position): Promise<Outcome>;
-  undo(): Promise<Outcome>;
-  redo(): Promise<Outcome>;
-  newDocument(): Promise<Outcome>;
-  openDocument(): Promise<Outcome>;
-  save(): Promise<Outcome>;
-  saveAs(): Promise<Outcome>;
-  /** Asks where, then writes a report (Markdown, JSON, SARIF or CSV by the file name). */
-  exportReport(): Promise<Outcome>;
-  /** Closes the model (asking first when it has unsaved changes), leaving an empty one. */
-  closeDocument(): Promise<Outcome>;
+  /** Runs a command that acts on the document (save, undo, open, export…) as its menu item does. */
+  runCommand(command: AppCommand): Promise<Outcome>;
   /** Snapshots pushed by the app (menu actions). Returns a function that stops listening. */
   onDocumentChanged(listener: (snapshot: Snapshot) => void): Promise<() => void>;
   onActionFailed(listener: (error: CommandError) => void): Promise<() => void>;

@@ -2,31 +2,25 @@
 // It sends edits and renders what comes back; it never changes the model itself.
 
 import { getContext, setContext } from 'svelte';
+import { commandForKey, describeAccelerator, type KeyPress } from './keys';
 import type { AppCommand, Catalog, CommandInfo, Edit, Reach, ReachDirection, Sample, Snapshot } from '../bindings';
 import type { Highlight } from './canvas';
 
-/** What the canvas does on request from a menu, the toolbar or a shortcut. */
-export type CanvasAction =
-  | 'zoomIn'
-  | 'zoomOut'
-  | 'fit'
-  | 'autoLayout'
-  | 'bandLayout'
-  | 'addBoundary'
-  | 'delete'
-  | 'alignLeft'
-  | 'alignCentre'
-  | 'alignRight'
-  | 'alignTop'
-  | 'alignMiddle'
-  | 'alignBottom'
-  | 'distributeHorizontal'
-  | 'distributeVertical';
-
-const CANVAS_ACTIONS: readonly string[] = [
+/** The commands only the canvas can carry out (it knows sizes and the view). */
+export const CANVAS_ACTIONS = [
   'zoomIn', 'zoomOut', 'fit', 'autoLayout', 'bandLayout', 'addBoundary', 'delete', 'alignLeft', 'alignCentre',
   'alignRight', 'alignTop', 'alignMiddle', 'alignBottom', 'distributeHorizontal', 'distributeVertical',
-];
+] as const satisfies readonly AppCommand[];
+
+export type CanvasAction = (typeof CANVAS_ACTIONS)[number];
+
+function isCanvasAction(command: AppCommand): command is CanvasAction {
+  return (CANVAS_ACTIONS as readonly string[]).includes(command);
+}
+
+/** A dialog of the page's own. */
+export type Dialog = 'shortcuts' | 'about';
+
 import type { Backend, Outcome } from './backend';
 
 export class Editor {
@@ -48,6 +42,8 @@ export class Editor {
   focusRequest: { ids: string[]; seq: number } | null = $state.raw(null);
   /** A request for something only the canvas can do (it knows sizes and the view). */
   canvasRequest: { action: CanvasAction; seq: number } | null = $state.raw(null);
+  /** The dialog shown over the editor, if any. */
+  dialog: Dialog | null = $state(null);
 
   readonly #backend: Backend;
   #unlisten: (() => void)[] = [];
@@ -70,7 +66,7 @@ export class Editor {
     this.message = initial.notice;
     this.#unlisten.push(await this.#backend.onDocumentChanged((s) => (this.snapshot = s)));
     this.#unlisten.push(await this.#backend.onActionFailed((e) => (this.message = e.message)));
-    this.#unlisten.push(await this.#backend.onMenuCommand((command) => this.run(command)));
+    this.#unlisten.push(await this.#backend.onMenuCommand((command) => void this.run(command)));
   }
 
   /**
@@ -83,25 +79,61 @@ export class Editor {
     void this.#backend.setTextFocus(typing);
   }
 
-  /** The tooltip for a command: its label and, if it has one, its shortcut. */
+  /** The command table's row for `command`. */
+  info(command: AppCommand): CommandInfo | undefined {
+    return this.commands.find((c) => c.command === command);
+  }
+
+  /** The shortcut of a command as the user reads it (`Ctrl+Shift+Z`), if it has one. */
+  shortcut(command: AppCommand): string | null {
+    const accelerator = this.info(command)?.accelerator;
+    return accelerator ? describeAccelerator(accelerator) : null;
+  }
+
+  /** The tooltip for a command: its label (or `label`) and, if it has one, its shortcut. */
   hint(command: AppCommand, label?: string): string {
-    const info = this.commands.find((c) => c.command === command);
-    const text = label ?? info?.label ?? command;
-    const key = info?.accelerator?.replace('CmdOrCtrl', 'Ctrl');
+    const text = label ?? this.info(command)?.label ?? command;
+    const key = this.shortcut(command);
     return key ? `${text} (${key})` : text;
   }
 
-  /** Runs a command the native menu hands to the page. */
-  run(command: AppCommand): void {
-    const document: Record<string, () => unknown> = {
-      copy: () => this.copy(),
-      cut: () => this.cut(),
-      paste: () => this.paste(),
-      duplicate: () => this.duplicate(),
-      selectAll: () => this.selectAll(),
-    };
-    if (document[command]) document[command]();
-    else if (CANVAS_ACTIONS.includes(command)) this.requestCanvas(command as CanvasAction);
+  /**
+   * Handles a key press that reached the page: the command the table gives it, if any, runs.
+   * `typing` says whether a text field has the focus; it keeps the keys that edit text, and
+   * those of commands that act on the diagram. Returns whether the key was used.
+   */
+  handleKey(press: KeyPress, typing: boolean): boolean {
+    const command = commandForKey(press, this.commands, typing);
+    if (!command) return false;
+    void this.run(command);
+    return true;
+  }
+
+  /** Runs a command, from the menu, a key, the toolbar or a context menu. */
+  async run(command: AppCommand): Promise<boolean> {
+    if (this.info(command)?.runs === 'document') return this.#settle(this.#backend.runCommand(command));
+    switch (command) {
+      case 'copy':
+        return this.copy();
+      case 'cut':
+        return this.cut();
+      case 'paste':
+        return this.paste();
+      case 'duplicate':
+        return this.duplicate();
+      case 'selectAll':
+        this.selectAll();
+        return true;
+      case 'shortcuts':
+      case 'about':
+        this.dialog = command;
+        return true;
+    }
+    if (isCanvasAction(command)) {
+      this.requestCanvas(command);
+      return true;
+    }
+    return false;
   }
 
   /** Asks the canvas to do `action`. */
@@ -129,15 +161,7 @@ export class Editor {
     return this.#settle(this.#backend.applyEdit(edit));
   }
 
-  undo = () => this.#settle(this.#backend.undo());
-  redo = () => this.#settle(this.#backend.redo());
-  newDocument = () => this.#settle(this.#backend.newDocument());
-  open = () => this.#settle(this.#backend.openDocument());
   newFromSample = (id: string) => this.#settle(this.#backend.newFromSample(id));
-  save = () => this.#settle(this.#backend.save());
-  saveAs = () => this.#settle(this.#backend.saveAs());
-  exportReport = () => this.#settle(this.#backend.exportReport());
-  close = () => this.#settle(this.#backend.closeDocument());
 
   #pastes = 0;
 

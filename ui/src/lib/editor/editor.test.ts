@@ -46,14 +46,11 @@ class FakeBackend implements Backend {
     data: { element, direction, reached: [{ element: 'x', distance: 1, impact: true }] },
   });
   newFromSample = async (_id: string) => this.next;
-  undo = async () => this.next;
-  redo = async () => this.next;
-  newDocument = async () => this.next;
-  openDocument = async () => this.next;
-  save = async () => this.next;
-  saveAs = async () => this.next;
-  exportReport = async () => this.next;
-  closeDocument = async () => this.next;
+  ran: AppCommand[] = [];
+  runCommand = async (command: AppCommand) => {
+    this.ran.push(command);
+    return this.next;
+  };
   onDocumentChanged = async (listener: (s: Snapshot) => void) => {
     this.pushed.push(listener);
     return () => (this.pushed = []);
@@ -84,17 +81,58 @@ describe('Editor', () => {
     expect(backend.typing).toEqual([true, false]);
   });
 
+  const TABLE: CommandInfo[] = [
+    { command: 'save', label: 'Save', accelerator: 'CmdOrCtrl+S', alternates: [], runs: 'document', textKey: false, whileTyping: true },
+    { command: 'undo', label: 'Undo', accelerator: 'CmdOrCtrl+Z', alternates: [], runs: 'document', textKey: true, whileTyping: false },
+    { command: 'delete', label: 'Delete', accelerator: 'Delete', alternates: ['Backspace'], runs: 'page', textKey: true, whileTyping: false },
+    { command: 'duplicate', label: 'Duplicate', accelerator: 'CmdOrCtrl+D', alternates: [], runs: 'page', textKey: false, whileTyping: false },
+    { command: 'alignLeft', label: 'Align Left Edges', accelerator: null, alternates: [], runs: 'page', textKey: false, whileTyping: false },
+    { command: 'shortcuts', label: 'Keyboard Shortcuts', accelerator: 'F1', alternates: [], runs: 'page', textKey: false, whileTyping: false },
+  ];
+  const key = (k: string, ctrlKey = false) => ({ key: k, ctrlKey, metaKey: false, shiftKey: false, altKey: false });
+
   it('words a command with its shortcut from the command table', async () => {
     const backend = new FakeBackend();
-    backend.commandTable = async () => [
-      { command: 'save', label: 'Save', accelerator: 'CmdOrCtrl+S', runs: 'document', textKey: false },
-      { command: 'alignLeft', label: 'Align Left Edges', accelerator: null, runs: 'page', textKey: false },
-    ];
+    backend.commandTable = async () => TABLE;
     const editor = new Editor(backend);
     await editor.start();
     expect(editor.hint('save')).toBe('Save (Ctrl+S)');
     expect(editor.hint('save', 'Save the model')).toBe('Save the model (Ctrl+S)');
     expect(editor.hint('alignLeft')).toBe('Align Left Edges');
+  });
+
+  it('runs document commands in the app and page commands on the page', async () => {
+    const backend = new FakeBackend();
+    backend.commandTable = async () => TABLE;
+    const editor = new Editor(backend);
+    await editor.start();
+    await editor.run('save');
+    expect(backend.ran).toEqual(['save']);
+    await editor.run('delete');
+    expect(editor.canvasRequest?.action).toBe('delete');
+    await editor.run('shortcuts');
+    expect(editor.dialog).toBe('shortcuts');
+    expect(backend.ran).toEqual(['save']);
+  });
+
+  it('gives keys to their commands, except what a focused text field keeps', async () => {
+    const backend = new FakeBackend();
+    backend.commandTable = async () => TABLE;
+    const editor = new Editor(backend);
+    await editor.start();
+    // Typing: Delete, Ctrl+Z and Ctrl+D are the field's; Ctrl+S still saves.
+    expect(editor.handleKey(key('Delete'), true)).toBe(false);
+    expect(editor.handleKey(key('z', true), true)).toBe(false);
+    expect(editor.handleKey(key('d', true), true)).toBe(false);
+    expect(editor.canvasRequest).toBeNull();
+    expect(editor.handleKey(key('s', true), true)).toBe(true);
+    expect(backend.ran).toEqual(['save']);
+    // On the diagram they act.
+    expect(editor.handleKey(key('Backspace'), false)).toBe(true);
+    expect(editor.canvasRequest?.action).toBe('delete');
+    expect(editor.handleKey(key('z', true), false)).toBe(true);
+    expect(backend.ran).toEqual(['save', 'undo']);
+    expect(editor.handleKey(key('q'), false)).toBe(false);
   });
 
   it('starts from the initial state and shows its notice', async () => {
