@@ -8,7 +8,8 @@ use maestro_document::{Document, Snapshot};
 use maestro_model::Model;
 use std::path::PathBuf;
 use tauri::{AppHandle, Manager};
-use tauri_plugin_dialog::{DialogExt, MessageDialogButtons, MessageDialogKind};
+use tauri_plugin_dialog::{DialogExt, MessageDialogButtons, MessageDialogKind, MessageDialogResult};
+use tauri_specta::Event as _;
 
 pub const MAIN_WINDOW: &str = "main";
 const FILE_FILTER: (&str, &[&str]) = ("MAESTRO model", &["maestro"]);
@@ -158,21 +159,42 @@ pub async fn export_report(app: &AppHandle) -> Result<Snapshot, CommandError> {
     Ok(publish(app))
 }
 
-/// `true` when there is nothing unsaved, or the user agrees to lose it.
+/// `true` when there is nothing unsaved, or the user saved it (Save) or chose to lose it (Don't
+/// Save); `false` when the user cancels, backs out of choosing where to save, or saving fails.
 pub async fn confirm_discard(app: &AppHandle) -> bool {
-    if !app.state::<AppState>().with_document(|doc| doc.is_dirty()) {
+    let state = app.state::<AppState>();
+    let Some(name) = state.with_document(|doc| doc.is_dirty().then(|| doc.model().name.clone())) else {
         return true;
-    }
+    };
+    let (keep, discard, cancel) = (mnemonic("Save"), mnemonic("Don't Save"), mnemonic("Cancel"));
     let (tx, rx) = tokio::sync::oneshot::channel();
     app.dialog()
-        .message("This model has changes that are not saved. Discard them?")
+        .message(format!(
+            "\u{201c}{name}\u{201d} has changes that are not saved. Save them first? If you don't, they are lost."
+        ))
         .title("Unsaved changes")
         .kind(MessageDialogKind::Warning)
-        .buttons(MessageDialogButtons::OkCancelCustom("Discard changes".into(), "Keep editing".into()))
-        .show(move |discard| {
-            let _ = tx.send(discard);
+        .buttons(MessageDialogButtons::YesNoCancelCustom(keep.clone(), discard.clone(), cancel))
+        .show_with_result(move |answer| {
+            let _ = tx.send(answer);
         });
-    rx.await.unwrap_or(false)
+    match rx.await.unwrap_or(MessageDialogResult::Cancel) {
+        MessageDialogResult::Custom(answer) if answer == keep => match Box::pin(save(app)).await {
+            // Saved (not backed out of choosing where): go on.
+            Ok(_) => !state.with_document(|doc| doc.is_dirty()),
+            Err(error) => {
+                let _ = crate::events::ActionFailed(error).emit(app);
+                false
+            }
+        },
+        MessageDialogResult::Custom(answer) => answer == discard,
+        _ => false,
+    }
+}
+
+/// A button label with its access key marked where the toolkit reads the mark (GTK: Alt+letter).
+fn mnemonic(label: &str) -> String {
+    if cfg!(target_os = "linux") { format!("_{label}") } else { label.to_owned() }
 }
 
 fn with_model_extension(path: PathBuf) -> PathBuf {

@@ -158,7 +158,7 @@ async fn a_selected_flows_end_can_be_dragged_onto_another_element() -> Result<()
 }
 
 #[tokio::test]
-async fn unsaved_changes_are_kept_unless_the_user_chooses_to_discard_them() -> Result<()> {
+async fn unsaved_changes_are_kept_unless_the_user_chooses_not_to_save_them() -> Result<()> {
     let app = App::launch(&[]).await?;
     app.click("palette-agent").await?;
     app.wait_for_count(ELEMENTS, 8).await?;
@@ -168,9 +168,9 @@ async fn unsaved_changes_are_kept_unless_the_user_chooses_to_discard_them() -> R
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
     app.wait_for_count(ELEMENTS, 8).await?;
     ensure!(app.document_title().await?.starts_with("• "), "still unsaved");
-    // Close (Ctrl+W) asks too; choosing to discard leaves an empty model.
+    // Close (Ctrl+W) asks too; Don't Save (Alt+D) leaves an empty model.
     app.press_ctrl('w').await?;
-    app.answer_native_dialog("Unsaved changes", "Return").await?;
+    app.answer_native_dialog("Unsaved changes", "alt+d").await?;
     app.wait_for_count(ELEMENTS, 0).await?;
     app.wait_until(|| async { Ok(app.document_title().await? == "Untitled model — MAESTRO Studio") }, "an empty model")
         .await?;

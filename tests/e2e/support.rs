@@ -5,7 +5,9 @@
 //! provides a display. `MAESTRO_SCREENSHOTS` is where screenshots go.
 
 use anyhow::{Context, Result, bail, ensure};
-use fantoccini::actions::{InputSource, KeyAction, KeyActions, MOUSE_BUTTON_LEFT, MouseActions, PointerAction};
+use fantoccini::actions::{
+    InputSource, KeyAction, KeyActions, MOUSE_BUTTON_LEFT, MOUSE_BUTTON_RIGHT, MouseActions, PointerAction,
+};
 use fantoccini::elements::Element;
 use fantoccini::key::Key;
 use fantoccini::{Client, ClientBuilder, Locator};
@@ -219,6 +221,15 @@ impl App {
 
     /// Clicks `dx` pixels right (or left, when negative) of the element's middle.
     pub async fn click_at(&self, id: &str, dx: f64) -> Result<()> {
+        self.click_with(id, dx, MOUSE_BUTTON_LEFT).await
+    }
+
+    /// Right-clicks `dx` pixels right (or left) of the element's middle, as for a context menu.
+    pub async fn right_click_at(&self, id: &str, dx: f64) -> Result<()> {
+        self.click_with(id, dx, MOUSE_BUTTON_RIGHT).await
+    }
+
+    async fn click_with(&self, id: &str, dx: f64, button: u64) -> Result<()> {
         self.retrying(&format!("clicking '{id}'"), || async {
             let element = self.find(id).await?;
             // Pointer actions do not scroll: bring the element into view first, as a user would.
@@ -230,8 +241,8 @@ impl App {
                 .await?;
             let mouse = MouseActions::new("mouse".into())
                 .then(PointerAction::MoveToElement { element, duration: None, x: dx, y: 0.0 })
-                .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT })
-                .then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
+                .then(PointerAction::Down { button })
+                .then(PointerAction::Up { button });
             Ok(self.client.perform_actions(mouse).await?)
         })
         .await

@@ -243,7 +243,12 @@ export type Edit =
  *  Sets a catalog property of an element, flow or boundary, or (with `None`) returns it to its
  *  default. Only properties that apply there, with allowed values, are accepted.
  */
-{ type: "setProperty"; target: string; property: string; value: PropertyValue | null };
+{ type: "setProperty"; target: string; property: string; value: PropertyValue | null } | 
+/**
+ *  Sets one property on several elements, flows or boundaries at once (a multi-selection), as
+ *  one change: accepted only if it is accepted on each of them.
+ */
+{ type: "setPropertyOfEach"; targets: string[]; property: string; value: PropertyValue | null };
 
 /**  What a control does to a threat. */
 export type Effect = 

@@ -245,6 +245,31 @@ mod tests {
     }
 
     #[test]
+    fn a_property_set_on_a_selection_is_one_change_and_refused_whole_if_wrong_anywhere() {
+        use maestro_model::PropertyValue;
+        let mut doc = Document::untitled(Model::new("m"));
+        add(&mut doc, "tool");
+        add(&mut doc, "tool");
+        add(&mut doc, "agent");
+        let set = |targets: &[&str], value: &str| Edit::SetPropertyOfEach {
+            targets: targets.iter().map(|t| (*t).to_owned()).collect(),
+            property: "side_effect".into(),
+            value: Some(PropertyValue::Text(value.into())),
+        };
+        doc.apply(set(&["tool-1", "tool-2"], "write"), Catalog::builtin()).unwrap();
+        let side_effect = |doc: &Document, i: usize| doc.model().elements[i].properties.get("side_effect").cloned();
+        assert_eq!(side_effect(&doc, 0), Some(PropertyValue::Text("write".into())));
+        assert_eq!(side_effect(&doc, 1), Some(PropertyValue::Text("write".into())));
+        // An agent has no side effect of its own: nothing changes anywhere.
+        assert!(doc.apply(set(&["tool-1", "agent-1"], "read"), Catalog::builtin()).is_err());
+        assert_eq!(side_effect(&doc, 0), Some(PropertyValue::Text("write".into())));
+        assert!(doc.apply(set(&[], "read"), Catalog::builtin()).is_err());
+        // One undo takes it back on both.
+        assert!(doc.undo().unwrap());
+        assert_eq!((side_effect(&doc, 0), side_effect(&doc, 1)), (None, None));
+    }
+
+    #[test]
     fn copies_paste_with_fresh_ids_and_their_flows_and_bad_content_is_refused() {
         use crate::edit::Fragment;
         let mut doc = Document::untitled(Model::new("m"));

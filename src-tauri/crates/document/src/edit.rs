@@ -116,6 +116,13 @@ pub enum Edit {
         property: String,
         value: Option<PropertyValue>,
     },
+    /// Sets one property on several elements, flows or boundaries at once (a multi-selection), as
+    /// one change: accepted only if it is accepted on each of them.
+    SetPropertyOfEach {
+        targets: Vec<String>,
+        property: String,
+        value: Option<PropertyValue>,
+    },
 }
 
 /// A boundary's new top-left corner after a drag.
@@ -227,6 +234,17 @@ impl Edit {
             Edit::SetProperty { target, property, value } => {
                 check_property(model, catalog, &target, &property, value.as_ref()).map_err(Refusal::Property)?;
                 EditOp::SetProperty { target, property, value }
+            }
+            Edit::SetPropertyOfEach { targets, property, value } => {
+                if targets.is_empty() {
+                    return Err(Refusal::Property("nothing is selected to set it on".into()));
+                }
+                let mut ops = Vec::with_capacity(targets.len());
+                for target in targets {
+                    check_property(model, catalog, &target, &property, value.as_ref()).map_err(Refusal::Property)?;
+                    ops.push(EditOp::SetProperty { target, property: property.clone(), value: value.clone() });
+                }
+                EditOp::Batch { ops }
             }
         })
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../bindings';
-import { aliasLabel, describeCondition, filterMitigations, filterThreats, kindsByLayer } from './browse';
+import { aliasLabel, describeCondition, filterMitigations, filterThreats, kindsByLayer, rankKinds } from './browse';
 
 const catalog: Catalog = {
   sources: [
@@ -71,5 +71,27 @@ describe('catalog browsing', () => {
     );
     expect(describeCondition(catalog, { inbound_all: { is: ['signed', true] } })).toBe('every incoming flow has signed is true');
     expect(describeCondition(catalog, { kind: ['agent', 'llm'] })).toBe('is one of: Agent, Foundation model');
+  });
+});
+
+describe('rankKinds', () => {
+  const kind = (id: string, label: string, description = '') => ({
+    id, label, description, stride_class: 'process' as const, holds_logs: false, default_layer: 'L2', layer_reason: '', properties: [], defaults: {},
+  });
+  const kinds = {
+    ...catalog,
+    kinds: [
+      kind('embedding', 'Embedding model', 'turns text into vectors for a vector store'),
+      kind('memory', 'Agent memory'),
+      kind('vector-store', 'Vector store'),
+      kind('agent', 'Agent'),
+    ],
+  };
+  it('puts the label itself first, then prefixes, then word prefixes, then mentions', () => {
+    expect(rankKinds(kinds, 'vector').map((k) => k.id)).toEqual(['vector-store', 'embedding']);
+    expect(rankKinds(kinds, 'agent').map((k) => k.id)).toEqual(['agent', 'memory']);
+    expect(rankKinds(kinds, 'mem').map((k) => k.id)).toEqual(['memory']);
+    expect(rankKinds(kinds, '  ')).toEqual([]);
+    expect(rankKinds(kinds, 'nothing like it')).toEqual([]);
   });
 });

@@ -152,3 +152,26 @@ export function describeCondition(catalog: Catalog, condition: Condition): strin
   }
   return 'an unknown condition';
 }
+
+/**
+ * The kinds matching what was typed in the palette, best first: the label itself, then labels
+ * that start with it, then labels with a word that starts with it, then any other match (id,
+ * description); catalog order within each. "vector" gives Vector store before kinds that merely
+ * mention vectors.
+ */
+export function rankKinds(catalog: Catalog, query: string): Kind[] {
+  const q = query.trim().toLowerCase();
+  if (!q) return [];
+  const rank = (kind: Kind): number => {
+    const label = kind.label.toLowerCase();
+    if (label === q || kind.id === q) return 0;
+    if (label.startsWith(q) || kind.id.startsWith(q)) return 1;
+    if (label.split(/[\s-]+/).some((w) => w.startsWith(q))) return 2;
+    return matches([kind.id, kind.label, kind.description], query) ? 3 : -1;
+  };
+  return catalog.kinds
+    .map((kind, order) => ({ kind, order, rank: rank(kind) }))
+    .filter((r) => r.rank >= 0)
+    .sort((a, b) => a.rank - b.rank || a.order - b.order)
+    .map((r) => r.kind);
+}

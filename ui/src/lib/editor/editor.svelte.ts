@@ -3,6 +3,7 @@
 
 import { getContext, setContext } from 'svelte';
 import { commandForKey, describeAccelerator, type KeyPress } from './keys';
+import { contextCommands, type ContextEntry, type ContextTarget } from './context-menu';
 import type { AppCommand, Catalog, CommandInfo, Edit, Reach, ReachDirection, Sample, Snapshot } from '../bindings';
 import type { Highlight } from './canvas';
 
@@ -44,6 +45,8 @@ export class Editor {
   canvasRequest: { action: CanvasAction; seq: number } | null = $state.raw(null);
   /** The dialog shown over the editor, if any. */
   dialog: Dialog | null = $state(null);
+  /** The app's context menu, where it was opened and what it offers; null when closed. */
+  contextMenu: { x: number; y: number; entries: ContextEntry[] } | null = $state.raw(null);
 
   readonly #backend: Backend;
   #unlisten: (() => void)[] = [];
@@ -134,6 +137,11 @@ export class Editor {
       return true;
     }
     return false;
+  }
+
+  /** Opens the context menu at a point of the window for what was right-clicked there. */
+  openContextMenu(x: number, y: number, target: ContextTarget): void {
+    this.contextMenu = { x, y, entries: contextCommands(target, this.selectedNodes().elements.length) };
   }
 
   /** Asks the canvas to do `action`. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../bindings';
-import { propertyRows } from './properties';
+import { commonPropertyRows, propertyRows } from './properties';
 
 const catalog: Catalog = {
   sources: [],
@@ -36,5 +36,20 @@ describe('propertyRows', () => {
 
   it('lists nothing for an unknown kind', () => {
     expect(propertyRows(catalog, 'warp-drive', {})).toEqual([]);
+  });
+});
+
+describe('commonPropertyRows', () => {
+  it('keeps the properties every selected element has, with their shared value or none where they differ', () => {
+    const rows = commonPropertyRows(catalog, [
+      { kind: 'code-interpreter', properties: { sandbox: 'gvisor' } },
+      { kind: 'code-interpreter', properties: { sandbox: 'none', side_effect: 'execute' } },
+    ]);
+    expect(rows.map((r) => [r.property.id, r.value, r.isDefault])).toEqual([
+      ['side_effect', 'execute', false],
+      ['sandbox', null, false],
+    ]);
+    expect(commonPropertyRows(catalog, [{ kind: 'code-interpreter' }, { kind: 'unknown' }])).toEqual([]);
+    expect(commonPropertyRows(catalog, [])).toEqual([]);
   });
 });

@@ -4,9 +4,32 @@ import type { Catalog, Property, PropertyValue } from '../bindings';
 
 export interface PropertyRow {
   property: Property;
-  value: PropertyValue;
-  /** True when the value is the default, not set on the element or flow. */
+  /** The value; null when the selected items differ (a mixed multi-selection). */
+  value: PropertyValue | null;
+  /** True when the value is the default, not set on the element or flow (on any of them). */
   isDefault: boolean;
+}
+
+/** What `commonPropertyRows` needs of each selected element. */
+export interface Propertied {
+  kind: string;
+  properties?: Partial<Record<string, PropertyValue>>;
+}
+
+/**
+ * The properties every one of `elements` has (by its kind), each with the value they share, or
+ * null where they differ: what a multi-selection can edit at once.
+ */
+export function commonPropertyRows(catalog: Catalog, elements: readonly Propertied[]): PropertyRow[] {
+  if (elements.length === 0) return [];
+  const each = elements.map((e) => propertyRows(catalog, e.kind, e.properties ?? {}));
+  return each[0]
+    .filter((row) => each.every((rows) => rows.some((r) => r.property.id === row.property.id)))
+    .map((row) => {
+      const rows = each.map((rs) => rs.find((r) => r.property.id === row.property.id)!);
+      const shared = rows.every((r) => r.value === row.value);
+      return { property: row.property, value: shared ? row.value : null, isDefault: rows.every((r) => r.isDefault) };
+    });
 }
 
 /** The rows for an element of `kind`, or for a flow or boundary (`appliesTo`) when `kind` is null. */
