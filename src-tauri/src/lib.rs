@@ -44,6 +44,11 @@ pub fn specta_builder() -> tauri_specta::Builder<Wry> {
             commands::apply_edit,
         ])
         .events(tauri_specta::collect_events![events::DocumentChanged, events::ActionFailed, events::MenuCommand])
+        // The geometry the model's own rules use (which boundary holds an element, how a boundary
+        // is drawn around its members), so the canvas draws by the same numbers.
+        .constant("ELEMENT_SIZE", maestro_model::ELEMENT_SIZE)
+        .constant("BOUNDARY_PADDING", maestro_model::BOUNDARY_PADDING)
+        .constant("BOUNDARY_HEADER", maestro_model::BOUNDARY_HEADER)
         // One TypeScript type per Rust type: the UI reads what Rust sends and sends what Rust reads.
         .disable_serde_phases()
 }

@@ -34,6 +34,7 @@ async fn findings_filter_select_their_targets_and_take_a_decision_that_undo_reve
     app.type_into("decision-justification", "It writes only to a scratch folder").await?;
     app.click("decision-save").await?;
     app.wait_for_text("finding-status-untrusted-input-to-impact:file-write", "accepted").await?;
+    app.wait_for_text_containing("notice-text", "Recorded").await?;
     let decided = app.text("finding-justification").await?;
     ensure!(decided.contains("It writes only to a scratch folder"), "{decided}");
     ensure!(app.document_title().await?.starts_with("• "), "a decision is an unsaved change");

@@ -52,7 +52,7 @@ async fn boundaries_show_their_trust_and_membership_follows_drops_and_resizes() 
     app.click("boundary-name-namespace").await?;
     app.click("inspector-toggle").await?;
     let summary = app.text("inspector-boundary-summary").await?;
-    ensure!(summary.contains("partial trust, holding 4 elements directly"), "summary: {summary}");
+    ensure!(summary.contains("(trusted in part), holding 4 elements directly"), "summary: {summary}");
     app.select_option("prop-trust", "untrusted").await?;
     app.wait_for_text("boundary-trust-namespace", "untrusted").await?;
     app.click("inspector-name-input").await?;
@@ -111,5 +111,33 @@ async fn a_boundary_drawn_around_a_selection_takes_it_in_and_deleting_it_keeps_t
     app.press_ctrl('z').await?;
     app.wait_for_count(BOUNDARIES, 0).await?;
     ensure!(!app.document_title().await?.starts_with("• "), "undoing both leaves nothing unsaved");
+    app.quit().await
+}
+
+/// Ctrl+G around two elements with a third drawn between them: the box holds the two, and the
+/// third moves out from under it, so what the boundary looks like it holds is what it holds.
+#[tokio::test]
+async fn a_boundary_around_a_selection_holds_only_the_selection_and_what_it_covered_moves_out() -> Result<()> {
+    let app = App::launch(&[]).await?;
+    app.wait_for_count(ELEMENTS, 7).await?;
+    app.click_at("element-researcher", -25.0).await?;
+    app.shift_click("element-writer", -25.0).await?;
+    app.press_ctrl('g').await?;
+    app.wait_for_count(BOUNDARIES, 1).await?;
+    let boundary = app.rect("boundary-boundary-1").await?;
+    for member in ["element-researcher", "element-writer"] {
+        ensure!(boundary.contains(&app.rect(member).await?), "{member} is drawn inside its boundary");
+    }
+    let crew = app.rect("element-crew").await?;
+    ensure!(
+        crew.top >= boundary.top + boundary.height,
+        "the orchestrator moved out below the box: {crew:?} {boundary:?}"
+    );
+    app.screenshot("boundary-around-a-selection").await?;
+    // One undo takes back the box and the move.
+    app.press_ctrl('z').await?;
+    app.wait_for_count(BOUNDARIES, 0).await?;
+    let back = app.rect("element-crew").await?;
+    ensure!(back.top < crew.top, "the orchestrator is back where it was");
     app.quit().await
 }

@@ -139,3 +139,29 @@ async fn quick_add_shows_the_best_match_before_enter_adds_it() -> Result<()> {
     app.wait_for_text("element-name-vector-store-1", "Vector store").await?;
     app.quit().await
 }
+
+#[tokio::test]
+async fn an_empty_model_says_what_to_do_and_the_panels_say_what_they_show() -> Result<()> {
+    let app = App::launch(&[]).await?;
+    app.wait_for_count(ELEMENTS, 7).await?;
+    // The heatmap names its layers and says what its colours mean.
+    app.click("findings-toggle").await?;
+    app.wait_for_text_containing("matrix-layer-L3", "Agent Frameworks").await?;
+    app.wait_for_text_containing("matrix-legend", "Open findings per layer").await?;
+    // The layer picker starts at the element's own layer.
+    app.click("inspector-toggle").await?;
+    app.click_at("element-notes", -25.0).await?;
+    app.wait_until(|| async { Ok(app.value("override-layer").await? == "L2") }, "the memory's layer").await?;
+    app.click_at("element-researcher", -25.0).await?;
+    app.wait_until(|| async { Ok(app.value("override-layer").await? == "L3") }, "the agent's layer").await?;
+    // A new model: the canvas says how to start, the findings panel that there is nothing yet.
+    app.click("new").await?;
+    app.wait_for_count(ELEMENTS, 0).await?;
+    app.find("canvas-empty-hint").await?;
+    app.click("findings-toggle").await?;
+    app.wait_for_text_containing("findings-empty", "Nothing found yet").await?;
+    app.screenshot("empty-model").await?;
+    app.click("palette-agent").await?;
+    app.wait_until_gone("canvas-empty-hint").await?;
+    app.quit().await
+}

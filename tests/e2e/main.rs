@@ -8,6 +8,7 @@ mod catalog;
 mod cli;
 mod cross_layer;
 mod editing;
+mod flows;
 mod inspecting;
 mod large;
 mod pixels;

@@ -47,6 +47,14 @@ impl Rect {
         (self.left + self.width / 2.0, self.top + self.height / 2.0)
     }
 
+    /// Whether the two boxes share any area.
+    pub fn overlaps(&self, other: &Rect) -> bool {
+        self.left < other.left + other.width
+            && other.left < self.left + self.width
+            && self.top < other.top + other.height
+            && other.top < self.top + self.height
+    }
+
     pub fn contains(&self, other: &Rect) -> bool {
         other.left >= self.left
             && other.top >= self.top

@@ -40,6 +40,13 @@ export const events = {
 	menuCommand: makeEvent<MenuCommand, MenuCommand>("menu-command"),
 };
 
+/* Constants */
+export const BOUNDARY_HEADER = 36.0 as const;
+
+export const BOUNDARY_PADDING = 32.0 as const;
+
+export const ELEMENT_SIZE = {"height":64.0,"width":220.0} as const;
+
 /* Types */
 /**  A menu action failed: show this message; nothing changed. */
 export type ActionFailed = CommandError;

@@ -144,6 +144,7 @@ pub(crate) fn add_boundary_op(model: &Model, boundary: Boundary, members: Vec<El
         settle(&mut scratch, &mut ops, &under, &boundaries)?;
     } else {
         settle(&mut scratch, &mut ops, &[], &boundaries)?;
+        move_out(&mut scratch, &mut ops, &area, &members)?;
         for member in members {
             if scratch.boundaries_holding(&member).any(|b| b.id == id) {
                 continue;
@@ -153,6 +154,27 @@ pub(crate) fn add_boundary_op(model: &Model, boundary: Boundary, members: Vec<El
         }
     }
     Ok(batch(ops))
+}
+
+/// The room left between a new boundary and the elements moved out from under it.
+const CLEARANCE: f64 = 24.0;
+
+/// A boundary drawn around chosen members looks as if it holds what it covers: the other elements
+/// it covers (not members, not inside a boundary it takes in) move out, below it, each clear of
+/// the last, keeping their left edge; what a boundary looks like it contains is what it contains.
+fn move_out(scratch: &mut Model, ops: &mut Vec<EditOp>, area: &Rect, members: &[ElementId]) -> Result<(), Refusal> {
+    let mut below = area.y + area.height + CLEARANCE;
+    let mut moves = Vec::new();
+    for element in &scratch.elements {
+        let rect = Rect::of_element(element);
+        let nested = scratch.boundaries_holding(&element.id).any(|b| area.contains_rect(&Rect::of_boundary(b)));
+        if members.contains(&element.id) || nested || !rect.overlaps(area) {
+            continue;
+        }
+        moves.push(ElementMove { id: element.id.clone(), position: Position::new(element.position.x, below) });
+        below += rect.height + CLEARANCE;
+    }
+    if moves.is_empty() { Ok(()) } else { step(scratch, ops, EditOp::Move { moves }) }
 }
 
 /// Deletes elements, flows and boundaries. What a deleted boundary held stays, in the boundary
@@ -332,6 +354,29 @@ mod tests {
         assert_eq!(members(&doc, "boundary-2"), ["tool-1"]);
         assert_eq!(members(&doc, "boundary-1"), ["agent-1"]);
         assert_eq!(doc.model().boundary(&"boundary-1".into()).unwrap().parent, Some("boundary-2".into()));
+    }
+
+    #[test]
+    fn elements_under_a_boundary_drawn_around_others_move_out_below_it_in_the_same_change() {
+        let mut doc = Document::untitled(Model::new("m"));
+        apply(&mut doc, Edit::AddElement { kind: "agent".into(), position: at(100.0, 100.0) });
+        apply(&mut doc, Edit::AddElement { kind: "tool".into(), position: at(400.0, 100.0) });
+        apply(&mut doc, Edit::AddElement { kind: "memory".into(), position: at(700.0, 100.0) });
+        let edit = Edit::AddBoundary {
+            position: at(60.0, 40.0),
+            size: Size::new(920.0, 200.0),
+            members: vec!["agent-1".into(), "memory-1".into()],
+        };
+        apply(&mut doc, edit);
+        assert_eq!(members(&doc, "boundary-1"), ["agent-1", "memory-1"]);
+        let tool = doc.model().element(&"tool-1".into()).unwrap().position;
+        assert_eq!((tool.x, tool.y), (400.0, 264.0), "the tool leaves the box (which ends at y 240), keeping its x");
+        let agent = doc.model().element(&"agent-1".into()).unwrap().position;
+        assert_eq!((agent.x, agent.y), (100.0, 100.0), "members stay where they are");
+        // One undo takes back the boundary and the move.
+        assert!(doc.undo().unwrap());
+        assert!(doc.model().boundaries.is_empty());
+        assert_eq!(doc.model().element(&"tool-1".into()).unwrap().position.y, 100.0);
     }
 
     #[test]

@@ -55,6 +55,14 @@ impl Rect {
             && other.y + other.height <= self.y + self.height
     }
 
+    /// Whether the two overlap (touching edges do not).
+    pub fn overlaps(&self, other: &Rect) -> bool {
+        self.x < other.x + other.width
+            && other.x < self.x + self.width
+            && self.y < other.y + other.height
+            && other.y < self.y + self.height
+    }
+
     /// The smallest rectangle covering all of `rects`, or `None` when there are none.
     pub fn covering(rects: impl IntoIterator<Item = Rect>) -> Option<Rect> {
         rects.into_iter().reduce(|a, b| {

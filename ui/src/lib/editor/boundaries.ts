@@ -1,7 +1,7 @@
 // Pure helpers for trust boundaries on the canvas: nesting order, which boundary holds what,
 // absolute and relative positions, and the flows that cross a boundary.
 
-import type { Boundary, Model } from '../bindings';
+import { BOUNDARY_HEADER, BOUNDARY_PADDING, type Boundary, type Model } from '../bindings';
 
 type Point = { x: number; y: number };
 
@@ -85,8 +85,9 @@ export function boxAround(rects: readonly { x: number; y: number; width: number;
   size: { width: number; height: number };
 } | null {
   if (rects.length === 0) return null;
-  const pad = 32;
-  const header = 36;
+  // The model's own numbers, so the box is the one the model would draw around these members.
+  const pad = BOUNDARY_PADDING;
+  const header = BOUNDARY_HEADER;
   const left = Math.min(...rects.map((r) => r.x)) - pad;
   const top = Math.min(...rects.map((r) => r.y)) - pad - header;
   const right = Math.max(...rects.map((r) => r.x + r.width)) + pad;

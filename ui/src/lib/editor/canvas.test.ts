@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Catalog, Finding, FindingStatus, Severity, Snapshot } from '../bindings';
-import { applyHighlight, bandLayout, dropPosition, movesAfterDrag, pathParts, placementNear, toEdges, toNodes, withSelection } from './canvas';
+import { applyHighlight, bandLayout, dropPosition, movesAfterDrag, pathParts, toEdges, toNodes, withSelection } from './canvas';
 
 const catalog: Catalog = {
   sources: [],
@@ -136,15 +136,6 @@ describe('boundaries on the canvas', () => {
     expect(edge.label).toBe('⚠ calls');
     expect(edge.domAttributes).toMatchObject({ 'data-crossing': 'true' });
     expect(toEdges(snapshot())[0].class).toBeUndefined();
-  });
-});
-
-describe('placementNear', () => {
-  it('steps successive placements apart and wraps around', () => {
-    const a = placementNear({ x: 500, y: 400 }, 0);
-    const b = placementNear({ x: 500, y: 400 }, 1);
-    expect(a).not.toEqual(b);
-    expect(placementNear({ x: 500, y: 400 }, 6)).toEqual(a);
   });
 });
 

@@ -1,6 +1,7 @@
 // Pure helpers between a document snapshot and the canvas: no Svelte, no IPC, easy to test.
 
 import type { Edge, Node } from '@xyflow/svelte';
+import { lanes } from './flow-geometry';
 import type { BoundaryMove, Catalog, ElementMove, Finding, Severity, Snapshot } from '../bindings';
 import { boxOf, crossingFlows, holders, parentsFirst, relativeTo, trustOf } from './boundaries';
 
@@ -113,6 +114,7 @@ export function toElementNodes(snapshot: Snapshot, catalog: Catalog | null): Ele
 /** Edges for a snapshot; a flow that crosses a trust boundary is marked as such. */
 export function toEdges(snapshot: Snapshot): Edge[] {
   const crossing = crossingFlows(snapshot.model);
+  const lane = lanes(snapshot.model.flows);
   return snapshot.model.flows.map((flow) => {
     const crosses = crossing.has(flow.id);
     const name = flow.name || undefined;
@@ -124,7 +126,7 @@ export function toEdges(snapshot: Snapshot): Edge[] {
       zIndex: 10,
       markerEnd: { type: 'arrowclosed' as const, width: 18, height: 18 },
       class: crosses ? 'crossing' : undefined,
-      data: { crossing: crosses },
+      data: { crossing: crosses, lane: lane.get(flow.id) ?? 0 },
       domAttributes: { 'data-testid': `flow-${flow.id}`, 'data-crossing': crosses ? 'true' : 'false' },
     };
   });
@@ -156,15 +158,6 @@ export function movesAfterDrag(
     else boundaries.push({ id: node.id, position });
   }
   return { moves, boundaries };
-}
-
-/**
- * Where a click in the palette places a new element: near the centre of the view, stepped so that
- * several quick additions do not stack exactly on top of each other.
- */
-export function placementNear(centre: { x: number; y: number }, elementCount: number): { x: number; y: number } {
-  const step = elementCount % 6;
-  return { x: Math.round(centre.x - 80 + step * 36), y: Math.round(centre.y - 30 + step * 36) };
 }
 
 /** Elements and flows to pick out on the canvas; everything else is dimmed. */

@@ -4,6 +4,11 @@
 import { getContext, setContext } from 'svelte';
 import { commandForKey, describeAccelerator, type KeyPress } from './keys';
 import { contextCommands, type ContextEntry, type ContextTarget } from './context-menu';
+import { NODE_SIZE } from './layout';
+import { freeOffset, occupied, pointOf, type Rect } from './placement';
+
+/** How far a paste lands from what was copied, when there is room there. */
+const PASTE_STEP = { x: 32, y: 32 };
 import type { AppCommand, Catalog, CommandInfo, Edit, Reach, ReachDirection, Sample, Snapshot } from '../bindings';
 import type { Highlight } from './canvas';
 
@@ -31,7 +36,8 @@ export class Editor {
   /** Every command with its label and accelerator, from the app's command table. */
   commands: CommandInfo[] = $state.raw([]);
   #typing = false;
-  /** A message for the user: an error or a notice. Cleared by the user or the next success. */
+  /** A message for the user: an error (cleared by the user or the next success) or a notice
+   *  (see `notify`, it clears itself). */
   message: string | null = $state(null);
   /** Ids of the elements and flows selected on the canvas (view state, not document state). */
   selection: string[] = $state.raw([]);
@@ -68,7 +74,7 @@ export class Editor {
     this.snapshot = initial.snapshot;
     this.message = initial.notice;
     this.#unlisten.push(await this.#backend.onDocumentChanged((s) => (this.snapshot = s)));
-    this.#unlisten.push(await this.#backend.onActionFailed((e) => (this.message = e.message)));
+    this.#unlisten.push(await this.#backend.onActionFailed((e) => this.#showError(e.message)));
     this.#unlisten.push(await this.#backend.onMenuCommand((command) => void this.run(command)));
   }
 
@@ -171,26 +177,39 @@ export class Editor {
 
   newFromSample = (id: string) => this.#settle(this.#backend.newFromSample(id));
 
-  #pastes = 0;
+  /** Where the copied elements were, to paste them clear of everything (the originals too). */
+  #copied: Rect[] = [];
 
   /** Copies the selected elements (and the flows among them) to the app's clipboard. */
   async copy(): Promise<boolean> {
-    const outcome = await this.#backend.copySelection(this.#selectedElements());
+    const ids = this.#selectedElements();
+    const outcome = await this.#backend.copySelection(ids);
     if (outcome.status === 'error') {
-      this.message = outcome.error.message;
+      this.#showError(outcome.error.message);
       return false;
     }
-    this.#pastes = 0;
+    this.#copied = this.#boxesOf(ids);
     return true;
   }
 
-  cut = () => this.#settle(this.#backend.cutSelection(this.#selectedElements())).then((ok) => ((this.#pastes = 0), ok));
+  async cut(): Promise<boolean> {
+    const ids = this.#selectedElements();
+    const boxes = this.#boxesOf(ids);
+    const ok = await this.#settle(this.#backend.cutSelection(ids));
+    if (ok) this.#copied = boxes;
+    return ok;
+  }
 
-  /** Pastes the clipboard, each paste a step further from the original. */
+  /** Pastes the clipboard a step from where it was copied, or the nearest free space to that. */
   paste(): Promise<boolean> {
-    this.#pastes += 1;
-    const step = 32 * this.#pastes;
-    return this.#settle(this.#backend.paste({ x: step, y: step }));
+    const taken = this.snapshot ? occupied(this.snapshot.model, NODE_SIZE) : [];
+    const offset = this.#copied.length ? freeOffset(this.#copied, taken, PASTE_STEP) : PASTE_STEP;
+    return this.#settle(this.#backend.paste(offset));
+  }
+
+  #boxesOf(ids: string[]): Rect[] {
+    const chosen = new Set(ids);
+    return (this.snapshot?.model.elements ?? []).filter((e) => chosen.has(e.id)).map((e) => ({ ...pointOf(e.position), ...NODE_SIZE }));
   }
 
   async duplicate(): Promise<boolean> {
@@ -215,7 +234,7 @@ export class Editor {
   async showReach(element: string, name: string, direction: ReachDirection): Promise<Reach | null> {
     const outcome = await this.#backend.reach(element, direction);
     if (outcome.status === 'error') {
-      this.message = outcome.error.message;
+      this.#showError(outcome.error.message);
       return null;
     }
     const reach = outcome.data;
@@ -236,6 +255,26 @@ export class Editor {
 
   dismissMessage(): void {
     this.message = null;
+    this.#messageIsNotice = false;
+  }
+
+  /** Whether the message is a passing notice (it clears itself) rather than an error. */
+  #messageIsNotice = false;
+  #noticeTimer: ReturnType<typeof setTimeout> | null = null;
+
+  #showError(text: string): void {
+    this.message = text;
+    this.#messageIsNotice = false;
+  }
+
+  /** Tells the user something went as asked; the notice clears itself after a few seconds. */
+  notify(text: string, seconds = 6): void {
+    this.message = text;
+    this.#messageIsNotice = true;
+    if (this.#noticeTimer) clearTimeout(this.#noticeTimer);
+    this.#noticeTimer = setTimeout(() => {
+      if (this.message === text) this.dismissMessage();
+    }, seconds * 1000);
   }
 
   async #settle(pending: Promise<Outcome>): Promise<boolean> {
@@ -243,14 +282,16 @@ export class Editor {
     try {
       outcome = await pending;
     } catch (error) {
-      this.message = `Something went wrong: ${String(error)}`;
+      this.#showError(`Something went wrong: ${String(error)}`);
       return false;
     }
     if (outcome.status === 'ok') {
       this.snapshot = outcome.data;
+      // An error about an earlier action is stale once something succeeds.
+      if (this.message !== null && !this.#messageIsNotice) this.message = null;
       return true;
     }
-    this.message = outcome.error.message;
+    this.#showError(outcome.error.message);
     return false;
   }
 }

@@ -163,7 +163,7 @@ describe('Editor', () => {
     expect(editor.message).toBe('a name cannot be empty');
   });
 
-  it('copies only selected elements and steps each paste further away', async () => {
+  it('copies only selected elements and pastes them clear of what is there', async () => {
     const backend = new FakeBackend();
     const editor = new Editor(backend);
     await editor.start();
@@ -176,7 +176,25 @@ describe('Editor', () => {
     await editor.paste();
     await editor.paste();
     expect(backend.copied).toEqual([['a']]);
-    expect(backend.pasted).toEqual([{ x: 32, y: 32 }, { x: 64, y: 64 }]);
+    // The first paste would land on the original (a box 220 wide at 0,0): it goes clear of it.
+    const [first] = backend.pasted;
+    expect(Math.abs(first.x ?? 0) >= 220 || Math.abs(first.y ?? 0) >= 64).toBe(true);
+  });
+
+  it('clears a stale error on the next success and lets a notice clear itself', async () => {
+    const backend = new FakeBackend();
+    const editor = new Editor(backend);
+    await editor.start();
+    backend.next = { status: 'error', error: { kind: 'invalidEdit', message: 'refused' } };
+    await editor.edit({ type: 'renameModel', name: ' ' });
+    expect(editor.message).toBe('refused');
+    backend.next = { status: 'ok', data: snapshot('after') };
+    await editor.edit({ type: 'renameModel', name: 'after' });
+    expect(editor.message).toBeNull();
+    editor.notify('Recorded', 0.01);
+    expect(editor.message).toBe('Recorded');
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(editor.message).toBeNull();
   });
 
   it('lights up what an element reaches', async () => {

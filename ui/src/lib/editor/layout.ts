@@ -3,13 +3,13 @@
 // edit: new element positions and boundary boxes, membership unchanged.
 
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk.bundled.js';
-import type { BoundaryGeometry, ElementMove, Model } from '../bindings';
+import { ELEMENT_SIZE, type BoundaryGeometry, type ElementMove, type Model } from '../bindings';
 import { holders } from './boundaries';
 
 export type Sizes = ReadonlyMap<string, { width: number; height: number }>;
 
-/** The size of an element not yet measured on screen; the model's nominal element size is the same. */
-export const NODE_SIZE = { width: 220, height: 64 };
+/** The size of an element not yet measured on screen: the model's nominal element size. */
+export const NODE_SIZE: { width: number; height: number } = { width: ELEMENT_SIZE.width ?? 220, height: ELEMENT_SIZE.height ?? 64 };
 const OPTIONS: Record<string, string> = {
   'elk.algorithm': 'layered',
   'elk.direction': 'RIGHT',

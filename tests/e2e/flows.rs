@@ -1,0 +1,54 @@
+//! Flows that read: each leaves and enters on the side facing the other element, and two flows
+//! in opposite directions between the same elements are two curves with labels of their own.
+
+use crate::support::App;
+use anyhow::{Result, ensure};
+
+const ELEMENTS: &str = ".svelte-flow__node";
+
+#[tokio::test]
+async fn opposite_flows_are_drawn_apart_and_flows_meet_the_facing_sides() -> Result<()> {
+    let app = App::launch(&[]).await?;
+    app.wait_for_count(ELEMENTS, 7).await?;
+    // Wait for the first fit: until the view stops changing.
+    app.wait_until(
+        || async {
+            let key = |v: crate::support::CanvasView| (v.x.round(), v.y.round(), (v.zoom * 1000.0).round());
+            let before = key(app.canvas_view().await?);
+            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+            Ok(before == key(app.canvas_view().await?))
+        },
+        "the first fit",
+    )
+    .await?;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    // The researcher queries the web search and gets results back: two curves, two labels apart.
+    let (queries, results) = (app.rect("flow-label-queries").await?, app.rect("flow-label-results").await?);
+    ensure!(!queries.overlaps(&results), "the labels of opposite flows overlap: {queries:?} {results:?}");
+    let (there, back) = (app.rect("flow-queries").await?, app.rect("flow-results").await?);
+    ensure!(there != back, "opposite flows are drawn as one curve: {there:?}");
+    app.screenshot("flows-that-read").await?;
+    // No label sits on an element's layer badge.
+    for flow in ["queries", "results", "findings", "remember", "recall", "brief", "article", "pages"] {
+        let label = app.rect(&format!("flow-label-{flow}")).await?;
+        for element in ["web", "web-search", "researcher", "crew", "writer", "file-write", "notes"] {
+            let badge = app.rect(&format!("layer-badge-{element}")).await?;
+            ensure!(
+                !label.overlaps(&badge),
+                "the label of '{flow}' covers the badge of '{element}': {label:?} {badge:?}"
+            );
+        }
+    }
+    // The memory sits below and right of the researcher: the flow between them leaves the
+    // researcher towards it and enters the memory from the side facing the researcher.
+    let researcher = app.rect("element-researcher").await?;
+    let notes = app.rect("element-notes").await?;
+    let remember = app.rect("flow-remember").await?;
+    ensure!(
+        remember.left >= researcher.left + researcher.width / 2.0 - 1.0
+            && remember.left + remember.width <= notes.left + notes.width / 2.0 + 1.0,
+        "the flow from the researcher to the memory runs between their facing sides: {remember:?}"
+    );
+    app.screenshot("flows-that-read").await?;
+    app.quit().await
+}
