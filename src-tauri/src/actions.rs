@@ -179,7 +179,7 @@ pub async fn confirm_discard(app: &AppHandle) -> bool {
             let _ = tx.send(answer);
         });
     match rx.await.unwrap_or(MessageDialogResult::Cancel) {
-        MessageDialogResult::Custom(answer) if answer == keep => match Box::pin(save(app)).await {
+        MessageDialogResult::Custom(answer) if answer == keep => match save(app).await {
             // Saved (not backed out of choosing where): go on.
             Ok(_) => !state.with_document(|doc| doc.is_dirty()),
             Err(error) => {

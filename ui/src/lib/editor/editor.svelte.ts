@@ -5,7 +5,7 @@ import { getContext, setContext } from 'svelte';
 import { commandForKey, describeAccelerator, type KeyPress } from './keys';
 import { contextCommands, type ContextEntry, type ContextTarget } from './context-menu';
 import { NODE_SIZE } from './layout';
-import { freeOffset, occupied, pointOf, type Rect } from './placement';
+import { freeOffset, occupied, type Rect } from './placement';
 
 /** How far a paste lands from what was copied, when there is room there. */
 const PASTE_STEP = { x: 32, y: 32 };
@@ -209,7 +209,7 @@ export class Editor {
 
   #boxesOf(ids: string[]): Rect[] {
     const chosen = new Set(ids);
-    return (this.snapshot?.model.elements ?? []).filter((e) => chosen.has(e.id)).map((e) => ({ ...pointOf(e.position), ...NODE_SIZE }));
+    return occupied({ elements: (this.snapshot?.model.elements ?? []).filter((e) => chosen.has(e.id)) }, NODE_SIZE);
   }
 
   async duplicate(): Promise<boolean> {

@@ -9,7 +9,7 @@ import { holders } from './boundaries';
 export type Sizes = ReadonlyMap<string, { width: number; height: number }>;
 
 /** The size of an element not yet measured on screen: the model's nominal element size. */
-export const NODE_SIZE: { width: number; height: number } = { width: ELEMENT_SIZE.width ?? 220, height: ELEMENT_SIZE.height ?? 64 };
+export const NODE_SIZE: { width: number; height: number } = ELEMENT_SIZE;
 const OPTIONS: Record<string, string> = {
   'elk.algorithm': 'layered',
   'elk.direction': 'RIGHT',

@@ -4,15 +4,14 @@ import type { Element, Model } from '../bindings';
 
 export interface SelectionParts {
   elements: Element[];
-  flows: number;
-  boundaries: number;
   /** "3 elements, 1 flow selected". */
   summary: string;
   /** The names of what is selected, elements first, in model order. */
   names: string[];
 }
 
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+/** `1 flow`, `3 flows`. */
+export const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** Splits the selected ids into elements, flows and boundaries of `model` (unknown ids are left out). */
 export function selectionParts(model: Model, selection: readonly string[]): SelectionParts {
@@ -28,8 +27,6 @@ export function selectionParts(model: Model, selection: readonly string[]): Sele
   ].filter((w) => w !== null);
   return {
     elements,
-    flows: flows.length,
-    boundaries: boundaries.length,
     summary: words.length ? `${words.join(', ')} selected` : 'Nothing selected',
     names: [
       ...elements.map((e) => e.name),
