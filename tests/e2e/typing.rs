@@ -138,6 +138,8 @@ async fn text_keys_in_every_text_field_edit_the_text_and_leave_the_diagram_alone
     app.wait_for_count(SELECTED, ELEMENT_COUNT).await?;
     app.press_native(&["Delete"]).await?;
     app.wait_for_count(ELEMENTS, 0).await?;
+    // The chain the opened finding lit up is gone with its elements, and so is its banner.
+    app.wait_until_gone("highlight-label").await?;
     app.screenshot("deleted-everything-from-the-canvas").await?;
     app.press_native(&["ctrl+z"]).await?;
     app.wait_for_count(ELEMENTS, ELEMENT_COUNT).await?;

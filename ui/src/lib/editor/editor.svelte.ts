@@ -73,7 +73,7 @@ export class Editor {
     this.samples = samples;
     this.snapshot = initial.snapshot;
     this.message = initial.notice;
-    this.#unlisten.push(await this.#backend.onDocumentChanged((s) => (this.snapshot = s)));
+    this.#unlisten.push(await this.#backend.onDocumentChanged((s) => this.#show(s)));
     this.#unlisten.push(await this.#backend.onActionFailed((e) => this.#showError(e.message)));
     this.#unlisten.push(await this.#backend.onMenuCommand((command) => void this.run(command)));
   }
@@ -277,6 +277,16 @@ export class Editor {
     }, seconds * 1000);
   }
 
+  /** Renders a new snapshot. A highlight (a chain, a blast radius) of elements that are no longer
+   *  all there is stale, and goes. */
+  #show(snapshot: Snapshot): void {
+    this.snapshot = snapshot;
+    const highlight = this.highlight;
+    if (!highlight) return;
+    const ids = new Set(snapshot.model.elements.map((e) => e.id));
+    if (!highlight.elements.every((id) => ids.has(id))) this.highlight = null;
+  }
+
   async #settle(pending: Promise<Outcome>): Promise<boolean> {
     let outcome: Outcome;
     try {
@@ -286,7 +296,7 @@ export class Editor {
       return false;
     }
     if (outcome.status === 'ok') {
-      this.snapshot = outcome.data;
+      this.#show(outcome.data);
       // An error about an earlier action is stale once something succeeds.
       if (this.message !== null && !this.#messageIsNotice) this.message = null;
       return true;

@@ -197,6 +197,24 @@ describe('Editor', () => {
     expect(editor.message).toBeNull();
   });
 
+  it('drops a highlight once an element on it is gone', async () => {
+    const backend = new FakeBackend();
+    const editor = new Editor(backend);
+    await editor.start();
+    const withA = {
+      ...snapshot('s'),
+      model: { name: 's', elements: [{ id: 'a', kind: 'agent', name: 'A', position: { x: 0, y: 0 } }], flows: [] },
+    };
+    backend.next = { status: 'ok', data: withA };
+    await editor.edit({ type: 'renameModel', name: 's' });
+    editor.highlight = { elements: ['a'], flows: [], label: 'chain' };
+    await editor.edit({ type: 'renameModel', name: 's' });
+    expect(editor.highlight?.label).toBe('chain');
+    backend.next = { status: 'ok', data: snapshot('empty') };
+    await editor.edit({ type: 'delete', elements: ['a'], flows: [], boundaries: [] });
+    expect(editor.highlight).toBeNull();
+  });
+
   it('lights up what an element reaches', async () => {
     const editor = new Editor(new FakeBackend());
     await editor.start();
