@@ -42,7 +42,22 @@ fn layout() -> Vec<(&'static str, Vec<Entry>)> {
                 C(Quit),
             ],
         ),
-        ("Edit", vec![C(Undo), C(Redo), Separator, C(Cut), C(Copy), C(Paste), C(Duplicate), C(Delete), C(SelectAll)]),
+        (
+            "Edit",
+            vec![
+                C(Undo),
+                C(Redo),
+                Separator,
+                C(Cut),
+                C(Copy),
+                C(Paste),
+                C(Duplicate),
+                C(Delete),
+                C(SelectAll),
+                Separator,
+                C(TwoWayFlow),
+            ],
+        ),
         ("View", vec![C(ZoomIn), C(ZoomOut), C(Fit)]),
         (
             "Arrange",

@@ -52,3 +52,36 @@ async fn opposite_flows_are_drawn_apart_and_flows_meet_the_facing_sides() -> Res
     app.screenshot("flows-that-read").await?;
     app.quit().await
 }
+
+#[tokio::test]
+async fn a_flow_made_two_way_is_one_edge_with_an_arrow_at_each_end() -> Result<()> {
+    let app = App::launch(&[]).await?;
+    app.wait_for_count(ELEMENTS, 7).await?;
+    ensure!(app.attr("flow-brief", "data-two-way").await? == "false", "the sample's flows are one-way");
+    // The flow's own menu makes it two-way: one edit, seen on the canvas and in the Inspector.
+    app.click("flow-label-brief").await?;
+    app.right_click_at("flow-label-brief", 0.0).await?;
+    app.wait_for_text_containing("context-twoWayFlow", "Two-Way Flow").await?;
+    app.click("context-twoWayFlow").await?;
+    app.wait_for_attr("flow-brief", "data-two-way", "true").await?;
+    let markers = |end: &'static str| {
+        let script = format!(
+            "return document.querySelector('[data-testid=\"flow-brief\"] path.svelte-flow__edge-path')?.getAttribute('{end}') ?? ''"
+        );
+        let client = app.client().clone();
+        async move { anyhow::Ok(client.execute(&script, vec![]).await?.as_str().unwrap_or_default().to_owned()) }
+    };
+    ensure!(!markers("marker-start").await?.is_empty(), "a two-way flow has an arrow where it starts");
+    ensure!(!markers("marker-end").await?.is_empty(), "and where it ends");
+    ensure!(app.document_title().await?.starts_with("• "), "making a flow two-way is an edit");
+    app.screenshot("two-way-flow").await?;
+    app.click("inspector-toggle").await?;
+    app.wait_until(|| async { Ok(app.value("prop-role").await? == "two-way") }, "the Inspector to show the role")
+        .await?;
+    app.click("inspector-toggle").await?;
+    // Undo makes it one-way again.
+    app.press_ctrl('z').await?;
+    app.wait_for_attr("flow-brief", "data-two-way", "false").await?;
+    ensure!(markers("marker-start").await?.is_empty(), "a one-way flow has no arrow at its start");
+    app.quit().await
+}

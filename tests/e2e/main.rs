@@ -8,6 +8,7 @@ mod catalog;
 mod cli;
 mod cross_layer;
 mod editing;
+mod findings_list;
 mod flows;
 mod inspecting;
 mod large;

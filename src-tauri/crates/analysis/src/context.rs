@@ -9,7 +9,9 @@
 //! drawn the other way between the same two elements is the answer to the request (or data flow)
 //! it pairs with: the two are one channel. The analyses follow [`Hop`]s, not flows: a hop is one
 //! direction of one channel, and its `answer` side says that it carries a callee's reply to its
-//! caller, which never carries what another caller sent the callee.
+//! caller, which never carries what another caller sent the callee. A `two-way` flow carries data
+//! both ways on either side's initiative: the analysis is given it with its mirror image (see
+//! [`crate::two_way`]), and each is a one-way hop.
 
 use crate::graph::{sensitivity::Sensitivity, untrusted::Untrusted};
 use crate::options::AnalysisOptions;
@@ -34,6 +36,8 @@ pub(crate) struct Context<'a> {
     pub ends: Vec<(usize, usize)>,
     /// Per flow: the flow it forms one channel with (a response and its request), if any.
     pub pair: Vec<Option<usize>>,
+    /// Per flow: for the mirror image of a two-way flow, the flow drawn.
+    mirror_of: Vec<Option<usize>>,
     /// Every hop, and per element the hops that leave it and arrive at it, in model order.
     pub hops: Vec<Hop>,
     pub hops_out: Vec<Vec<usize>>,
@@ -58,6 +62,8 @@ pub(crate) enum Role {
     Data,
     Request,
     Response,
+    /// One direction of a two-way flow: one-way data, never the answer to anything.
+    TwoWay,
 }
 
 /// One direction of one channel.
@@ -95,7 +101,12 @@ impl<'a> Context<'a> {
         let mut incoming = vec![Vec::new(); model.elements.len()];
         let mut outgoing = vec![Vec::new(); model.elements.len()];
         let mut ends = Vec::with_capacity(model.flows.len());
+        // A flow with the id of one before it is that flow's mirror image (see `two_way`).
+        let mut first_with_id: HashMap<&str, usize> = HashMap::with_capacity(model.flows.len());
+        let mut mirror_of = Vec::with_capacity(model.flows.len());
         for (i, flow) in model.flows.iter().enumerate() {
+            let first = *first_with_id.entry(flow.id.as_str()).or_insert(i);
+            mirror_of.push((first != i).then_some(first));
             // The model guarantees both ends exist.
             let from = element_index[flow.from.as_str()];
             let to = element_index[flow.to.as_str()];
@@ -119,6 +130,7 @@ impl<'a> Context<'a> {
             outgoing,
             ends,
             pair: Vec::new(),
+            mirror_of,
             hops: Vec::new(),
             hops_out: Vec::new(),
             hops_in: Vec::new(),
@@ -157,10 +169,9 @@ impl<'a> Context<'a> {
             let (from, to) = self.ends[f];
             // The request it answers: the first flow drawn the other way that is not itself a
             // response and not yet paired.
-            let request = self.outgoing[to]
-                .iter()
-                .copied()
-                .find(|&g| self.ends[g].1 == from && roles[g] != Role::Response && pair[g].is_none());
+            let request = self.outgoing[to].iter().copied().find(|&g| {
+                self.ends[g].1 == from && !matches!(roles[g], Role::Response | Role::TwoWay) && pair[g].is_none()
+            });
             if let Some(g) = request {
                 pair[f] = Some(g);
                 pair[g] = Some(f);
@@ -171,7 +182,9 @@ impl<'a> Context<'a> {
             let (from, to) = self.ends[f];
             match (roles[f], pair[f]) {
                 (Role::Response, Some(_)) => hops.push(Hop { flow: f, from, to, side: Side::Answer }),
-                (Role::Response, None) | (Role::Data, None) => hops.push(Hop { flow: f, from, to, side: Side::Data }),
+                (Role::Response, None) | (Role::Data, None) | (Role::TwoWay, _) => {
+                    hops.push(Hop { flow: f, from, to, side: Side::Data })
+                }
                 (Role::Data | Role::Request, Some(_)) => hops.push(Hop { flow: f, from, to, side: Side::Request }),
                 (Role::Request, None) => {
                     hops.push(Hop { flow: f, from, to, side: Side::Request });
@@ -196,6 +209,7 @@ impl<'a> Context<'a> {
         match self.value(Target::Flow(flow), "role") {
             Some(PropertyValue::Text(t)) if t == "request" => Role::Request,
             Some(PropertyValue::Text(t)) if t == "response" => Role::Response,
+            Some(PropertyValue::Text(t)) if t == crate::two_way::TWO_WAY => Role::TwoWay,
             _ => Role::Data,
         }
     }
@@ -206,9 +220,15 @@ impl<'a> Context<'a> {
     }
 
     /// The flow that stands for the channel a flow belongs to: the request of a paired response,
-    /// else the flow itself.
+    /// the flow drawn for the mirror image of a two-way flow, else the flow itself.
     pub fn channel_of(&self, flow: usize) -> usize {
-        if self.is_paired_response(flow) { self.pair[flow].expect("paired") } else { flow }
+        if let Some(drawn) = self.mirror_of[flow] {
+            drawn
+        } else if self.is_paired_response(flow) {
+            self.pair[flow].expect("paired")
+        } else {
+            flow
+        }
     }
 
     pub fn element(&self, index: usize) -> &'a Element {

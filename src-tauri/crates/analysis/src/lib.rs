@@ -18,6 +18,7 @@ pub mod layers;
 pub mod matrix;
 mod options;
 mod severity;
+mod two_way;
 
 pub use findings::{
     Finding, FindingLeg, FindingStatus, MITRE_ATLAS, MitigationCheck, OWASP_AGENTIC, OWASP_LLM, threat_aliases,
@@ -50,7 +51,8 @@ pub fn analyze(model: &Model, catalog: &Catalog) -> Analysis {
 }
 
 pub fn analyze_with(model: &Model, catalog: &Catalog, options: AnalysisOptions) -> Analysis {
-    let context = Context::new(model, catalog, options);
+    let directed = two_way::with_mirrors(model);
+    let context = Context::new(&directed, catalog, options);
     let layers = layers::assign(&context);
     let findings = findings::find(&context, &layers);
     let matrix = matrix::tally(catalog, &findings);

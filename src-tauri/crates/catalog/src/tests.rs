@@ -64,7 +64,7 @@ fn the_properties_of_the_public_model_format_have_their_exact_values() {
     expect("credential_scope", &["task", "agent", "shared", "broad"]);
     expect("logging", &["none", "local", "central", "tamper-evident"]);
     expect("protocol", &["mcp", "a2a", "http", "grpc", "queue", "sql", "file", "stdio", "in-process", "other"]);
-    expect("role", &["data", "request", "response"]);
+    expect("role", &["data", "request", "response", "two-way"]);
     expect("hosting", &["unknown", "managed-api", "self-hosted"]);
     expect("output_rendering", &["unknown", "plain", "rich"]);
     expect("payment_rail", &["none", "card", "bank", "crypto"]);

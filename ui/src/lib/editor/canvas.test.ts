@@ -85,6 +85,17 @@ describe('toEdges', () => {
     const [edge] = toEdges(snapshot());
     expect(edge).toMatchObject({ id: 'flow-1', source: 'agent-1', target: 'x-1', label: 'calls' });
     expect(edge.markerEnd).toMatchObject({ type: 'arrowclosed' });
+    expect(edge.markerStart).toBeUndefined();
+    expect(edge.domAttributes).toMatchObject({ 'data-two-way': 'false' });
+  });
+
+  it('draws a two-way flow with an arrow at each end', () => {
+    const s = snapshot();
+    s.model.flows[0].properties = { role: 'two-way' };
+    const [edge] = toEdges(s);
+    expect(edge.markerStart).toMatchObject({ type: 'arrowclosed' });
+    expect(edge.markerEnd).toMatchObject({ type: 'arrowclosed' });
+    expect(edge.domAttributes).toMatchObject({ 'data-two-way': 'true' });
   });
 });
 

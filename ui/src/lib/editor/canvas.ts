@@ -2,6 +2,7 @@
 
 import type { Edge, Node } from '@xyflow/svelte';
 import { lanes } from './flow-geometry';
+import { isTwoWay } from './two-way';
 import type { BoundaryMove, Catalog, ElementMove, Finding, Severity, Snapshot } from '../bindings';
 import { boxOf, crossingFlows, holders, parentsFirst, relativeTo, trustOf } from './boundaries';
 
@@ -87,9 +88,10 @@ export function toElementNodes(snapshot: Snapshot, catalog: Catalog | null): Ele
   const layers = new Map(snapshot.analysis.layers.map((a) => [a.element, a]));
   const open = openFindingsByTarget(snapshot.analysis.findings);
   const held = holders(snapshot.model);
+  const kinds = new Map(catalog?.kinds.map((k) => [k.id, k]));
   return snapshot.model.elements.map((element) => {
     const assignment = layers.get(element.id);
-    const kind = catalog?.kinds.find((k) => k.id === element.kind);
+    const kind = kinds.get(element.kind);
     const parent = held.get(element.id);
     return {
       id: element.id,
@@ -118,16 +120,24 @@ export function toEdges(snapshot: Snapshot): Edge[] {
   return snapshot.model.flows.map((flow) => {
     const crosses = crossing.has(flow.id);
     const name = flow.name || undefined;
+    const twoWay = isTwoWay(flow);
+    const arrow = { type: 'arrowclosed' as const, width: 18, height: 18 };
     return {
       id: flow.id,
       source: flow.from,
       target: flow.to,
       label: crosses ? `⚠ ${name ?? 'crosses a boundary'}` : name,
       zIndex: 10,
-      markerEnd: { type: 'arrowclosed' as const, width: 18, height: 18 },
+      markerEnd: arrow,
+      // A two-way flow has an arrow at each end.
+      ...(twoWay ? { markerStart: arrow } : {}),
       class: crosses ? 'crossing' : undefined,
       data: { crossing: crosses, lane: lane.get(flow.id) ?? 0 },
-      domAttributes: { 'data-testid': `flow-${flow.id}`, 'data-crossing': crosses ? 'true' : 'false' },
+      domAttributes: {
+        'data-testid': `flow-${flow.id}`,
+        'data-crossing': crosses ? 'true' : 'false',
+        'data-two-way': twoWay ? 'true' : 'false',
+      },
     };
   });
 }

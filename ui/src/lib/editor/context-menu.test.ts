@@ -3,7 +3,7 @@ import { contextCommands } from './context-menu';
 
 describe('contextCommands', () => {
   it('offers what applies to what was right-clicked', () => {
-    expect(contextCommands('flow', 0)).toEqual(['delete']);
+    expect(contextCommands('flow', 0)).toEqual(['twoWayFlow', null, 'delete']);
     expect(contextCommands('canvas', 0)).toContain('paste');
     expect(contextCommands('canvas', 0)).not.toContain('delete');
     expect(contextCommands('element', 1)).toEqual(['cut', 'copy', 'paste', 'duplicate', 'delete', null, 'addBoundary']);

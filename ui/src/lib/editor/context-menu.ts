@@ -20,7 +20,7 @@ export function contextCommands(target: ContextTarget, selectedElements: number)
       return ['cut', 'copy', 'paste', 'duplicate', 'delete', null, 'addBoundary', ...arrange];
     }
     case 'flow':
-      return ['delete'];
+      return ['twoWayFlow', null, 'delete'];
     case 'boundary':
       return ['delete', null, 'paste'];
     case 'canvas':

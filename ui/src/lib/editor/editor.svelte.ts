@@ -11,6 +11,8 @@ import { freeOffset, occupied, type Rect } from './placement';
 const PASTE_STEP = { x: 32, y: 32 };
 import type { AppCommand, Catalog, CommandInfo, Edit, Reach, ReachDirection, Sample, Snapshot } from '../bindings';
 import type { Highlight } from './canvas';
+import { idsOfKind, indexSnapshot, type SnapshotIndex } from './snapshot-index';
+import { toggleTwoWay } from './two-way';
 
 /** The commands only the canvas can carry out (it knows sizes and the view). */
 export const CANVAS_ACTIONS = [
@@ -31,6 +33,8 @@ import type { Backend, Outcome } from './backend';
 
 export class Editor {
   snapshot: Snapshot | null = $state.raw(null);
+  /** The snapshot's items and findings by id, for lookups. */
+  readonly index: SnapshotIndex = $derived(indexSnapshot(this.snapshot));
   catalog: Catalog | null = $state.raw(null);
   samples: Sample[] = $state.raw([]);
   /** Every command with its label and accelerator, from the app's command table. */
@@ -133,6 +137,8 @@ export class Editor {
       case 'selectAll':
         this.selectAll();
         return true;
+      case 'twoWayFlow':
+        return this.toggleTwoWay();
       case 'shortcuts':
       case 'about':
         this.dialog = command;
@@ -157,12 +163,26 @@ export class Editor {
 
   /** The ids of the selected elements and boundaries. */
   selectedNodes(): { elements: string[]; boundaries: string[] } {
-    const elements = new Set(this.snapshot?.model.elements.map((e) => e.id) ?? []);
-    const boundaries = new Set(this.snapshot?.model.boundaries?.map((b) => b.id) ?? []);
     return {
-      elements: this.selection.filter((id) => elements.has(id)),
-      boundaries: this.selection.filter((id) => boundaries.has(id)),
+      elements: idsOfKind(this.index, this.selection, 'element'),
+      boundaries: idsOfKind(this.index, this.selection, 'boundary'),
     };
+  }
+
+  /** The ids of the selected flows. */
+  selectedFlows(): string[] {
+    return idsOfKind(this.index, this.selection, 'flow');
+  }
+
+  /** Makes the selected flows two-way (data both ways, one edge), or one-way if all already are. */
+  toggleTwoWay(): Promise<boolean> {
+    const flows = this.selectedFlows().flatMap((id) => this.index.flows.get(id) ?? []);
+    const edit = toggleTwoWay(flows);
+    if (!edit) {
+      this.#showError('Select a flow to make it two-way.');
+      return Promise.resolve(false);
+    }
+    return this.edit(edit);
   }
 
   stop(): void {
@@ -221,8 +241,7 @@ export class Editor {
   }
 
   #selectedElements(): string[] {
-    const elements = new Set(this.snapshot?.model.elements.map((e) => e.id) ?? []);
-    return this.selection.filter((id) => elements.has(id));
+    return idsOfKind(this.index, this.selection, 'element');
   }
 
   /** Selects `ids` on the canvas and brings them into view. */
@@ -283,8 +302,7 @@ export class Editor {
     this.snapshot = snapshot;
     const highlight = this.highlight;
     if (!highlight) return;
-    const ids = new Set(snapshot.model.elements.map((e) => e.id));
-    if (!highlight.elements.every((id) => ids.has(id))) this.highlight = null;
+    if (!highlight.elements.every((id) => this.index.elements.has(id))) this.highlight = null;
   }
 
   async #settle(pending: Promise<Outcome>): Promise<boolean> {

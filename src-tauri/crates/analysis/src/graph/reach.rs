@@ -43,7 +43,8 @@ pub struct Reach {
 
 /// What `element` reaches (or is reached by); `None` when the model has no such element.
 pub fn reach(model: &Model, catalog: &Catalog, element: &ElementId, direction: ReachDirection) -> Option<Reach> {
-    let cx = Context::new(model, catalog, AnalysisOptions::default());
+    let directed = crate::two_way::with_mirrors(model);
+    let cx = Context::new(&directed, catalog, AnalysisOptions::default());
     let start = model.elements.iter().position(|e| &e.id == element)?;
     let impact_conditions: Vec<_> = catalog
         .rules

@@ -99,7 +99,8 @@ pub(crate) fn finding<'a>(analysis: &'a Analysis, id: &str) -> &'a crate::Findin
 
 /// Runs `check` with the context of a model, for the shared facts (untrusted reach, labelled data).
 pub(crate) fn with_context<T>(model: &Model, check: impl FnOnce(&crate::context::Context) -> T) -> T {
-    let cx = crate::context::Context::new(model, Catalog::builtin(), AnalysisOptions::default());
+    let directed = crate::two_way::with_mirrors(model);
+    let cx = crate::context::Context::new(&directed, Catalog::builtin(), AnalysisOptions::default());
     check(&cx)
 }
 
