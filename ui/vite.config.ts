@@ -17,6 +17,8 @@ export default defineConfig({
     // The layout engine is one large chunk of its own, loaded the first time it is used.
     chunkSizeWarningLimit: 1600,
   },
+  // The auto-layout's worker is a module, so that it too loads the layout engine only when used.
+  worker: { format: 'es' },
   test: {
     include: ['src/**/*.test.ts'],
     environment: 'node',

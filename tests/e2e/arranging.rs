@@ -1,5 +1,6 @@
 //! Arranging and editing what is drawn: auto-layout, the layer-band layout, align and
-//! distribute, texts in the inspector, reconnecting a flow, and the unsaved-changes prompt.
+//! distribute, alignment guides while dragging, texts in the inspector, reconnecting a flow, and
+//! the unsaved-changes prompt.
 
 use crate::support::App;
 use anyhow::{Result, ensure};
@@ -84,6 +85,50 @@ async fn align_and_distribute_move_the_selection_in_one_step() -> Result<()> {
     .await?;
     app.select_option("arrange-picker", "alignLeft").await?;
     app.wait_for_text_containing("notice", "Select two or more elements").await?;
+    app.quit().await
+}
+
+#[tokio::test]
+async fn an_element_dragged_near_another_snaps_into_line_with_a_guide_and_one_undo_puts_it_back() -> Result<()> {
+    let app = App::launch(&[]).await?;
+    app.wait_for_count(ELEMENTS, 7).await?;
+    // Measure once the view has settled after opening (it is fitted to the diagram).
+    app.wait_until(
+        || async {
+            let before = app.rect("element-notes").await?;
+            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+            Ok(app.rect("element-notes").await? == before)
+        },
+        "the view to settle",
+    )
+    .await?;
+    let started = app.node_position("notes").await?;
+    let (notes, researcher) = (app.rect("element-notes").await?, app.rect("element-researcher").await?);
+    // Take the shared memory (it follows the pointer once the drag has started) and hold it below
+    // the researcher, its left edge three pixels right of the researcher's.
+    app.press_at(notes.centre()).await?;
+    app.move_pointer_by(-4.0, 0.0, 1).await?;
+    let taken = app.rect("element-notes").await?;
+    app.move_pointer_by(researcher.left + 3.0 - taken.left, 0.0, 12).await?;
+    app.wait_for_count("[data-testid=alignment-guide][data-axis=x]", 1).await?;
+    let held = app.rect("element-notes").await?;
+    ensure!(
+        (held.left - researcher.left).abs() < 0.5,
+        "while held, the memory's left edge is at {} and the researcher's at {}",
+        held.left,
+        researcher.left
+    );
+    app.screenshot("alignment-guide-while-dragging").await?;
+    app.release().await?;
+    app.wait_until(|| async { Ok(app.document_title().await?.starts_with("• ")) }, "the drag to be an edit").await?;
+    app.wait_until(
+        || async { Ok(app.node_position("notes").await?.0 == app.node_position("researcher").await?.0) },
+        "the memory to land on the researcher's left edge",
+    )
+    .await?;
+    app.wait_for_count("[data-testid=alignment-guide]", 0).await?;
+    app.press_ctrl('z').await?;
+    app.wait_until(|| async { Ok(app.node_position("notes").await? == started) }, "one undo to put it back").await?;
     app.quit().await
 }
 

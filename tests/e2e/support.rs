@@ -493,6 +493,36 @@ impl App {
         Ok(self.client.perform_actions(stepped_drag(start, dx, dy, steps, 40)).await?)
     }
 
+    /// Presses the mouse button at a point of the page and keeps it down, to drag by hand with
+    /// [`App::move_pointer_by`] and look at the drag in progress; [`App::release`] drops it.
+    pub async fn press_at(&self, (x, y): (f64, f64)) -> Result<()> {
+        let mouse = MouseActions::new("mouse".into())
+            .then(PointerAction::MoveTo { duration: None, x: x.round(), y: y.round() })
+            .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT });
+        Ok(self.client.perform_actions(mouse).await?)
+    }
+
+    /// Moves the pointer by (`dx`, `dy`) in `steps` steps of 40 ms, buttons as they are. Each step
+    /// is whole pixels (the driver drops fractions) and together they make the move, rounded.
+    pub async fn move_pointer_by(&self, dx: f64, dy: f64, steps: u32) -> Result<()> {
+        let along = |total: f64, step: u32| (total * f64::from(step) / f64::from(steps)).round();
+        let mut mouse = MouseActions::new("mouse".into());
+        for step in 1..=steps {
+            mouse = mouse.then(PointerAction::MoveBy {
+                duration: Some(Duration::from_millis(40)),
+                x: along(dx, step) - along(dx, step - 1),
+                y: along(dy, step) - along(dy, step - 1),
+            });
+        }
+        Ok(self.client.perform_actions(mouse).await?)
+    }
+
+    /// Lets go of the mouse button where the pointer is, ending a drag begun with [`App::press_at`].
+    pub async fn release(&self) -> Result<()> {
+        let mouse = MouseActions::new("mouse".into()).then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
+        Ok(self.client.perform_actions(mouse).await?)
+    }
+
     /// Presses on the element `from`, moves onto the element `onto` in steps, and releases there.
     pub async fn drag_onto(&self, from: &str, onto: &str) -> Result<()> {
         let (a, b) = (self.rect(from).await?, self.rect(onto).await?);

@@ -13,6 +13,9 @@ import type { AppCommand, Catalog, CommandInfo, Edit, Reach, ReachDirection, Sam
 import type { Highlight } from './canvas';
 import { idsOfKind, indexSnapshot, type SnapshotIndex } from './snapshot-index';
 import { toggleTwoWay } from './two-way';
+import { startLayout } from './layout-runner';
+import type { Sizes } from './layout';
+import type { LaidOut } from './fast-layout';
 
 /** The commands only the canvas can carry out (it knows sizes and the view). */
 export const CANVAS_ACTIONS = [
@@ -55,6 +58,9 @@ export class Editor {
   canvasRequest: { action: CanvasAction; seq: number } | null = $state.raw(null);
   /** The dialog shown over the editor, if any. */
   dialog: Dialog | null = $state(null);
+  /** An auto-layout in progress: how many elements, and the share done (0 to 1). */
+  layout: { elements: number; done: number } | null = $state(null);
+  #cancelLayout: (() => void) | null = null;
   /** The app's context menu, where it was opened and what it offers; null when closed. */
   contextMenu: { x: number; y: number; entries: ContextEntry[] } | null = $state.raw(null);
 
@@ -183,6 +189,39 @@ export class Editor {
       return Promise.resolve(false);
     }
     return this.edit(edit);
+  }
+
+  /**
+   * Lays the model out in a worker, showing progress; resolves to the layout, or null when it was
+   * cancelled, failed, or the model changed meanwhile (a layout of an older model is not applied).
+   */
+  async layOut(sizes: Sizes): Promise<LaidOut | null> {
+    const snapshot = this.snapshot;
+    if (!snapshot || this.layout) return null;
+    this.layout = { elements: snapshot.model.elements.length, done: 0 };
+    const running = startLayout(snapshot.model, sizes, (done) => {
+      if (this.layout) this.layout = { ...this.layout, done };
+    });
+    this.#cancelLayout = running.cancel;
+    try {
+      const result = await running.result;
+      if (result && this.snapshot?.model !== snapshot.model) {
+        this.#showError('The model changed while it was being laid out; nothing was moved. Run Auto layout again.');
+        return null;
+      }
+      return result;
+    } catch (error) {
+      this.#showError(`The layout failed: ${error instanceof Error ? error.message : String(error)}`);
+      return null;
+    } finally {
+      this.layout = null;
+      this.#cancelLayout = null;
+    }
+  }
+
+  /** Stops the auto-layout in progress; nothing is moved. */
+  cancelLayout(): void {
+    this.#cancelLayout?.();
   }
 
   stop(): void {

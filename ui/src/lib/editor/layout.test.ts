@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Model } from '../bindings';
-import { autoLayout, toElkGraph } from './layout';
+import ELK from 'elkjs/lib/elk.bundled.js';
+import { fastLayout } from './fast-layout';
+import { fromElkGraph, NODE_SIZE, toElkGraph, usesElk, type Sizes } from './layout';
+
+/** What the app's ELK worker does, on this thread. */
+async function layoutModel(m: Model, s: Sizes) {
+  return fromElkGraph(m, await new ELK().layout(toElkGraph(m, s)));
+}
 
 function model(): Model {
   const element = (id: string) => ({ id, kind: 'agent', name: id, position: { x: 0, y: 0 } });
@@ -32,7 +39,7 @@ describe('auto-layout', () => {
   });
 
   it('places every element once, left to right along the flows, inside its boundary box', async () => {
-    const { moves, boundaries } = await autoLayout(model(), sizes);
+    const { moves, boundaries } = await layoutModel(model(), sizes);
     expect(moves.map((m) => m.id).sort()).toEqual(['agent', 'store', 'tool', 'web']);
     const at = new Map(moves.map((m) => [m.id, m.position]));
     expect(at.get('web')!.x).toBeLessThan(at.get('agent')!.x!);
@@ -48,5 +55,18 @@ describe('auto-layout', () => {
     expect(inside('tool', 'lab')).toBe(true);
     expect(inside('tool', 'corp')).toBe(true);
     expect(inside('web', 'corp')).toBe(false);
+  });
+
+  it('leaves large models to the linear layout', () => {
+    const ids = Array.from({ length: 700 }, (_, i) => `e${i}`);
+    const large: Model = {
+      name: 'large',
+      elements: ids.map((id) => ({ id, kind: 'agent', name: id, position: { x: 0, y: 0 } })),
+      flows: ids.slice(1).map((id, i) => ({ id: `f${i}`, from: ids[i], to: id })),
+    };
+    expect(usesElk(model())).toBe(true);
+    expect(usesElk(large)).toBe(false);
+    const { moves } = fastLayout(large, new Map(), NODE_SIZE);
+    expect(moves).toHaveLength(700);
   });
 });

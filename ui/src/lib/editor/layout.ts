@@ -1,6 +1,8 @@
-// Auto-layout with the Eclipse Layout Kernel (elkjs): a layered drawing that follows the flows,
-// with each trust boundary laid out as a box around what it holds. The result is one Arrange
-// edit: new element positions and boundary boxes, membership unchanged.
+// Auto-layout: a layered drawing that follows the flows, with each trust boundary laid out as a
+// box around what it holds. Small models are laid out by the Eclipse Layout Kernel (elkjs), whose
+// crossing minimisation draws them best; large ones by `fastLayout`, which stays linear where ELK
+// takes many seconds. The result is one Arrange edit: new element positions and boundary boxes,
+// membership unchanged. Either runs in a worker (see layout-runner.ts), so the window never freezes.
 
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk.bundled.js';
 import { ELEMENT_SIZE, type BoundaryGeometry, type ElementMove, type Model } from '../bindings';
@@ -67,11 +69,10 @@ export function fromElkGraph(model: Model, laidOut: ElkNode): { moves: ElementMo
   return { moves, boundaries };
 }
 
-/** Lays the whole model out; resolves to the moves and boxes to send as one Arrange edit. */
-export async function autoLayout(model: Model, sizes: Sizes): Promise<{ moves: ElementMove[]; boundaries: BoundaryGeometry[] }> {
-  // The layout engine is most of the page's code; it is loaded the first time it is used.
-  const { default: ELK } = await import('elkjs/lib/elk.bundled.js');
-  const elk = new ELK();
-  const laidOut = await elk.layout(toElkGraph(model, sizes));
-  return fromElkGraph(model, laidOut);
+/** Up to this size a model is laid out by ELK (a few seconds at most here); beyond, by `fastLayout`. */
+export const ELK_LIMIT = { elements: 150, flows: 450 };
+
+/** Whether the model is small enough for ELK's slower, finer layout. */
+export function usesElk(model: Model): boolean {
+  return model.elements.length <= ELK_LIMIT.elements && model.flows.length <= ELK_LIMIT.flows;
 }
