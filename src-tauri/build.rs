@@ -2,6 +2,7 @@
 /// `capabilities/default.json` grants; a command missing from there cannot be invoked.
 const COMMANDS: &[&str] = &[
     "initial_state",
+    "whole_snapshot",
     "get_catalog",
     "list_samples",
     "reach",

@@ -4,7 +4,7 @@
 
 use crate::error::{CommandError, ErrorKind};
 use crate::state::AppState;
-use maestro_document::{Document, Snapshot};
+use maestro_document::{Document, SnapshotUpdate};
 use maestro_model::Model;
 use std::path::PathBuf;
 use tauri::{AppHandle, Manager};
@@ -15,16 +15,32 @@ pub const MAIN_WINDOW: &str = "main";
 const FILE_FILTER: (&str, &[&str]) = ("MAESTRO model", &["maestro"]);
 const CODE_FILTER: (&str, &[&str]) = ("Model as code", &["yaml", "yml", "json"]);
 
-/// The current snapshot, after bringing the window title up to date.
-pub fn publish(app: &AppHandle) -> Snapshot {
-    let snapshot = app.state::<AppState>().snapshot();
-    if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
-        let _ = window.set_title(&snapshot.title);
-    }
-    snapshot
+/// The update to the window for the document as it is now, after bringing the window title up
+/// to date.
+pub fn publish(app: &AppHandle) -> SnapshotUpdate {
+    let update = app.state::<AppState>().update();
+    set_title(app, &update);
+    update
 }
 
-pub async fn new_document(app: &AppHandle) -> Result<Snapshot, CommandError> {
+/// The whole document as the next update, for a window that starts or starts over.
+pub fn publish_whole(app: &AppHandle) -> SnapshotUpdate {
+    let update = app.state::<AppState>().whole();
+    set_title(app, &update);
+    update
+}
+
+fn set_title(app: &AppHandle, update: &SnapshotUpdate) {
+    let title = match update {
+        SnapshotUpdate::Full { snapshot, .. } => &snapshot.title,
+        SnapshotUpdate::Patch { patch, .. } => &patch.title,
+    };
+    if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
+        let _ = window.set_title(title);
+    }
+}
+
+pub async fn new_document(app: &AppHandle) -> Result<SnapshotUpdate, CommandError> {
     if confirm_discard(app).await {
         app.state::<AppState>().with_document(|doc| *doc = Document::untitled(Model::new("Untitled model")));
     }
@@ -32,11 +48,11 @@ pub async fn new_document(app: &AppHandle) -> Result<Snapshot, CommandError> {
 }
 
 /// Closes the model (asking first when it has unsaved changes) and leaves an empty one.
-pub async fn close_document(app: &AppHandle) -> Result<Snapshot, CommandError> {
+pub async fn close_document(app: &AppHandle) -> Result<SnapshotUpdate, CommandError> {
     new_document(app).await
 }
 
-pub async fn new_from_sample(app: &AppHandle, id: &str) -> Result<Snapshot, CommandError> {
+pub async fn new_from_sample(app: &AppHandle, id: &str) -> Result<SnapshotUpdate, CommandError> {
     let state = app.state::<AppState>();
     let model = maestro_document::sample(id, &state.catalog)
         .ok_or_else(|| CommandError::internal(format!("there is no sample '{id}'")))?;
@@ -46,7 +62,7 @@ pub async fn new_from_sample(app: &AppHandle, id: &str) -> Result<Snapshot, Comm
     Ok(publish(app))
 }
 
-pub async fn open_document(app: &AppHandle) -> Result<Snapshot, CommandError> {
+pub async fn open_document(app: &AppHandle) -> Result<SnapshotUpdate, CommandError> {
     if !confirm_discard(app).await {
         return Ok(publish(app));
     }
@@ -65,7 +81,7 @@ pub async fn open_document(app: &AppHandle) -> Result<Snapshot, CommandError> {
 
 /// Opens the model at `path` (from Open Recent or a dropped file), asking first when the open
 /// model has unsaved changes. A file that cannot be opened changes nothing.
-pub async fn open_path(app: &AppHandle, path: &std::path::Path) -> Result<Snapshot, CommandError> {
+pub async fn open_path(app: &AppHandle, path: &std::path::Path) -> Result<SnapshotUpdate, CommandError> {
     if !confirm_discard(app).await {
         return Ok(publish(app));
     }
@@ -73,7 +89,7 @@ pub async fn open_path(app: &AppHandle, path: &std::path::Path) -> Result<Snapsh
 }
 
 /// Reads `path` (a `.maestro` file or a model as code) and makes it the open document.
-fn replace_with(app: &AppHandle, path: &std::path::Path) -> Result<Snapshot, CommandError> {
+fn replace_with(app: &AppHandle, path: &std::path::Path) -> Result<SnapshotUpdate, CommandError> {
     let state = app.state::<AppState>();
     let opened = Document::open_any(path, &state.catalog)?;
     let keeps_path = opened.path().is_some();
@@ -85,7 +101,7 @@ fn replace_with(app: &AppHandle, path: &std::path::Path) -> Result<Snapshot, Com
     Ok(publish(app))
 }
 
-pub async fn save(app: &AppHandle) -> Result<Snapshot, CommandError> {
+pub async fn save(app: &AppHandle) -> Result<SnapshotUpdate, CommandError> {
     let state = app.state::<AppState>();
     if state.with_document(|doc| doc.path().is_some()) {
         state.with_document(|doc| doc.save())?;
@@ -96,7 +112,7 @@ pub async fn save(app: &AppHandle) -> Result<Snapshot, CommandError> {
     }
 }
 
-pub async fn save_as(app: &AppHandle) -> Result<Snapshot, CommandError> {
+pub async fn save_as(app: &AppHandle) -> Result<SnapshotUpdate, CommandError> {
     let suggested = app
         .state::<AppState>()
         .with_document(|doc| format!("{}.maestro", maestro_document::file_stem(&doc.model().name)));
@@ -124,7 +140,7 @@ fn remember_saved(app: &AppHandle) {
 
 /// Writes a report of the current model, in the format its file name asks for (Markdown when
 /// the name has no known extension).
-pub async fn export_report(app: &AppHandle) -> Result<Snapshot, CommandError> {
+pub async fn export_report(app: &AppHandle) -> Result<SnapshotUpdate, CommandError> {
     use crate::cli::ReportFormat;
     use crate::headless::{render, report_format_for};
     let state = app.state::<AppState>();

@@ -1,11 +1,11 @@
 //! The commands the UI invokes. Each is thin: state → document or action → snapshot or error.
 
-use crate::actions::{self, publish};
+use crate::actions::{self, publish, publish_whole};
 use crate::error::{CommandError, ErrorKind};
 use crate::state::AppState;
 use maestro_analysis::{Reach, ReachDirection};
 use maestro_catalog::Catalog;
-use maestro_document::{Edit, Fragment, SAMPLES, Sample, Snapshot};
+use maestro_document::{Edit, Fragment, SAMPLES, Sample, SnapshotUpdate};
 use maestro_model::{ElementId, Position};
 use serde::Serialize;
 use specta::Type;
@@ -14,7 +14,8 @@ use tauri::{AppHandle, State};
 /// What the UI needs when it starts.
 #[derive(Clone, Debug, Serialize, Type)]
 pub struct InitialState {
-    pub snapshot: Snapshot,
+    /// The whole document.
+    pub snapshot: SnapshotUpdate,
     /// A message to show once, such as why the requested file could not be opened.
     pub notice: Option<String>,
 }
@@ -22,7 +23,14 @@ pub struct InitialState {
 #[tauri::command]
 #[specta::specta]
 pub fn initial_state(app: AppHandle, state: State<'_, AppState>) -> InitialState {
-    InitialState { snapshot: publish(&app), notice: state.take_startup_notice() }
+    InitialState { snapshot: publish_whole(&app), notice: state.take_startup_notice() }
+}
+
+/// The whole document again, for a window that has lost track of its updates.
+#[tauri::command]
+#[specta::specta]
+pub fn whole_snapshot(app: AppHandle) -> SnapshotUpdate {
+    publish_whole(&app)
 }
 
 #[tauri::command]
@@ -33,7 +41,7 @@ pub fn get_catalog(state: State<'_, AppState>) -> Catalog {
 
 #[tauri::command]
 #[specta::specta]
-pub fn apply_edit(app: AppHandle, state: State<'_, AppState>, edit: Edit) -> Result<Snapshot, CommandError> {
+pub fn apply_edit(app: AppHandle, state: State<'_, AppState>, edit: Edit) -> Result<SnapshotUpdate, CommandError> {
     state.with_document(|doc| doc.apply(edit, &state.catalog))?;
     Ok(publish(&app))
 }
@@ -53,7 +61,11 @@ pub fn copy_selection(state: State<'_, AppState>, ids: Vec<String>) -> Result<()
 /// Copies, then deletes, the elements with these ids.
 #[tauri::command]
 #[specta::specta]
-pub fn cut_selection(app: AppHandle, state: State<'_, AppState>, ids: Vec<String>) -> Result<Snapshot, CommandError> {
+pub fn cut_selection(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    ids: Vec<String>,
+) -> Result<SnapshotUpdate, CommandError> {
     copy_selection(state.clone(), ids.clone())?;
     let elements = ids.into_iter().map(|id| id.as_str().into()).collect();
     apply_edit(app, state, Edit::Delete { elements, flows: vec![], boundaries: vec![] })
@@ -62,7 +74,7 @@ pub fn cut_selection(app: AppHandle, state: State<'_, AppState>, ids: Vec<String
 /// Pastes the clipboard, moved by `offset` from where it was copied.
 #[tauri::command]
 #[specta::specta]
-pub fn paste(app: AppHandle, state: State<'_, AppState>, offset: Position) -> Result<Snapshot, CommandError> {
+pub fn paste(app: AppHandle, state: State<'_, AppState>, offset: Position) -> Result<SnapshotUpdate, CommandError> {
     let fragment = state
         .clipboard()
         .ok_or_else(|| CommandError { kind: ErrorKind::InvalidEdit, message: "the clipboard is empty".into() })?;
@@ -87,7 +99,7 @@ pub fn list_samples() -> Vec<Sample> {
 
 #[tauri::command]
 #[specta::specta]
-pub async fn new_from_sample(app: AppHandle, id: String) -> Result<Snapshot, CommandError> {
+pub async fn new_from_sample(app: AppHandle, id: String) -> Result<SnapshotUpdate, CommandError> {
     actions::new_from_sample(&app, &id).await
 }
 
@@ -110,6 +122,9 @@ pub fn set_text_focus(app: AppHandle, typing: bool) {
 /// runs exactly as the menu item would.
 #[tauri::command]
 #[specta::specta]
-pub async fn run_command(app: AppHandle, command: crate::command_table::AppCommand) -> Result<Snapshot, CommandError> {
+pub async fn run_command(
+    app: AppHandle,
+    command: crate::command_table::AppCommand,
+) -> Result<SnapshotUpdate, CommandError> {
     crate::menu::run_document_command(&app, command).await
 }

@@ -31,6 +31,7 @@ pub fn specta_builder() -> tauri_specta::Builder<Wry> {
     tauri_specta::Builder::<Wry>::new()
         .commands(tauri_specta::collect_commands![
             commands::initial_state,
+            commands::whole_snapshot,
             commands::get_catalog,
             commands::list_samples,
             commands::command_table,

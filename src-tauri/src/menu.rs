@@ -6,7 +6,7 @@ use crate::command_table::{AppCommand, Runs};
 use crate::error::CommandError;
 use crate::events::{ActionFailed, DocumentChanged, MenuCommand};
 use crate::state::AppState;
-use maestro_document::Snapshot;
+use maestro_document::SnapshotUpdate;
 use std::path::PathBuf;
 use tauri::menu::{Menu, MenuBuilder, MenuEvent, MenuItem, MenuItemBuilder, MenuItemKind, Submenu, SubmenuBuilder};
 use tauri::{AppHandle, Manager, Wry};
@@ -176,7 +176,7 @@ pub fn handle(app: &AppHandle, event: MenuEvent) {
         return;
     }
     tauri::async_runtime::spawn(async move {
-        let result: Result<Snapshot, CommandError> = if let Some(sample) = id.strip_prefix("sample:") {
+        let result: Result<SnapshotUpdate, CommandError> = if let Some(sample) = id.strip_prefix("sample:") {
             actions::new_from_sample(&app, sample).await
         } else if let Some(recent) = id.strip_prefix(RECENT_PREFIX) {
             let index: usize = recent.parse().unwrap_or(usize::MAX);
@@ -199,7 +199,7 @@ pub fn handle(app: &AppHandle, event: MenuEvent) {
 /// Carries out a command that acts on the document, from the menu or from a key the page saw
 /// first; the same command does the same thing either way. A page command asked of it leaves the
 /// document as it is.
-pub async fn run_document_command(app: &AppHandle, command: AppCommand) -> Result<Snapshot, CommandError> {
+pub async fn run_document_command(app: &AppHandle, command: AppCommand) -> Result<SnapshotUpdate, CommandError> {
     match command {
         AppCommand::New => actions::new_document(app).await,
         AppCommand::Open => actions::open_document(app).await,

@@ -2,7 +2,7 @@
 
 use crate::recent::RecentFiles;
 use maestro_catalog::Catalog;
-use maestro_document::{Document, Fragment, Snapshot};
+use maestro_document::{Document, Fragment, Publisher, Snapshot, SnapshotUpdate};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -14,6 +14,8 @@ pub struct AppState {
     /// What was last copied or cut, in this window or from another file opened since.
     clipboard: Mutex<Option<Fragment>>,
     recent: Mutex<RecentFiles>,
+    /// What the window was last sent, so that it is sent only changes.
+    publisher: Mutex<Publisher>,
 }
 
 impl AppState {
@@ -25,6 +27,7 @@ impl AppState {
             catalog,
             clipboard: Mutex::new(None),
             recent: Mutex::new(recent),
+            publisher: Mutex::new(Publisher::default()),
         }
     }
 
@@ -45,6 +48,18 @@ impl AppState {
 
     pub fn snapshot(&self) -> Snapshot {
         self.with_document(|doc| doc.snapshot(&self.catalog))
+    }
+
+    /// The update that brings the window from what it was last sent to the document as it is.
+    pub fn update(&self) -> SnapshotUpdate {
+        let snapshot = self.snapshot();
+        self.publisher.lock().unwrap_or_else(|p| p.into_inner()).update(snapshot)
+    }
+
+    /// The whole document, for a window that starts or has lost track of its updates.
+    pub fn whole(&self) -> SnapshotUpdate {
+        let snapshot = self.snapshot();
+        self.publisher.lock().unwrap_or_else(|p| p.into_inner()).whole(snapshot)
     }
 
     pub fn set_clipboard(&self, fragment: Fragment) {

@@ -7,6 +7,8 @@ import * as __TAURI_EVENT from "@tauri-apps/api/event";
 /** Commands */
 export const commands = {
 	initialState: () => __TAURI_INVOKE<InitialState>("initial_state"),
+	/**  The whole document again, for a window that has lost track of its updates. */
+	wholeSnapshot: () => __TAURI_INVOKE<SnapshotUpdate>("whole_snapshot"),
 	getCatalog: () => __TAURI_INVOKE<Catalog>("get_catalog"),
 	listSamples: () => __TAURI_INVOKE<Sample[]>("list_samples"),
 	/**  Every command with its label and accelerator: the page's key handling and tooltips read this. */
@@ -20,17 +22,17 @@ export const commands = {
 	 *  A document command (save, undo, quit…) whose key reached the page before the menu saw it: it
 	 *  runs exactly as the menu item would.
 	 */
-	runCommand: (command: AppCommand) => typedError<Snapshot, CommandError>(__TAURI_INVOKE("run_command", { command })),
+	runCommand: (command: AppCommand) => typedError<SnapshotUpdate, CommandError>(__TAURI_INVOKE("run_command", { command })),
 	/**  What an element can reach (its blast radius), or who can reach it. */
 	reach: (element: ElementId, direction: ReachDirection) => typedError<Reach, CommandError>(__TAURI_INVOKE("reach", { element, direction })),
 	/**  Copies the elements with these ids (and the flows among them) to the app's clipboard. */
 	copySelection: (ids: string[]) => typedError<null, CommandError>(__TAURI_INVOKE("copy_selection", { ids })),
 	/**  Copies, then deletes, the elements with these ids. */
-	cutSelection: (ids: string[]) => typedError<Snapshot, CommandError>(__TAURI_INVOKE("cut_selection", { ids })),
+	cutSelection: (ids: string[]) => typedError<SnapshotUpdate, CommandError>(__TAURI_INVOKE("cut_selection", { ids })),
 	/**  Pastes the clipboard, moved by `offset` from where it was copied. */
-	paste: (offset: Position) => typedError<Snapshot, CommandError>(__TAURI_INVOKE("paste", { offset })),
-	newFromSample: (id: string) => typedError<Snapshot, CommandError>(__TAURI_INVOKE("new_from_sample", { id })),
-	applyEdit: (edit: Edit) => typedError<Snapshot, CommandError>(__TAURI_INVOKE("apply_edit", { edit })),
+	paste: (offset: Position) => typedError<SnapshotUpdate, CommandError>(__TAURI_INVOKE("paste", { offset })),
+	newFromSample: (id: string) => typedError<SnapshotUpdate, CommandError>(__TAURI_INVOKE("new_from_sample", { id })),
+	applyEdit: (edit: Edit) => typedError<SnapshotUpdate, CommandError>(__TAURI_INVOKE("apply_edit", { edit })),
 };
 
 /** Events */
@@ -193,7 +195,7 @@ export type DecisionValue = {
 };
 
 /**  The document changed: render this snapshot. */
-export type DocumentChanged = Snapshot;
+export type DocumentChanged = SnapshotUpdate;
 
 export type Edit = 
 /**  Places a new element of `kind` at `position`, named after its kind. */
@@ -410,9 +412,23 @@ export type Impact = "low" | "medium" | "high" | "critical";
 
 /**  What the UI needs when it starts. */
 export type InitialState = {
-	snapshot: Snapshot,
+	/**  The whole document. */
+	snapshot: SnapshotUpdate,
 	/**  A message to show once, such as why the requested file could not be opened. */
 	notice: string | null,
+};
+
+/**  The changes to one list of items with ids. */
+export type ItemsPatch<T> = {
+	/**
+	 *  Items that are new or differ, in their new order. A new item goes after the items kept,
+	 *  unless `order` says otherwise.
+	 */
+	changed: T[],
+	/**  The ids of items no longer there. */
+	removed: string[],
+	/**  Every id in the new order, when the order is not what `changed` and `removed` imply. */
+	order: string[] | null,
 };
 
 export type Kind = {
@@ -719,6 +735,34 @@ export type Snapshot = {
 	canUndo: boolean,
 	canRedo: boolean,
 };
+
+/**
+ *  The changes between two snapshots. The document's small state (title, flags, path, the
+ *  model's name and description, the matrix) is always sent whole.
+ */
+export type SnapshotPatch = {
+	name: string,
+	description: string,
+	elements: ItemsPatch<Element>,
+	flows: ItemsPatch<Flow>,
+	boundaries: ItemsPatch<Boundary>,
+	decisions: ItemsPatch<Decision>,
+	layers: ItemsPatch<LayerAssignment>,
+	findings: ItemsPatch<Finding>,
+	matrix: Matrix,
+	path: string | null,
+	title: string,
+	dirty: boolean,
+	canUndo: boolean,
+	canRedo: boolean,
+};
+
+/**  One update of what a window shows. */
+export type SnapshotUpdate = 
+/**  Everything, to replace what the receiver holds. */
+{ type: "full"; revision: number; snapshot: Snapshot } | 
+/**  The changes from revision `base` to `revision`. */
+{ type: "patch"; revision: number; base: number; patch: SnapshotPatch };
 
 /**  A publication that threat ids come from. */
 export type Source = {

@@ -5,6 +5,7 @@ import type { Backend } from './editor/backend';
 
 export const tauriBackend: Backend = {
   initialState: () => commands.initialState(),
+  wholeSnapshot: () => commands.wholeSnapshot(),
   catalog: () => commands.getCatalog(),
   samples: () => commands.listSamples(),
   reach: (element, direction) => commands.reach(element, direction),

@@ -2,7 +2,8 @@
 //!
 //! A [`Document`] owns the model, the undo and redo history (of edit operations, not copies of the
 //! model), the file it belongs to and whether it has unsaved changes. A user interface sends it
-//! [`Edit`]s and renders the [`Snapshot`] it returns; it keeps no model of its own.
+//! [`Edit`]s and renders the [`Snapshot`] it returns (sent as a [`SnapshotUpdate`]: after the first,
+//! only what changed); it keeps no model of its own.
 //!
 //! This crate knows nothing of windows, IPC or how dialogs are shown.
 
@@ -13,9 +14,11 @@ mod geometry;
 mod history;
 mod sample;
 mod snapshot;
+mod update;
 
 pub use document::{Document, DocumentError};
 pub use edit::{BoundaryGeometry, BoundaryMove, Edit, Fragment};
 pub use file_name::file_stem;
 pub use sample::{DEFAULT_SAMPLE, SAMPLES, Sample, sample, sample_model};
 pub use snapshot::{Snapshot, window_title};
+pub use update::{ItemsPatch, Keyed, Publisher, SnapshotPatch, SnapshotUpdate, diff, diff_items};

@@ -1,12 +1,17 @@
 // What the editor needs from the app. The Tauri implementation lives in ../tauri-backend.ts; tests
-// use an in-memory fake. Every document change returns the new snapshot: the UI keeps no model.
+// use an in-memory fake. Every document change returns an update of the snapshot (after the
+// first, only what changed): the UI keeps no model of its own.
 
-import type { AppCommand, Catalog, CommandError, CommandInfo, Edit, InitialState, Position, Reach, ReachDirection, Sample, Snapshot } from '../bindings';
+import type {
+  AppCommand, Catalog, CommandError, CommandInfo, Edit, InitialState, Position, Reach, ReachDirection, Sample, SnapshotUpdate,
+} from '../bindings';
 
-export type Outcome = { status: 'ok'; data: Snapshot } | { status: 'error'; error: CommandError };
+export type Outcome = { status: 'ok'; data: SnapshotUpdate } | { status: 'error'; error: CommandError };
 
 export interface Backend {
   initialState(): Promise<InitialState>;
+  /** The whole document again, for an editor that missed an update. */
+  wholeSnapshot(): Promise<SnapshotUpdate>;
   catalog(): Promise<Catalog>;
   samples(): Promise<Sample[]>;
   reach(element: string, direction: ReachDirection): Promise<{ status: 'ok'; data: Reach } | { status: 'error'; error: CommandError }>;
@@ -17,8 +22,8 @@ export interface Backend {
   paste(offset: Position): Promise<Outcome>;
   /** Runs a command that acts on the document (save, undo, open, export…) as its menu item does. */
   runCommand(command: AppCommand): Promise<Outcome>;
-  /** Snapshots pushed by the app (menu actions). Returns a function that stops listening. */
-  onDocumentChanged(listener: (snapshot: Snapshot) => void): Promise<() => void>;
+  /** Updates pushed by the app (menu actions). Returns a function that stops listening. */
+  onDocumentChanged(listener: (update: SnapshotUpdate) => void): Promise<() => void>;
   onActionFailed(listener: (error: CommandError) => void): Promise<() => void>;
   /** Commands from the native menu that act on the canvas or the selection (copy, zoom…). */
   onMenuCommand(listener: (command: AppCommand) => void): Promise<() => void>;

@@ -9,7 +9,8 @@ import { freeOffset, occupied, type Rect } from './placement';
 
 /** How far a paste lands from what was copied, when there is room there. */
 const PASTE_STEP = { x: 32, y: 32 };
-import type { AppCommand, Catalog, CommandInfo, Edit, Reach, ReachDirection, Sample, Snapshot } from '../bindings';
+import type { AppCommand, Catalog, CommandInfo, Edit, Reach, ReachDirection, Sample, Snapshot, SnapshotUpdate } from '../bindings';
+import { applyUpdate } from './snapshot-update';
 import type { Highlight } from './canvas';
 import { idsOfKind, indexSnapshot, type SnapshotIndex } from './snapshot-index';
 import { toggleTwoWay } from './two-way';
@@ -81,9 +82,9 @@ export class Editor {
     this.commands = commands;
     this.catalog = catalog;
     this.samples = samples;
-    this.snapshot = initial.snapshot;
+    await this.#show(initial.snapshot);
     this.message = initial.notice;
-    this.#unlisten.push(await this.#backend.onDocumentChanged((s) => this.#show(s)));
+    this.#unlisten.push(await this.#backend.onDocumentChanged((update) => void this.#show(update)));
     this.#unlisten.push(await this.#backend.onActionFailed((e) => this.#showError(e.message)));
     this.#unlisten.push(await this.#backend.onMenuCommand((command) => void this.run(command)));
   }
@@ -335,9 +336,25 @@ export class Editor {
     }, seconds * 1000);
   }
 
-  /** Renders a new snapshot. A highlight (a chain, a blast radius) of elements that are no longer
-   *  all there is stale, and goes. */
-  #show(snapshot: Snapshot): void {
+  /** The revision of the snapshot shown: each update from the app names the one it applies to. */
+  #revision: number | null = null;
+
+  /**
+   * Renders an update from the app. A patch on another revision than the one shown (an update
+   * was missed) is not applied: the whole snapshot is asked for instead.
+   */
+  async #show(update: SnapshotUpdate): Promise<void> {
+    const held = this.snapshot && this.#revision !== null ? { revision: this.#revision, snapshot: this.snapshot } : null;
+    let next = applyUpdate(held, update);
+    if (!next) next = applyUpdate(null, await this.#backend.wholeSnapshot());
+    if (!next) return;
+    this.#revision = next.revision;
+    this.#render(next.snapshot);
+  }
+
+  /** Shows a snapshot. A highlight (a chain, a blast radius) of elements that are no longer all
+   *  there is stale, and goes. */
+  #render(snapshot: Snapshot): void {
     this.snapshot = snapshot;
     const highlight = this.highlight;
     if (!highlight) return;
@@ -353,7 +370,7 @@ export class Editor {
       return false;
     }
     if (outcome.status === 'ok') {
-      this.#show(outcome.data);
+      await this.#show(outcome.data);
       // An error about an earlier action is stale once something succeeds.
       if (this.message !== null && !this.#messageIsNotice) this.message = null;
       return true;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AppCommand, Catalog, CommandError, CommandInfo, Edit, ReachDirection, Snapshot } from '../bindings';
+import type { AppCommand, Catalog, CommandError, CommandInfo, Edit, ReachDirection, Snapshot, SnapshotUpdate } from '../bindings';
 import type { Backend, Outcome } from './backend';
 import { Editor } from './editor.svelte';
 
@@ -15,13 +15,24 @@ function snapshot(name: string): Snapshot {
   };
 }
 
+/** The whole of a snapshot as the app sends it, each with a revision of its own. */
+let revision = 0;
+function whole(name: string): SnapshotUpdate {
+  return { type: 'full', revision: ++revision, snapshot: snapshot(name) };
+}
+
 class FakeBackend implements Backend {
   edits: Edit[] = [];
-  pushed: ((s: Snapshot) => void)[] = [];
+  pushed: ((u: SnapshotUpdate) => void)[] = [];
   failed: ((e: CommandError) => void)[] = [];
-  next: Outcome = { status: 'ok', data: snapshot('after') };
+  next: Outcome = { status: 'ok', data: whole('after') };
 
-  initialState = async () => ({ snapshot: snapshot('start'), notice: 'could not open x.maestro' });
+  initialState = async () => ({ snapshot: whole('start'), notice: 'could not open x.maestro' });
+  wholes = 0;
+  wholeSnapshot = async () => {
+    this.wholes += 1;
+    return whole('whole again');
+  };
   catalog = async (): Promise<Catalog> => ({
     sources: [], layers: [], properties: [], kinds: [], threats: [], mitigations: [], rules: [], layer_rules: [],
   });
@@ -51,7 +62,7 @@ class FakeBackend implements Backend {
     this.ran.push(command);
     return this.next;
   };
-  onDocumentChanged = async (listener: (s: Snapshot) => void) => {
+  onDocumentChanged = async (listener: (u: SnapshotUpdate) => void) => {
     this.pushed.push(listener);
     return () => (this.pushed = []);
   };
@@ -188,7 +199,7 @@ describe('Editor', () => {
     backend.next = { status: 'error', error: { kind: 'invalidEdit', message: 'refused' } };
     await editor.edit({ type: 'renameModel', name: ' ' });
     expect(editor.message).toBe('refused');
-    backend.next = { status: 'ok', data: snapshot('after') };
+    backend.next = { status: 'ok', data: whole('after') };
     await editor.edit({ type: 'renameModel', name: 'after' });
     expect(editor.message).toBeNull();
     editor.notify('Recorded', 0.01);
@@ -205,12 +216,12 @@ describe('Editor', () => {
       ...snapshot('s'),
       model: { name: 's', elements: [{ id: 'a', kind: 'agent', name: 'A', position: { x: 0, y: 0 } }], flows: [] },
     };
-    backend.next = { status: 'ok', data: withA };
+    backend.next = { status: 'ok', data: { type: 'full', revision: ++revision, snapshot: withA } };
     await editor.edit({ type: 'renameModel', name: 's' });
     editor.highlight = { elements: ['a'], flows: [], label: 'chain' };
     await editor.edit({ type: 'renameModel', name: 's' });
     expect(editor.highlight?.label).toBe('chain');
-    backend.next = { status: 'ok', data: snapshot('empty') };
+    backend.next = { status: 'ok', data: whole('empty') };
     await editor.edit({ type: 'delete', elements: ['a'], flows: [], boundaries: [] });
     expect(editor.highlight).toBeNull();
   });
@@ -229,11 +240,33 @@ describe('Editor', () => {
     const backend = new FakeBackend();
     const editor = new Editor(backend);
     await editor.start();
-    backend.pushed.forEach((l) => l(snapshot('from menu')));
+    backend.pushed.forEach((l) => l(whole('from menu')));
     expect(editor.snapshot?.model.name).toBe('from menu');
     backend.failed.forEach((l) => l({ kind: 'file', message: 'disk full' }));
     expect(editor.message).toBe('disk full');
     editor.stop();
     expect(backend.pushed).toEqual([]);
+  });
+
+  it('applies patches on the revision it shows and asks for the whole when one was missed', async () => {
+    const backend = new FakeBackend();
+    const editor = new Editor(backend);
+    await editor.start();
+    const start = revision;
+    const none = { changed: [], removed: [], order: null };
+    const patch = (name: string) => ({
+      name, description: '', elements: none, flows: none, boundaries: none, decisions: none, layers: none, findings: none,
+      matrix: { rows: [] }, path: null, title: name, dirty: true, canUndo: true, canRedo: false,
+    });
+    backend.next = { status: 'ok', data: { type: 'patch', revision: start + 1, base: start, patch: patch('patched') } };
+    await editor.edit({ type: 'renameModel', name: 'patched' });
+    expect(editor.snapshot?.model.name).toBe('patched');
+    expect(editor.snapshot?.dirty).toBe(true);
+    expect(backend.wholes).toBe(0);
+    // A patch on a revision it never saw: it asks for everything instead of guessing.
+    backend.next = { status: 'ok', data: { type: 'patch', revision: start + 9, base: start + 8, patch: patch('lost') } };
+    await editor.edit({ type: 'renameModel', name: 'lost' });
+    expect(backend.wholes).toBe(1);
+    expect(editor.snapshot?.model.name).toBe('whole again');
   });
 });
