@@ -165,3 +165,16 @@ async fn an_empty_model_says_what_to_do_and_the_panels_say_what_they_show() -> R
     app.wait_until_gone("canvas-empty-hint").await?;
     app.quit().await
 }
+
+#[tokio::test]
+async fn the_help_menu_opens_the_about_box_with_the_version() -> Result<()> {
+    let app = App::launch(&[]).await?;
+    app.wait_for_count(ELEMENTS, 7).await?;
+    // File, then left round to Help (the last menu): Keyboard Shortcuts, then About.
+    app.use_file_menu(&["Left", "Down", "Down", "Return"]).await?;
+    app.wait_for_text_containing("about-version", env!("CARGO_PKG_VERSION")).await?;
+    app.screenshot("about-box").await?;
+    app.click("dialog-close").await?;
+    app.wait_until_gone("about-version").await?;
+    app.quit().await
+}
