@@ -63,36 +63,32 @@ async fn measure(model: &Path, elements: usize) -> Result<(App, Run)> {
     Ok((app, Run { first_paint, pss_mb }))
 }
 
-/// Runs a script, trying again a few times: while the page is busy drawing a large model,
-/// WebKit's driver now and then fails to read a script's result.
-async fn script(app: &App, text: &str) -> Result<serde_json::Value> {
-    let mut attempt = 0;
-    loop {
-        match app.client().execute(text, vec![]).await {
-            Ok(value) => return Ok(value),
-            Err(error) if attempt >= 20 => return Err(error).with_context(|| format!("running {text}")),
-            Err(_) => attempt += 1,
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
 /// Frame times (ms) while the canvas is dragged from `start` across for about a second.
 async fn pan_frames(app: &App, start: (f64, f64)) -> Result<Vec<f64>> {
-    script(
-        app,
-        "window.__frames = []; window.__panning = true; window.__last = null; \
+    record_frames(app).await?;
+    app.drag_from_point(start, -500.0, 200.0, 24).await?;
+    recorded_frames(app).await
+}
+
+/// Starts noting the time between the page's frames.
+async fn record_frames(app: &App) -> Result<()> {
+    app.script(
+        "window.__frames = []; window.__recording = true; window.__last = null; \
              window.__tick = function (t) { if (window.__last !== null) window.__frames.push(t - window.__last); \
-               window.__last = t; if (window.__panning) requestAnimationFrame(window.__tick); }; \
+               window.__last = t; if (window.__recording) requestAnimationFrame(window.__tick); }; \
              requestAnimationFrame(window.__tick); return 0;",
     )
     .await?;
-    app.drag_from_point(start, -500.0, 200.0, 24).await?;
-    let frames = script(
-        app,
-        "window.__panning = false; return window.__frames.map(function (f) { return Math.round(f * 10) / 10; });",
-    )
-    .await?;
+    Ok(())
+}
+
+/// Stops noting frames and answers their times (ms) since `record_frames`.
+async fn recorded_frames(app: &App) -> Result<Vec<f64>> {
+    let frames = app
+        .script(
+            "window.__recording = false; return window.__frames.map(function (f) { return Math.round(f * 10) / 10; });",
+        )
+        .await?;
     serde_json::from_value(frames).context("reading frame times")
 }
 
@@ -169,20 +165,12 @@ fn print_frames(what: &str, mut frames: Vec<f64>) {
 
 /// Runs auto layout and answers how long it took to be applied and the longest frame meanwhile.
 async fn auto_layout(app: &App) -> Result<(Duration, f64)> {
-    script(
-        app,
-        "window.__frames = []; window.__last = null; window.__panning = true; \
-             window.__tick = function (t) { if (window.__last !== null) window.__frames.push(t - window.__last); \
-               window.__last = t; if (window.__panning) requestAnimationFrame(window.__tick); }; \
-             requestAnimationFrame(window.__tick); return 0;",
-    )
-    .await?;
+    record_frames(app).await?;
     let start = Instant::now();
     app.click("auto-layout").await?;
     app.wait_until(|| async { Ok(app.document_title().await?.starts_with("• ")) }, "the layout to be applied").await?;
     let took = start.elapsed();
-    let frames: Vec<f64> =
-        serde_json::from_value(script(app, "window.__panning = false; return window.__frames;").await?)?;
+    let frames = recorded_frames(app).await?;
     Ok((took, frames.iter().copied().fold(0.0, f64::max)))
 }
 

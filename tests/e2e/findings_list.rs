@@ -10,10 +10,8 @@ use maestro_model::Model;
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ffi::OsString;
-use std::time::Duration;
 
-#[path = "../benches/generated.rs"]
-mod generated;
+use crate::large::generated;
 
 /// The list shows this many findings at least, more than any window should render.
 const AT_LEAST: usize = 2_000;
@@ -73,23 +71,9 @@ fn threat_groups(open: &[Finding]) -> Vec<Group<'_>> {
     groups
 }
 
-/// Runs a script on the page, trying again a few times: while the page is busy with a large
-/// model, WebKit's driver now and then fails to read a script's result.
-async fn script(app: &App, text: &str) -> Result<serde_json::Value> {
-    let mut attempt = 0;
-    loop {
-        match app.client().execute(text, vec![]).await {
-            Ok(value) => return Ok(value),
-            Err(error) if attempt >= 20 => return Err(error).with_context(|| format!("running {text}")),
-            Err(_) => attempt += 1,
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
 /// Scrolls the list to `top` (a script expression, where `list` is the list).
 async fn scroll_list(app: &App, top: &str) -> Result<()> {
-    script(app, &format!("const list = {LIST}; list.scrollTop = {top}; return true;")).await?;
+    app.script(&format!("const list = {LIST}; list.scrollTop = {top}; return true;")).await?;
     Ok(())
 }
 
@@ -102,21 +86,22 @@ async fn list_counts(app: &App) -> Result<(usize, usize)> {
 
 /// The key of the first group header the list renders ("" for none).
 async fn first_group_key(app: &App) -> Result<String> {
-    let found = script(
-        app,
-        &format!("return {LIST}.querySelector('button[data-testid^=\"findings-group-\"]')?.dataset.testid ?? '';"),
-    )
-    .await?;
+    let found = app
+        .script(&format!(
+            "return {LIST}.querySelector('button[data-testid^=\"findings-group-\"]')?.dataset.testid ?? '';"
+        ))
+        .await?;
     Ok(found.as_str().unwrap_or_default().trim_start_matches("findings-group-").to_owned())
 }
 
 /// The count a group's header shows.
 async fn header_count(app: &App, key: &str) -> Result<String> {
-    let shown = script(
-        app,
-        &format!("return document.querySelector('{} .group-count')?.textContent ?? '';", testid(&group_id(key))),
-    )
-    .await?;
+    let shown = app
+        .script(&format!(
+            "return document.querySelector('{} .group-count')?.textContent ?? '';",
+            testid(&group_id(key))
+        ))
+        .await?;
     Ok(shown.as_str().unwrap_or_default().trim().to_owned())
 }
 

@@ -9,7 +9,7 @@ use fantoccini::key::Key;
 use std::ffi::OsString;
 
 #[path = "../benches/generated.rs"]
-mod generated;
+pub(crate) mod generated;
 
 const ELEMENTS: &str = ".svelte-flow__node-element";
 

@@ -743,6 +743,20 @@ impl App {
         parse_translate(&style).with_context(|| format!("no translate() in the style of {element_id}: {style}"))
     }
 
+    /// Runs a script on the page and answers its result, trying again a few times: while the
+    /// page is busy with a large model, WebKit's driver now and then fails to read a result.
+    pub async fn script(&self, text: &str) -> Result<serde_json::Value> {
+        let mut attempt = 0;
+        loop {
+            match self.client.execute(text, vec![]).await {
+                Ok(value) => return Ok(value),
+                Err(error) if attempt >= 20 => return Err(error).with_context(|| format!("running {text}")),
+                Err(_) => attempt += 1,
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// The canvas's place on the page and its view of the diagram.
     pub async fn canvas_view(&self) -> Result<CanvasView> {
         let script = "const pane = document.querySelector('.svelte-flow').getBoundingClientRect(); \

@@ -71,10 +71,11 @@ function containment(model: Model, sizes: ReadonlyMap<string, Size>, fallback: S
     boxes.set(b.id, { id: b.id, boundary: true, size: { width: 0, height: 0 }, members: [], x: 0, y: 0 });
   }
   const parentOf = (id: string | null | undefined) => (id ? boxes.get(id) : undefined) ?? root;
+  const parents = new Map((model.boundaries ?? []).map((b) => [b.id, b.parent ?? null]));
   for (const b of model.boundaries ?? []) {
     // A parent chain that loops back is cut where it closes: the box goes to the top.
     const parent = parentOf(b.parent);
-    (isInside(parent, boxes.get(b.id)!, boxes, model) ? root : parent).members.push(boxes.get(b.id)!);
+    (isInside(parent.id || null, b.id, parents) ? root : parent).members.push(boxes.get(b.id)!);
   }
   const held = holders(model);
   for (const e of model.elements) {
@@ -84,12 +85,10 @@ function containment(model: Model, sizes: ReadonlyMap<string, Size>, fallback: S
   return root;
 }
 
-/** Whether `parent` is `box` itself or sits, by the model's parent links, inside it. */
-function isInside(parent: Box, box: Box, boxes: Map<string, Box>, model: Model): boolean {
-  const parents = new Map((model.boundaries ?? []).map((b) => [b.id, b.parent ?? null]));
-  let at: string | null = parent.id || null;
-  for (let steps = 0; at !== null && steps <= boxes.size; steps++) {
-    if (at === box.id) return true;
+/** Whether the boundary `at` is `id` itself or sits, by the model's parent links, inside it. */
+function isInside(at: string | null, id: string, parents: ReadonlyMap<string, string | null>): boolean {
+  for (let steps = 0; at !== null && steps <= parents.size; steps++) {
+    if (at === id) return true;
     at = parents.get(at) ?? null;
   }
   return false;
