@@ -135,7 +135,7 @@ fn blast_radius_ranks_impact_first_and_answers_who_can_reach_an_element() {
 /// about the same target that names a more specific threat (and lists this one as `also`).
 fn reporting<'a>(analysis: &'a Analysis, threat: &str, target: &str) -> Option<&'a maestro_analysis::Finding> {
     let id = format!("{threat}:{target}");
-    analysis.findings.iter().find(|f| f.id == id).or_else(|| {
+    analysis.findings.iter().find(|f| f.id == id.as_str()).or_else(|| {
         analysis
             .findings
             .iter()

@@ -116,7 +116,7 @@ export type BoundaryGeometry = {
 };
 
 /**  Identifies a trust boundary within its model. */
-export type BoundaryId = string;
+export type BoundaryId = string & { readonly __brand: "BoundaryId" };
 
 /**  A boundary's new top-left corner after a drag. */
 export type BoundaryMove = {
@@ -180,7 +180,7 @@ export type Counts = {
 /**  A user's decision on one finding, kept with the model so it survives saving and re-analysis. */
 export type Decision = {
 	/**  The finding's stable id. */
-	finding: string,
+	finding: FindingId,
 	status: DecisionStatus,
 	justification: string,
 };
@@ -245,7 +245,7 @@ export type Edit =
  *  Records the user's decision on a finding (accepted, transferred, not applicable), with a
  *  reason, or (with `None`) reopens it.
  */
-{ type: "setDecision"; finding: string; value: DecisionValue | null } | 
+{ type: "setDecision"; finding: FindingId; value: DecisionValue | null } | 
 /**  Adds copies of copied elements and the flows among them, with fresh ids, moved by `offset`. */
 { type: "paste"; fragment: Fragment; offset: Position } | 
 /**
@@ -284,7 +284,7 @@ export type Element = {
 };
 
 /**  Identifies an element within its model; stable across saves, so findings keep their ids. */
-export type ElementId = string;
+export type ElementId = string & { readonly __brand: "ElementId" };
 
 /**  One element's new position. */
 export type ElementMove = {
@@ -302,7 +302,7 @@ export type ErrorKind =
 
 export type Finding = {
 	/**  `threat:target` (`threat:entry->impact` for paths), the same on every run for the same model. */
-	id: string,
+	id: FindingId,
 	threat: string,
 	threat_name: string,
 	/**
@@ -338,6 +338,12 @@ export type Finding = {
 	justification: string | null,
 };
 
+/**
+ *  Identifies a finding: `threat:target`, or `threat:entry->impact` for a path. The analysis
+ *  gives the same model the same ids on every run, so decisions recorded against them stick.
+ */
+export type FindingId = string & { readonly __brand: "FindingId" };
+
 /**  A named part of a finding's evidence, as element and flow ids in order. */
 export type FindingLeg = {
 	name: string,
@@ -358,7 +364,7 @@ export type Flow = {
 };
 
 /**  Identifies a flow within its model. */
-export type FlowId = string;
+export type FlowId = string & { readonly __brand: "FlowId" };
 
 /**  Copied elements and the flows among them: what the clipboard holds. */
 export type Fragment = {

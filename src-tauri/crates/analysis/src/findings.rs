@@ -27,7 +27,7 @@ use crate::severity::{self, Severity};
 use maestro_catalog::{
     ActsOn, Alias, Effect, Impact, LayerId, Likelihood, Mitigation, RuleTarget, Stride, StrideClass, Threat,
 };
-use maestro_model::DecisionStatus;
+use maestro_model::{DecisionStatus, FindingId};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 use std::collections::BTreeMap;
@@ -76,7 +76,7 @@ pub struct FindingLeg {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Type)]
 pub struct Finding {
     /// `threat:target` (`threat:entry->impact` for paths), the same on every run for the same model.
-    pub id: String,
+    pub id: FindingId,
     pub threat: String,
     pub threat_name: String,
     /// Other publications' ids for the threat, each with its source: ASI T&M "T1", the MAS
@@ -367,7 +367,7 @@ fn build(cx: &Context, threat: &Threat, target: Target, rules: &[usize]) -> Opti
     }
     let layer = home_layer(cx, threat, target);
     let site = Site { target, path: None };
-    let finding = assemble(cx, threat, id, layer, stride, targets, Vec::new(), explanation, rule_ids, &site);
+    let finding = assemble(cx, threat, id.into(), layer, stride, targets, Vec::new(), explanation, rule_ids, &site);
     all_facts.sort();
     all_facts.dedup();
     Some((finding, all_facts))
@@ -465,7 +465,7 @@ fn build_path(cx: &Context, layers: &[LayerAssignment], threat: &Threat, found: 
     let rule_ids = found.iter().map(|(r, _)| cx.catalog.rules[*r].id.clone()).collect();
     let site = Site { target: Target::Element(last), path: Some(first_hit) };
     let stride = stride_for(cx, threat, Target::Element(last)).unwrap_or(threat.stride[0]);
-    let mut finding = assemble(cx, threat, id, layer, stride, targets, path, explanation, rule_ids, &site);
+    let mut finding = assemble(cx, threat, id.into(), layer, stride, targets, path, explanation, rule_ids, &site);
     finding.layers_involved = involved;
     // A path says what the element threats it covers would say about its subject (a chain ending
     // in a tool is that tool's misuse), whether or not they were raised on their own.
@@ -533,7 +533,7 @@ fn ids_of(cx: &Context, elements: &[usize], flows: &[usize]) -> Vec<String> {
 fn assemble(
     cx: &Context,
     threat: &Threat,
-    id: String,
+    id: FindingId,
     layer: LayerId,
     stride: Stride,
     targets: Vec<String>,

@@ -1,8 +1,6 @@
 use super::*;
 use maestro_catalog::Stride;
-use maestro_model::{
-    Decision, DecisionStatus, Element, ElementId, Flow, LayerOverride, Position, Properties, PropertyValue,
-};
+use maestro_model::{Decision, DecisionStatus, Element, Flow, LayerOverride, Position, Properties, PropertyValue};
 
 fn element(id: &str, kind: &str, properties: &[(&str, PropertyValue)]) -> Element {
     Element {
@@ -52,7 +50,7 @@ fn finding<'a>(analysis: &'a Analysis, id: &str) -> &'a Finding {
 }
 
 fn assignment<'a>(analysis: &'a Analysis, id: &str) -> &'a LayerAssignment {
-    analysis.layers.iter().find(|a| a.element == ElementId::from(id)).unwrap()
+    analysis.layers.iter().find(|a| a.element == id).unwrap()
 }
 
 #[test]

@@ -5,8 +5,8 @@
 use crate::geometry;
 use maestro_catalog::{Catalog, PropertyTarget};
 use maestro_model::{
-    Boundary, BoundaryId, DecisionValue, EditError, EditOp, Element, ElementId, ElementMove, Flow, FlowId, KindId,
-    LayerOverride, Membership, Model, Placed, Position, PropertyValue, Size, TextField,
+    Boundary, BoundaryId, DecisionValue, EditError, EditOp, Element, ElementId, ElementMove, FindingId, Flow, FlowId,
+    KindId, LayerOverride, Membership, Model, Placed, Position, PropertyValue, Size, TextField,
 };
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -101,7 +101,7 @@ pub enum Edit {
     /// Records the user's decision on a finding (accepted, transferred, not applicable), with a
     /// reason, or (with `None`) reopens it.
     SetDecision {
-        finding: String,
+        finding: FindingId,
         value: Option<DecisionValue>,
     },
     /// Adds copies of copied elements and the flows among them, with fresh ids, moved by `offset`.

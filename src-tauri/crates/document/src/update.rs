@@ -93,7 +93,7 @@ impl Keyed for Boundary {
 }
 impl Keyed for Decision {
     fn key(&self) -> &str {
-        &self.finding
+        self.finding.as_str()
     }
 }
 impl Keyed for LayerAssignment {
@@ -103,7 +103,7 @@ impl Keyed for LayerAssignment {
 }
 impl Keyed for Finding {
     fn key(&self) -> &str {
-        &self.id
+        self.id.as_str()
     }
 }
 

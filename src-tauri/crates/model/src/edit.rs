@@ -4,7 +4,7 @@
 //! operation changes nothing, and returns the operation that exactly undoes it (positions in the
 //! element and flow lists included), which is all an undo history needs.
 
-use crate::ids::{BoundaryId, ElementId, FlowId};
+use crate::ids::{BoundaryId, ElementId, FindingId, FlowId};
 use crate::types::{
     Boundary, Decision, DecisionStatus, Element, Flow, LayerOverride, Model, Position, Properties, PropertyValue, Size,
 };
@@ -118,7 +118,7 @@ pub enum EditOp {
     },
     /// Sets (or with `None` clears) the user's decision on a finding.
     SetDecision {
-        finding: String,
+        finding: FindingId,
         value: Option<DecisionValue>,
     },
     /// Sets the description or notes of an element, flow or boundary.

@@ -17,7 +17,7 @@ pub use edit::{
     DecisionValue, EditError, EditOp, ElementMove, MAX_NAME_CHARS, MAX_TEXT_CHARS, Membership, Placed, Slot, TextField,
 };
 pub use geometry::{BOUNDARY_HEADER, BOUNDARY_PADDING, ELEMENT_SIZE, Rect};
-pub use ids::{BoundaryId, ElementId, FlowId, KindId};
+pub use ids::{BoundaryId, ElementId, FindingId, FlowId, KindId};
 pub use types::{
     Boundary, Decision, DecisionStatus, Element, Flow, LayerOverride, MIN_BOUNDARY_SIDE, Model, Position, Properties,
     PropertyValue, Size,

@@ -1,4 +1,4 @@
-use crate::ids::{BoundaryId, ElementId, FlowId, KindId};
+use crate::ids::{BoundaryId, ElementId, FindingId, FlowId, KindId};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 use std::collections::BTreeMap;
@@ -129,7 +129,7 @@ pub enum DecisionStatus {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct Decision {
     /// The finding's stable id.
-    pub finding: String,
+    pub finding: FindingId,
     pub status: DecisionStatus,
     pub justification: String,
 }

@@ -35,7 +35,7 @@ pub fn csv(subject: &Subject) -> String {
         let mitigations: Vec<&str> = f.mitigations.iter().map(|m| m.name.as_str()).collect();
         // As many cells as the header has columns, or this does not compile.
         let row: [String; HEADER.len()] = [
-            f.id.clone(),
+            f.id.to_string(),
             f.threat.clone(),
             f.threat_name.clone(),
             aliases(subject, f),

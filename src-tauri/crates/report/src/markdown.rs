@@ -61,7 +61,7 @@ pub fn markdown(subject: &Subject) -> String {
                 f.severity.as_str(),
                 f.status.as_str()
             );
-            let _ = writeln!(out, "- Finding: {} · STRIDE {:?}", escape(&f.id), f.stride);
+            let _ = writeln!(out, "- Finding: {} · STRIDE {:?}", escape(f.id.as_str()), f.stride);
             if !f.aliases.is_empty() {
                 let _ = writeln!(out, "- Also known as: {}", aliases(subject, &f.aliases));
             }

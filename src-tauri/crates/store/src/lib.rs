@@ -119,7 +119,7 @@ fn write_new_file(model: &Model, temp: &Path) -> Result<(), StoreError> {
             .prepare("INSERT INTO decisions (finding, status, justification) VALUES (?1, ?2, ?3)")
             .map_err(sqlite_err)?;
         for d in &model.decisions {
-            insert.execute(params![d.finding, to_json(&d.status), d.justification]).map_err(sqlite_err)?;
+            insert.execute(params![d.finding.as_str(), to_json(&d.status), d.justification]).map_err(sqlite_err)?;
         }
         let mut insert = tx
             .prepare(
@@ -303,7 +303,7 @@ impl RawModel {
         for (finding, status, justification) in self.decisions {
             let status: DecisionStatus = serde_json::from_str(&status)
                 .map_err(|e| corrupt(format!("the decision on '{finding}' has an unknown status: {e}")))?;
-            model.decisions.push(Decision { finding, status, justification });
+            model.decisions.push(Decision { finding: finding.into(), status, justification });
         }
         Ok(model)
     }

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { align, distribute, type Box } from './arrange';
+import { fixture } from '../testing/fixtures';
 
-const boxes: Box[] = [
+const boxes = fixture<Box[]>([
   { id: 'a', x: 0, y: 0, width: 100, height: 40 },
   { id: 'b', x: 300, y: 50, width: 200, height: 60 },
   { id: 'c', x: 120, y: 200, width: 100, height: 40 },
-];
+]);
 
 describe('align', () => {
   it('lines boxes up on the group edge and moves only those that change', () => {

@@ -1,10 +1,10 @@
 // Pure helpers that compute new positions for the selection: align and distribute. The result is
 // sent as one Arrange edit, so one undo puts everything back.
 
-import type { ElementMove } from '../bindings';
+import type { ElementId, ElementMove } from '../bindings';
 
 export interface Box {
-  id: string;
+  id: ElementId;
   x: number;
   y: number;
   width: number;

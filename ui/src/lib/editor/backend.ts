@@ -3,7 +3,7 @@
 // first, only what changed): the UI keeps no model of its own.
 
 import type {
-  AppCommand, Catalog, CommandError, CommandInfo, Edit, InitialState, Position, Reach, ReachDirection, Sample, SnapshotUpdate,
+  AppCommand, Catalog, CommandError, CommandInfo, Edit, ElementId, InitialState, Position, Reach, ReachDirection, Sample, SnapshotUpdate,
 } from '../bindings';
 
 export type Outcome = { status: 'ok'; data: SnapshotUpdate } | { status: 'error'; error: CommandError };
@@ -14,7 +14,7 @@ export interface Backend {
   wholeSnapshot(): Promise<SnapshotUpdate>;
   catalog(): Promise<Catalog>;
   samples(): Promise<Sample[]>;
-  reach(element: string, direction: ReachDirection): Promise<{ status: 'ok'; data: Reach } | { status: 'error'; error: CommandError }>;
+  reach(element: ElementId, direction: ReachDirection): Promise<{ status: 'ok'; data: Reach } | { status: 'error'; error: CommandError }>;
   newFromSample(id: string): Promise<Outcome>;
   applyEdit(edit: Edit): Promise<Outcome>;
   copySelection(ids: string[]): Promise<{ status: 'ok'; data: null } | { status: 'error'; error: CommandError }>;

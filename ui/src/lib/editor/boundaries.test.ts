@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { Model } from '../bindings';
+import type { Boundary, Model } from '../bindings';
 import { boxAround, crossingFlows, holders, parentsFirst, relativeTo, trustOf } from './boundaries';
+import { fixture } from '../testing/fixtures';
 
 const element = (id: string) => ({ id, kind: 'agent', name: id, position: { x: 0, y: 0 } });
 const flow = (id: string, from: string, to: string) => ({ id, from, to });
 
 function model(): Model {
-  return {
+  return fixture<Model>({
     name: 'm',
     elements: ['a', 'b', 'c', 'd'].map(element),
     flows: [flow('ab', 'a', 'b'), flow('bc', 'b', 'c'), flow('cd', 'c', 'd')],
@@ -14,7 +15,7 @@ function model(): Model {
       { id: 'inner', name: 'Inner', parent: 'outer', contains: ['b'], position: { x: 100, y: 100 }, size: { width: 200, height: 100 } },
       { id: 'outer', name: 'Outer', contains: ['a', 'c'], properties: { trust: 'untrusted' }, position: { x: 0, y: 0 }, size: { width: 800, height: 600 } },
     ],
-  };
+  });
 }
 
 describe('boundaries', () => {
@@ -30,7 +31,7 @@ describe('boundaries', () => {
     // a (outer) → b (inner, inside outer) crosses; c (outer) → d (none) crosses; b → c crosses back out.
     expect([...crossingFlows(model())].sort()).toEqual(['ab', 'bc', 'cd']);
     const flat = model();
-    flat.boundaries = [{ id: 'one', name: 'One', contains: ['a', 'b'] }];
+    flat.boundaries = fixture<Boundary[]>([{ id: 'one', name: 'One', contains: ['a', 'b'] }]);
     expect([...crossingFlows(flat)].sort()).toEqual(['bc']);
   });
 

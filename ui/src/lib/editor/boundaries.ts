@@ -1,7 +1,7 @@
 // Pure helpers for trust boundaries on the canvas: nesting order, which boundary holds what,
 // absolute and relative positions, and the flows that cross a boundary.
 
-import { BOUNDARY_HEADER, BOUNDARY_PADDING, type Boundary, type Model } from '../bindings';
+import { BOUNDARY_HEADER, BOUNDARY_PADDING, type Boundary, type ElementId, type Model } from '../bindings';
 
 type Point = { x: number; y: number };
 
@@ -43,7 +43,7 @@ export function holders(model: Model): Map<string, string> {
 }
 
 /** Every boundary an element is inside (directly or through nesting), as a sorted key. */
-function enclosure(model: Model, element: string): string {
+function enclosure(model: Model, element: ElementId): string {
   const byId = new Map((model.boundaries ?? []).map((b) => [b.id, b]));
   const around = new Set<string>();
   for (const boundary of model.boundaries ?? []) {
@@ -61,8 +61,8 @@ function enclosure(model: Model, element: string): string {
 export function crossingFlows(model: Model): Set<string> {
   const crossing = new Set<string>();
   if ((model.boundaries ?? []).length === 0) return crossing;
-  const cache = new Map<string, string>();
-  const key = (id: string) => {
+  const cache = new Map<ElementId, string>();
+  const key = (id: ElementId) => {
     let k = cache.get(id);
     if (k === undefined) cache.set(id, (k = enclosure(model, id)));
     return k;

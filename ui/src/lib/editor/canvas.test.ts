@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Catalog, Finding, FindingStatus, Severity, Snapshot } from '../bindings';
-import { applyHighlight, bandLayout, dropPosition, movesAfterDrag, pathParts, toEdges, toNodes, withSelection } from './canvas';
+import type { Boundary, Catalog, Element, Finding, FindingStatus, LayerAssignment, Severity, Snapshot } from '../bindings';
+import { fixture } from '../testing/fixtures';
+import { applyHighlight, type Highlight, bandLayout, dropPosition, movesAfterDrag, pathParts, toEdges, toNodes, withSelection } from './canvas';
 
 const catalog: Catalog = {
   sources: [],
@@ -18,15 +19,15 @@ const catalog: Catalog = {
 };
 
 function finding(id: string, severity: Severity, status: FindingStatus): Finding {
-  return {
+  return fixture<Finding>({
     id, threat: id.split(':')[0], threat_name: 'T', aliases: [], layer: 'L3', stride: 'E', targets: [id.split(':')[1]],
     path: [], layers_involved: [], also: [], legs: [], severity_factors: [], likelihood: 'high', impact: 'high', severity, explanation: '', rules: [], mitigations: [], status,
     justification: null,
-  };
+  });
 }
 
 function snapshot(): Snapshot {
-  return {
+  return fixture<Snapshot>({
     model: {
       name: 'm',
       elements: [
@@ -54,7 +55,7 @@ function snapshot(): Snapshot {
     dirty: false,
     canUndo: false,
     canRedo: false,
-  };
+  });
 }
 
 describe('toNodes', () => {
@@ -122,10 +123,10 @@ describe('movesAfterDrag', () => {
 /** The snapshot with the agent inside a sandbox nested in a corporate boundary. */
 function withBoundaries(): Snapshot {
   const s = snapshot();
-  s.model.boundaries = [
+  s.model.boundaries = fixture<Boundary[]>([
     { id: 'sandbox', name: 'Sandbox', contains: ['agent-1'], parent: 'corp', position: { x: 0, y: 0 }, size: { width: 300, height: 200 } },
     { id: 'corp', name: 'Corp', contains: [], properties: { trust: 'trusted' }, position: { x: -50, y: -50 }, size: { width: 900, height: 500 } },
-  ];
+  ]);
   return s;
 }
 
@@ -154,7 +155,7 @@ describe('highlighting', () => {
   it('picks out the path and dims the rest, and clears again', () => {
     const nodes = toNodes(snapshot(), catalog);
     const edges = toEdges(snapshot());
-    const lit = applyHighlight(nodes, edges, { elements: ['agent-1'], flows: [], label: 'x' });
+    const lit = applyHighlight(nodes, edges, fixture<Highlight>({ elements: ['agent-1'], flows: [], label: 'x' }));
     expect(lit.nodes.map((n) => n.class)).toEqual(['on-path', 'dimmed']);
     expect(lit.edges.map((e) => [e.class, e.animated])).toEqual([['dimmed', false]]);
     const cleared = applyHighlight(lit.nodes, lit.edges, null);
@@ -163,7 +164,7 @@ describe('highlighting', () => {
 
   it('keeps the boundary-crossing mark on edges under a highlight and after it', () => {
     const s = withBoundaries();
-    const lit = applyHighlight(toNodes(s, catalog), toEdges(s), { elements: [], flows: ['flow-1'], label: 'x' });
+    const lit = applyHighlight(toNodes(s, catalog), toEdges(s), fixture<Highlight>({ elements: [], flows: ['flow-1'], label: 'x' }));
     expect(lit.edges[0].class).toBe('crossing on-path');
     expect(lit.nodes.find((n) => n.id === 'corp')?.class).toBeUndefined();
     expect(applyHighlight(lit.nodes, lit.edges, null).edges[0].class).toBe('crossing');
@@ -178,12 +179,12 @@ describe('bandLayout', () => {
   it('puts L7 above L3 above L1, L6 in a column to the right, unknown kinds last', () => {
     const s = snapshot();
     s.model.elements.push(
-      { id: 'peer', kind: 'peer-agent', name: 'P', position: { x: 0, y: 0 }, properties: {} },
-      { id: 'idp', kind: 'identity-provider', name: 'I', position: { x: 0, y: 0 }, properties: {} },
+      ...fixture<Element[]>([{ id: 'peer', kind: 'peer-agent', name: 'P', position: { x: 0, y: 0 }, properties: {} },
+      { id: 'idp', kind: 'identity-provider', name: 'I', position: { x: 0, y: 0 }, properties: {} }]),
     );
     s.analysis.layers.push(
-      { element: 'peer', primary: 'L7', secondary: [], reasons: [] },
-      { element: 'idp', primary: 'L6', secondary: [], reasons: [] },
+      ...fixture<LayerAssignment[]>([{ element: 'peer', primary: 'L7', secondary: [], reasons: [] },
+      { element: 'idp', primary: 'L6', secondary: [], reasons: [] }]),
     );
     const { positions, labels } = bandLayout(s);
     const y = (id: string) => positions.get(id)!.y;

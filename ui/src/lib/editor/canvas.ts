@@ -5,6 +5,7 @@ import { lanes } from './flow-geometry';
 import { isTwoWay } from './two-way';
 import type { BoundaryMove, Catalog, ElementMove, Finding, Severity, Snapshot } from '../bindings';
 import { boxOf, crossingFlows, holders, parentsFirst, relativeTo, trustOf } from './boundaries';
+import { asBoundaryId, asElementId, asFlowId, type ElementId, type FlowId } from '../ids';
 
 const SEVERITY_ORDER: Severity[] = ['low', 'medium', 'high', 'critical'];
 
@@ -162,18 +163,20 @@ export function movesAfterDrag(
   const moves: ElementMove[] = [];
   const boundaries: BoundaryMove[] = [];
   for (const node of dragged) {
-    const position = moved(elements.get(node.id) ?? boxes.get(node.id), node);
+    const element = asElementId(node.id);
+    const boundary = asBoundaryId(node.id);
+    const position = moved(elements.get(element) ?? boxes.get(boundary), node);
     if (!position) continue;
-    if (elements.has(node.id)) moves.push({ id: node.id, position });
-    else boundaries.push({ id: node.id, position });
+    if (elements.has(element)) moves.push({ id: element, position });
+    else boundaries.push({ id: boundary, position });
   }
   return { moves, boundaries };
 }
 
 /** Elements and flows to pick out on the canvas; everything else is dimmed. */
 export interface Highlight {
-  elements: string[];
-  flows: string[];
+  elements: ElementId[];
+  flows: FlowId[];
   /** What is shown, in words, e.g. "Blast radius of Researcher: 4 elements". */
   label: string;
 }
@@ -192,20 +195,20 @@ export function applyHighlight(nodes: Node[], edges: Edge[], highlight: Highligh
   const flows = new Set(highlight.flows);
   return {
     // Boundaries stay as they are: they frame the picture rather than take part in a path.
-    nodes: nodes.map((n) => (n.type === 'boundary' ? n : { ...n, class: elements.has(n.id) ? 'on-path' : 'dimmed' })),
+    nodes: nodes.map((n) => (n.type === 'boundary' ? n : { ...n, class: elements.has(asElementId(n.id)) ? 'on-path' : 'dimmed' })),
     edges: edges.map((e) => ({
       ...e,
-      class: edgeClass(e, flows.has(e.id) ? 'on-path' : 'dimmed'),
-      animated: flows.has(e.id),
+      class: edgeClass(e, flows.has(asFlowId(e.id)) ? 'on-path' : 'dimmed'),
+      animated: flows.has(asFlowId(e.id)),
     })),
   };
 }
 
 /** Splits a finding's path (element and flow ids alternating) into its elements and flows. */
-export function pathParts(path: readonly string[]): { elements: string[]; flows: string[] } {
+export function pathParts(path: readonly string[]): { elements: ElementId[]; flows: FlowId[] } {
   return {
-    elements: path.filter((_, i) => i % 2 === 0),
-    flows: path.filter((_, i) => i % 2 === 1),
+    elements: path.filter((_, i) => i % 2 === 0).map(asElementId),
+    flows: path.filter((_, i) => i % 2 === 1).map(asFlowId),
   };
 }
 

@@ -13,6 +13,7 @@ import type { AppCommand, Catalog, CommandInfo, Edit, Reach, ReachDirection, Sam
 import { applyUpdate } from './snapshot-update';
 import type { Highlight } from './canvas';
 import { idsOfKind, indexSnapshot, type SnapshotIndex } from './snapshot-index';
+import type { BoundaryId, ElementId, FlowId, ItemId } from '../ids';
 import { toggleTwoWay } from './two-way';
 import { startLayout } from './layout-runner';
 import type { Sizes } from './layout';
@@ -48,13 +49,13 @@ export class Editor {
    *  (see `notify`, it clears itself). */
   message: string | null = $state(null);
   /** Ids of the elements and flows selected on the canvas (view state, not document state). */
-  selection: string[] = $state.raw([]);
+  selection: ItemId[] = $state.raw([]);
   /** Elements and flows picked out on the canvas (a chain, a blast radius); the rest is dimmed. */
   highlight: Highlight | null = $state.raw(null);
   /** The layer view: elements arranged in MAESTRO bands, without moving them in the model. */
   bandView = $state(false);
   /** A request for the canvas to select and show these ids; `seq` makes each request new. */
-  focusRequest: { ids: string[]; seq: number } | null = $state.raw(null);
+  focusRequest: { ids: ItemId[]; seq: number } | null = $state.raw(null);
   /** A request for something only the canvas can do (it knows sizes and the view). */
   canvasRequest: { action: CanvasAction; seq: number } | null = $state.raw(null);
   /** The dialog shown over the editor, if any. */
@@ -169,7 +170,7 @@ export class Editor {
   }
 
   /** The ids of the selected elements and boundaries. */
-  selectedNodes(): { elements: string[]; boundaries: string[] } {
+  selectedNodes(): { elements: ElementId[]; boundaries: BoundaryId[] } {
     return {
       elements: idsOfKind(this.index, this.selection, 'element'),
       boundaries: idsOfKind(this.index, this.selection, 'boundary'),
@@ -177,7 +178,7 @@ export class Editor {
   }
 
   /** The ids of the selected flows. */
-  selectedFlows(): string[] {
+  selectedFlows(): FlowId[] {
     return idsOfKind(this.index, this.selection, 'flow');
   }
 
@@ -267,7 +268,7 @@ export class Editor {
     return this.#settle(this.#backend.paste(offset));
   }
 
-  #boxesOf(ids: string[]): Rect[] {
+  #boxesOf(ids: ElementId[]): Rect[] {
     const chosen = new Set(ids);
     return occupied({ elements: (this.snapshot?.model.elements ?? []).filter((e) => chosen.has(e.id)) }, NODE_SIZE);
   }
@@ -280,17 +281,17 @@ export class Editor {
     this.focus(this.snapshot?.model.elements.map((e) => e.id) ?? []);
   }
 
-  #selectedElements(): string[] {
+  #selectedElements(): ElementId[] {
     return idsOfKind(this.index, this.selection, 'element');
   }
 
   /** Selects `ids` on the canvas and brings them into view. */
-  focus(ids: string[]): void {
+  focus(ids: ItemId[]): void {
     this.focusRequest = { ids, seq: (this.focusRequest?.seq ?? 0) + 1 };
   }
 
   /** Lights up what `element` reaches (or what reaches it) and returns the ranked list. */
-  async showReach(element: string, name: string, direction: ReachDirection): Promise<Reach | null> {
+  async showReach(element: ElementId, name: string, direction: ReachDirection): Promise<Reach | null> {
     const outcome = await this.#backend.reach(element, direction);
     if (outcome.status === 'error') {
       this.#showError(outcome.error.message);

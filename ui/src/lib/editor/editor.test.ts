@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { AppCommand, Catalog, CommandError, CommandInfo, Edit, ReachDirection, Snapshot, SnapshotUpdate } from '../bindings';
+import type { AppCommand, Catalog, CommandError, CommandInfo, Edit, ElementId, Model, ReachDirection, Snapshot, SnapshotUpdate } from '../bindings';
 import type { Backend, Outcome } from './backend';
 import { Editor } from './editor.svelte';
+import { asElementId, asFlowId } from '../ids';
+import { fixture } from '../testing/fixtures';
 
 function snapshot(name: string): Snapshot {
   return {
@@ -52,9 +54,9 @@ class FakeBackend implements Backend {
     this.pasted.push(offset);
     return this.next;
   };
-  reach = async (element: string, direction: ReachDirection) => ({
+  reach = async (element: ElementId, direction: ReachDirection) => ({
     status: 'ok' as const,
-    data: { element, direction, reached: [{ element: 'x', distance: 1, impact: true }] },
+    data: { element, direction, reached: [{ element: asElementId('x'), distance: 1, impact: true }] },
   });
   newFromSample = async (_id: string) => this.next;
   ran: AppCommand[] = [];
@@ -180,9 +182,9 @@ describe('Editor', () => {
     await editor.start();
     editor.snapshot = {
       ...snapshot('s'),
-      model: { name: 's', elements: [{ id: 'a', kind: 'agent', name: 'A', position: { x: 0, y: 0 } }], flows: [] },
+      model: fixture<Model>({ name: 's', elements: [{ id: 'a', kind: 'agent', name: 'A', position: { x: 0, y: 0 } }], flows: [] }),
     };
-    editor.selection = ['a', 'flow-9'];
+    editor.selection = [asElementId('a'), asFlowId('flow-9')];
     expect(await editor.copy()).toBe(true);
     await editor.paste();
     await editor.paste();
@@ -214,22 +216,22 @@ describe('Editor', () => {
     await editor.start();
     const withA = {
       ...snapshot('s'),
-      model: { name: 's', elements: [{ id: 'a', kind: 'agent', name: 'A', position: { x: 0, y: 0 } }], flows: [] },
+      model: fixture<Model>({ name: 's', elements: [{ id: 'a', kind: 'agent', name: 'A', position: { x: 0, y: 0 } }], flows: [] }),
     };
     backend.next = { status: 'ok', data: { type: 'full', revision: ++revision, snapshot: withA } };
     await editor.edit({ type: 'renameModel', name: 's' });
-    editor.highlight = { elements: ['a'], flows: [], label: 'chain' };
+    editor.highlight = { elements: [asElementId('a')], flows: [], label: 'chain' };
     await editor.edit({ type: 'renameModel', name: 's' });
     expect(editor.highlight?.label).toBe('chain');
     backend.next = { status: 'ok', data: whole('empty') };
-    await editor.edit({ type: 'delete', elements: ['a'], flows: [], boundaries: [] });
+    await editor.edit({ type: 'delete', elements: [asElementId('a')], flows: [], boundaries: [] });
     expect(editor.highlight).toBeNull();
   });
 
   it('lights up what an element reaches', async () => {
     const editor = new Editor(new FakeBackend());
     await editor.start();
-    const reach = await editor.showReach('a', 'A', 'downstream');
+    const reach = await editor.showReach(asElementId('a'), 'A', 'downstream');
     expect(reach?.reached.length).toBe(1);
     expect(editor.highlight?.elements).toEqual(['a', 'x']);
     editor.clearHighlight();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Model } from '../bindings';
 import { fastLayout, layering, ordering } from './fast-layout';
+import { fixture } from '../testing/fixtures';
 
 const SIZE = { width: 220, height: 64 };
 const element = (id: string) => ({ id, kind: 'agent', name: id, position: { x: 0, y: 0 } });
@@ -36,13 +37,13 @@ describe('ordering', () => {
 
 describe('fastLayout', () => {
   it('runs flows left to right and never puts two elements on each other', () => {
-    const model: Model = {
+    const model = fixture<Model>({
       name: 'm',
       elements: ['web', 'agent', 'tool', 'store'].map(element),
       flows: [flow('web', 'agent'), flow('agent', 'tool'), flow('agent', 'store')],
-    };
+    });
     const { moves } = fastLayout(model, new Map(), SIZE);
-    const at = new Map(moves.map((m) => [m.id, point(m.position)]));
+    const at = new Map(moves.map((m) => [m.id as string, point(m.position)]));
     expect(at.get('web')!.x).toBeLessThan(at.get('agent')!.x);
     expect(at.get('agent')!.x).toBeLessThan(at.get('tool')!.x);
     expect(at.get('tool')!.x).toBe(at.get('store')!.x);
@@ -50,7 +51,7 @@ describe('fastLayout', () => {
   });
 
   it('draws each boundary around what it holds, nested ones inside', () => {
-    const model: Model = {
+    const model = fixture<Model>({
       name: 'm',
       elements: ['web', 'agent', 'tool', 'store'].map(element),
       flows: [flow('web', 'agent'), flow('agent', 'tool'), flow('tool', 'store')],
@@ -58,7 +59,7 @@ describe('fastLayout', () => {
         { id: 'corp', name: 'Corp', contains: ['agent'] },
         { id: 'lab', name: 'Lab', parent: 'corp', contains: ['tool'] },
       ],
-    };
+    });
     const { moves, boundaries } = fastLayout(model, new Map([['agent', { width: 200, height: 70 }]]), SIZE);
     const box = (id: string) => boundaries.find((b) => b.id === id)!;
     const inside = (id: string, size: { width: number; height: number }, b: ReturnType<typeof box>) => {
@@ -76,11 +77,11 @@ describe('fastLayout', () => {
 
   it('wraps a long chain into bands of a screen-like shape and reports its progress', () => {
     const ids = Array.from({ length: 300 }, (_, i) => `e${i}`);
-    const model: Model = {
+    const model = fixture<Model>({
       name: 'm',
       elements: ids.map(element),
       flows: ids.slice(1).map((id, i) => flow(ids[i], id)),
-    };
+    });
     const seen: number[] = [];
     const { moves } = fastLayout(model, new Map(), SIZE, (done) => seen.push(done));
     const xs = moves.map((m) => point(m.position).x);
@@ -92,7 +93,7 @@ describe('fastLayout', () => {
   });
 
   it('gives the same layout for the same model', () => {
-    const model: Model = { name: 'm', elements: ['a', 'b', 'c'].map(element), flows: [flow('a', 'b'), flow('b', 'c'), flow('c', 'a')] };
+    const model = fixture<Model>({ name: 'm', elements: ['a', 'b', 'c'].map(element), flows: [flow('a', 'b'), flow('b', 'c'), flow('c', 'a')] });
     expect(fastLayout(model, new Map(), SIZE)).toEqual(fastLayout(model, new Map(), SIZE));
   });
 });

@@ -12,6 +12,7 @@
 
 import { BOUNDARY_HEADER, BOUNDARY_PADDING, type BoundaryGeometry, type ElementMove, type Model } from '../bindings';
 import { holders } from './boundaries';
+import { asBoundaryId, asElementId } from '../ids';
 
 export type Size = { width: number; height: number };
 
@@ -313,10 +314,10 @@ function absolute(root: Box): LaidOut {
     for (const m of box.members) {
       const at = { x: Math.round(x + m.x), y: Math.round(y + m.y) };
       if (m.boundary) {
-        boundaries.push({ id: m.id, position: at, size: { width: Math.round(m.size.width), height: Math.round(m.size.height) } });
+        boundaries.push({ id: asBoundaryId(m.id), position: at, size: { width: Math.round(m.size.width), height: Math.round(m.size.height) } });
         visit(m, at.x, at.y);
       } else {
-        moves.push({ id: m.id, position: at });
+        moves.push({ id: asElementId(m.id), position: at });
       }
     }
   };

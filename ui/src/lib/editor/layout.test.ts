@@ -3,6 +3,7 @@ import type { Model } from '../bindings';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { fastLayout } from './fast-layout';
 import { fromElkGraph, NODE_SIZE, toElkGraph, usesElk, type Sizes } from './layout';
+import { fixture } from '../testing/fixtures';
 
 /** What the app's ELK worker does, on this thread. */
 async function layoutModel(m: Model, s: Sizes) {
@@ -11,7 +12,7 @@ async function layoutModel(m: Model, s: Sizes) {
 
 function model(): Model {
   const element = (id: string) => ({ id, kind: 'agent', name: id, position: { x: 0, y: 0 } });
-  return {
+  return fixture<Model>({
     name: 'm',
     elements: ['web', 'agent', 'tool', 'store'].map(element),
     flows: [
@@ -23,7 +24,7 @@ function model(): Model {
       { id: 'corp', name: 'Corp', contains: ['agent'] },
       { id: 'lab', name: 'Lab', parent: 'corp', contains: ['tool'] },
     ],
-  };
+  });
 }
 
 const sizes = new Map([['agent', { width: 200, height: 70 }]]);
@@ -41,11 +42,11 @@ describe('auto-layout', () => {
   it('places every element once, left to right along the flows, inside its boundary box', async () => {
     const { moves, boundaries } = await layoutModel(model(), sizes);
     expect(moves.map((m) => m.id).sort()).toEqual(['agent', 'store', 'tool', 'web']);
-    const at = new Map(moves.map((m) => [m.id, m.position]));
+    const at = new Map(moves.map((m) => [m.id as string, m.position]));
     expect(at.get('web')!.x).toBeLessThan(at.get('agent')!.x!);
     expect(at.get('agent')!.x).toBeLessThan(at.get('tool')!.x!);
     expect(at.get('tool')!.x).toBeLessThan(at.get('store')!.x!);
-    const box = new Map(boundaries.map((b) => [b.id, b]));
+    const box = new Map(boundaries.map((b) => [b.id as string, b]));
     const inside = (id: string, boundary: string) => {
       const p = at.get(id)!;
       const b = box.get(boundary)!;
@@ -59,11 +60,11 @@ describe('auto-layout', () => {
 
   it('leaves large models to the linear layout', () => {
     const ids = Array.from({ length: 700 }, (_, i) => `e${i}`);
-    const large: Model = {
+    const large = fixture<Model>({
       name: 'large',
       elements: ids.map((id) => ({ id, kind: 'agent', name: id, position: { x: 0, y: 0 } })),
       flows: ids.slice(1).map((id, i) => ({ id: `f${i}`, from: ids[i], to: id })),
-    };
+    });
     expect(usesElk(model())).toBe(true);
     expect(usesElk(large)).toBe(false);
     const { moves } = fastLayout(large, new Map(), NODE_SIZE);

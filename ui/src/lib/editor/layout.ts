@@ -7,6 +7,7 @@
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk.bundled.js';
 import { ELEMENT_SIZE, type BoundaryGeometry, type ElementMove, type Model } from '../bindings';
 import { holders } from './boundaries';
+import { asBoundaryId, asElementId } from '../ids';
 
 export type Sizes = ReadonlyMap<string, { width: number; height: number }>;
 
@@ -53,15 +54,15 @@ export function fromElkGraph(model: Model, laidOut: ElkNode): { moves: ElementMo
     for (const child of node.children ?? []) {
       const x = Math.round(offsetX + (child.x ?? 0));
       const y = Math.round(offsetY + (child.y ?? 0));
-      if (boundaryIds.has(child.id)) {
+      if (boundaryIds.has(asBoundaryId(child.id))) {
         boundaries.push({
-          id: child.id,
+          id: asBoundaryId(child.id),
           position: { x, y },
           size: { width: Math.max(40, Math.round(child.width ?? 0)), height: Math.max(40, Math.round(child.height ?? 0)) },
         });
         visit(child, offsetX + (child.x ?? 0), offsetY + (child.y ?? 0));
       } else {
-        moves.push({ id: child.id, position: { x, y } });
+        moves.push({ id: asElementId(child.id), position: { x, y } });
       }
     }
   };

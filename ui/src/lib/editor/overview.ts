@@ -8,7 +8,8 @@
 // what lies under a point or inside a box; overview-paint.ts draws it. No Svelte, no DOM.
 
 import type { Edge, Node } from '@xyflow/svelte';
-import type { Severity } from '../bindings';
+import type { ElementId, ElementMove, Severity } from '../bindings';
+import { asElementId } from '../ids';
 import { layerColour } from '../kinds/registry';
 import { NODE_SIZE } from './layout';
 
@@ -40,7 +41,7 @@ export interface Viewport {
 }
 
 export interface SceneBox extends Rect {
-  id: string;
+  id: ElementId;
   name: string;
   colour: string;
   dimmed: boolean;
@@ -113,7 +114,7 @@ export function sceneOf(nodes: readonly Node[], edges: readonly Edge[]): Scene {
     const position = at.get(node.id) ?? node.position;
     const data = node.data as { name?: string; layer?: string | null; worstOpen?: Severity | null };
     const box: SceneBox = {
-      id: node.id,
+      id: asElementId(node.id),
       x: position.x,
       y: position.y,
       width: NODE_SIZE.width,
@@ -235,7 +236,7 @@ export function shifted(scene: Scene, ids: ReadonlySet<string>, dx: number, dy: 
 }
 
 /** Where the boxes `ids` land when dragged by (`dx`, `dy`), on the canvas's grid. */
-export function landing(scene: Scene, ids: ReadonlySet<string>, dx: number, dy: number, grid: number) {
+export function landing(scene: Scene, ids: ReadonlySet<string>, dx: number, dy: number, grid: number): ElementMove[] {
   const snap = (n: number) => Math.round(n / grid) * grid;
   return scene.boxes
     .filter((box) => ids.has(box.id))

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding, Snapshot } from '../bindings';
 import { flowLabel, idsOfKind, indexSnapshot, kindOf, targetName } from './snapshot-index';
+import { asElementId, asFlowId } from '../ids';
 
 const finding = (id: string, targets: string[]) => ({ id, targets }) as unknown as Finding;
 
@@ -26,7 +27,7 @@ describe('the snapshot index', () => {
   const index = indexSnapshot(snapshot);
 
   it('finds items by id and says what an id names', () => {
-    expect(index.elements.get('b')?.name).toBe('Search');
+    expect(index.elements.get(asElementId('b'))?.name).toBe('Search');
     expect(kindOf(index, 'a')).toBe('element');
     expect(kindOf(index, 'g')).toBe('flow');
     expect(kindOf(index, 'z')).toBe('boundary');
@@ -38,11 +39,11 @@ describe('the snapshot index', () => {
     expect(index.findingsByTarget.get('a')?.map((f) => f.id)).toEqual(['t:a', 'u:f']);
     expect(index.findingsByTarget.get('f')?.map((f) => f.id)).toEqual(['u:f']);
     expect(index.findingsByTarget.get('b')).toBeUndefined();
-    expect(index.layers.get('a')?.primary).toBe('L3');
+    expect(index.layers.get(asElementId('a'))?.primary).toBe('L3');
   });
 
   it('names flows by their ends when they have no name', () => {
-    expect(flowLabel(index, index.flows.get('f')!)).toBe('Planner → Search');
+    expect(flowLabel(index, index.flows.get(asFlowId('f'))!)).toBe('Planner → Search');
     expect(targetName(index, 'g')).toBe('results');
     expect(targetName(index, 'gone')).toBe('gone');
   });

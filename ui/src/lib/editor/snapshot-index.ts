@@ -26,7 +26,11 @@ export interface SnapshotIndex {
 /** What an id names in the document. */
 export type ItemKind = 'element' | 'flow' | 'boundary';
 
-const byId = <T extends { id: string }>(items: readonly T[]) => new Map(items.map((item) => [item.id, item]));
+const byId = <Id extends string, T extends { id: Id }>(items: readonly T[]) =>
+  new Map<Id, T>(items.map((item) => [item.id, item]));
+
+/** Whether `map` has `id`, for an id whose kind is not known yet. */
+const holds = (map: ReadonlyMap<string, unknown>, id: string) => map.has(id);
 
 export const EMPTY_INDEX: SnapshotIndex = {
   elements: new Map(),
@@ -57,27 +61,33 @@ export function indexSnapshot(snapshot: Snapshot | null): SnapshotIndex {
 
 /** Whether `id` is an element, a flow or a boundary of the document; null when it is none. */
 export function kindOf(index: SnapshotIndex, id: string): ItemKind | null {
-  if (index.elements.has(id)) return 'element';
-  if (index.flows.has(id)) return 'flow';
-  if (index.boundaries.has(id)) return 'boundary';
+  if (holds(index.elements, id)) return 'element';
+  if (holds(index.flows, id)) return 'flow';
+  if (holds(index.boundaries, id)) return 'boundary';
   return null;
 }
 
-/** The ids among `ids` that name items of `kind`, in the order given. */
-export function idsOfKind(index: SnapshotIndex, ids: readonly string[], kind: ItemKind): string[] {
-  return ids.filter((id) => kindOf(index, id) === kind);
+interface IdOfKind {
+  element: ElementId;
+  flow: FlowId;
+  boundary: BoundaryId;
+}
+
+/** The ids among `ids` that name items of `kind`, in the order given, typed as that kind's. */
+export function idsOfKind<K extends ItemKind>(index: SnapshotIndex, ids: readonly string[], kind: K): IdOfKind[K][] {
+  return ids.filter((id): id is IdOfKind[K] => kindOf(index, id) === kind);
 }
 
 /** How a flow is called: its name, or its ends ("Planner → Search tool") when it has none. */
 export function flowLabel(index: SnapshotIndex, flow: Flow): string {
-  const end = (id: string) => index.elements.get(id)?.name ?? id;
+  const end = (id: ElementId) => index.elements.get(id)?.name ?? id;
   return flow.name || `${end(flow.from)} → ${end(flow.to)}`;
 }
 
 /** The name of an element or flow, for lists; the id itself when the document has neither. */
 export function targetName(index: SnapshotIndex, id: string): string {
-  const element = index.elements.get(id);
+  const element = index.elements.get(id as ElementId);
   if (element) return element.name;
-  const flow = index.flows.get(id);
+  const flow = index.flows.get(id as FlowId);
   return flow ? flowLabel(index, flow) : id;
 }

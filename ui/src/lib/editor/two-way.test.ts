@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Flow } from '../bindings';
 import { isTwoWay, toggleTwoWay } from './two-way';
+import { fixture } from '../testing/fixtures';
 
-const flow = (id: string, role?: string): Flow => ({
+const flow = (id: string, role?: string): Flow => fixture<Flow>({
   id,
   from: 'a',
   to: 'b',

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding, FindingStatus, Severity, Stride } from '../bindings';
 import { filterFindings, isDecided, NO_FILTER } from './filter';
+import { fixture } from '../testing/fixtures';
 
 function finding(id: string, layer: string, stride: Stride, severity: Severity, status: FindingStatus): Finding {
   const [threat, target] = id.split(':');
-  return {
+  return fixture<Finding>({
     id, threat, threat_name: threat, aliases: [], layer, stride, targets: [target], path: [], layers_involved: [], also: [], legs: [], severity_factors: [], likelihood: 'high',
     impact: 'high', severity, explanation: '', rules: [], mitigations: [], status, justification: null,
-  };
+  });
 }
 
 const findings = [

@@ -2,14 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { Finding, Layer, Severity } from '../bindings';
 import { filterFindings, NO_FILTER } from './filter';
 import { findingKey, groupFindings, listRows, toggled, type GroupNaming, type Row } from './groups';
+import { fixture } from '../testing/fixtures';
 
 function finding(id: string, layer: string, severity: Severity, threatName = id.split(':')[0]): Finding {
   const [threat, ...targets] = id.split(':');
-  return {
+  return fixture<Finding>({
     id, threat, threat_name: threatName, aliases: [], layer, stride: 'T', targets, path: [], layers_involved: [], also: [], legs: [],
     severity_factors: [], likelihood: 'high', impact: 'high', severity, explanation: '', rules: [], mitigations: [], status: 'open',
     justification: null,
-  };
+  });
 }
 
 const layer = (id: string, name: string, cross_layer = false): Layer => ({ id, name, focus: '', cross_layer });

@@ -85,7 +85,7 @@ pub(crate) fn ids(analysis: &Analysis, threat: &str) -> Vec<String> {
         .findings
         .iter()
         .filter(|f| f.threat == threat || f.also.iter().any(|a| a == threat))
-        .map(|f| f.id.clone())
+        .map(|f| f.id.to_string())
         .collect()
 }
 
