@@ -1,6 +1,7 @@
 // What a selection holds, in words: the pure part of the Inspector for several items.
 
 import type { Element, Model } from '../bindings';
+import { flowLabel, type SnapshotIndex } from './snapshot-index';
 
 export interface SelectionParts {
   elements: Element[];
@@ -13,13 +14,13 @@ export interface SelectionParts {
 /** `1 flow`, `3 flows`. */
 export const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-/** Splits the selected ids into elements, flows and boundaries of `model` (unknown ids are left out). */
-export function selectionParts(model: Model, selection: readonly string[]): SelectionParts {
+/** Splits the selected ids into elements, flows and boundaries of `model` (unknown ids are left out);
+ *  `index` is the same document's, for the names of flow ends. */
+export function selectionParts(model: Model, selection: readonly string[], index: SnapshotIndex): SelectionParts {
   const chosen = new Set(selection);
   const elements = model.elements.filter((e) => chosen.has(e.id));
   const flows = model.flows.filter((f) => chosen.has(f.id));
   const boundaries = (model.boundaries ?? []).filter((b) => chosen.has(b.id));
-  const byId = new Map(model.elements.map((e) => [e.id, e.name]));
   const words = [
     elements.length ? count(elements.length, 'element', 'elements') : null,
     flows.length ? count(flows.length, 'flow', 'flows') : null,
@@ -30,7 +31,7 @@ export function selectionParts(model: Model, selection: readonly string[]): Sele
     summary: words.length ? `${words.join(', ')} selected` : 'Nothing selected',
     names: [
       ...elements.map((e) => e.name),
-      ...flows.map((f) => f.name || `${byId.get(f.from) ?? f.from} → ${byId.get(f.to) ?? f.to}`),
+      ...flows.map((f) => flowLabel(index, f)),
       ...boundaries.map((b) => b.name),
     ],
   };
