@@ -3,7 +3,7 @@
 // from the document, the selection and the boxes the canvas measured, with no Svelte and no DOM,
 // so each action's meaning is unit-tested; Canvas.svelte only carries the plan out.
 
-import type { Edit, Snapshot } from '../bindings';
+import type { Edit, ElementMove, Snapshot } from '../bindings';
 import type { BoundaryId, ElementId, FlowId } from '../ids';
 import { align, distribute, type Alignment, type Box } from './arrange';
 import { boxAround } from './boundaries';
@@ -31,7 +31,9 @@ export type ActionPlan =
   | { kind: 'message'; text: string }
   | { kind: 'nothing' };
 
-const ALIGNMENTS: Partial<Record<CanvasAction, Alignment>> = {
+type AlignAction = 'alignLeft' | 'alignCentre' | 'alignRight' | 'alignTop' | 'alignMiddle' | 'alignBottom';
+
+const ALIGNMENTS: Record<AlignAction, Alignment> = {
   alignLeft: 'left',
   alignCentre: 'centre',
   alignRight: 'right',
@@ -46,15 +48,22 @@ export const EMPTY_BOUNDARY_SIZE = { width: 360, height: 240 };
 const edit = (edit: Edit, fitAfter = false): ActionPlan => ({ kind: 'edit', edit, fitAfter });
 const NOTHING: ActionPlan = { kind: 'nothing' };
 
+/** Moves the selection's elements in one arrange edit; nothing when none of them moves. */
+const arrange = (moves: ElementMove[], fitAfter = false): ActionPlan =>
+  moves.length > 0 ? edit({ type: 'arrange', moves, boundaries: [], refit: true }, fitAfter) : NOTHING;
+
 export function planAction(action: CanvasAction, context: ActionContext): ActionPlan {
-  const alignment = ALIGNMENTS[action];
-  if (alignment) {
-    const chosen = context.selectedBoxes();
-    if (chosen.length < 2) return { kind: 'message', text: 'Select two or more elements to align.' };
-    const moves = align(chosen, alignment);
-    return moves.length > 0 ? edit({ type: 'arrange', moves, boundaries: [], refit: true }) : NOTHING;
-  }
   switch (action) {
+    case 'alignLeft':
+    case 'alignCentre':
+    case 'alignRight':
+    case 'alignTop':
+    case 'alignMiddle':
+    case 'alignBottom': {
+      const chosen = context.selectedBoxes();
+      if (chosen.length < 2) return { kind: 'message', text: 'Select two or more elements to align.' };
+      return arrange(align(chosen, ALIGNMENTS[action]));
+    }
     case 'zoomIn':
     case 'zoomOut':
     case 'fit':
@@ -63,8 +72,7 @@ export function planAction(action: CanvasAction, context: ActionContext): Action
     case 'distributeVertical': {
       const chosen = context.selectedBoxes();
       if (chosen.length < 3) return { kind: 'message', text: 'Select three or more elements to distribute.' };
-      const moves = distribute(chosen, action === 'distributeHorizontal' ? 'horizontal' : 'vertical');
-      return moves.length > 0 ? edit({ type: 'arrange', moves, boundaries: [], refit: true }) : NOTHING;
+      return arrange(distribute(chosen, action === 'distributeHorizontal' ? 'horizontal' : 'vertical'));
     }
     case 'delete': {
       // Delete takes what the user chose: what a deleted boundary held stays, in the boundary
@@ -95,9 +103,7 @@ export function planAction(action: CanvasAction, context: ActionContext): Action
         const position = positions.get(e.id);
         return position ? [{ id: e.id, position }] : [];
       });
-      return moves.length > 0 ? edit({ type: 'arrange', moves, boundaries: [], refit: true }, true) : NOTHING;
+      return arrange(moves, true);
     }
-    default:
-      return NOTHING;
   }
 }

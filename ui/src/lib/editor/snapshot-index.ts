@@ -12,6 +12,7 @@ import type {
   LayerAssignment,
   Snapshot,
 } from '../bindings';
+import { asBoundaryId, asElementId, asFlowId } from '../ids';
 
 export interface SnapshotIndex {
   elements: ReadonlyMap<ElementId, Element>;
@@ -29,8 +30,6 @@ export type ItemKind = 'element' | 'flow' | 'boundary';
 const byId = <Id extends string, T extends { id: Id }>(items: readonly T[]) =>
   new Map<Id, T>(items.map((item) => [item.id, item]));
 
-/** Whether `map` has `id`, for an id whose kind is not known yet. */
-const holds = (map: ReadonlyMap<string, unknown>, id: string) => map.has(id);
 
 export const EMPTY_INDEX: SnapshotIndex = {
   elements: new Map(),
@@ -61,9 +60,9 @@ export function indexSnapshot(snapshot: Snapshot | null): SnapshotIndex {
 
 /** Whether `id` is an element, a flow or a boundary of the document; null when it is none. */
 export function kindOf(index: SnapshotIndex, id: string): ItemKind | null {
-  if (holds(index.elements, id)) return 'element';
-  if (holds(index.flows, id)) return 'flow';
-  if (holds(index.boundaries, id)) return 'boundary';
+  if (index.elements.has(asElementId(id))) return 'element';
+  if (index.flows.has(asFlowId(id))) return 'flow';
+  if (index.boundaries.has(asBoundaryId(id))) return 'boundary';
   return null;
 }
 
@@ -86,8 +85,8 @@ export function flowLabel(index: SnapshotIndex, flow: Flow): string {
 
 /** The name of an element or flow, for lists; the id itself when the document has neither. */
 export function targetName(index: SnapshotIndex, id: string): string {
-  const element = index.elements.get(id as ElementId);
+  const element = index.elements.get(asElementId(id));
   if (element) return element.name;
-  const flow = index.flows.get(id as FlowId);
+  const flow = index.flows.get(asFlowId(id));
   return flow ? flowLabel(index, flow) : id;
 }
