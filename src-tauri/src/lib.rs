@@ -14,6 +14,7 @@ mod events;
 pub mod headless;
 mod menu;
 mod recent;
+pub mod rendering;
 #[cfg(test)]
 mod security_tests;
 mod state;

@@ -15,6 +15,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Ok(Invocation::Editor { path, catalog }) => {
+            maestro_studio_lib::rendering::choose_for_this_machine();
             match maestro_studio_lib::run(tauri::generate_context!(), path, catalog) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(error) => {

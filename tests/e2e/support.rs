@@ -784,7 +784,14 @@ impl App {
 
     /// Saves a screenshot of the window as `name.png` and fails if it is blank.
     pub async fn screenshot(&self, name: &str) -> Result<PathBuf> {
-        let png = self.client.screenshot().await?;
+        // WebKit's driver takes the picture after the page's next paint. Without compositing (the
+        // app's choice on machines without a graphics device) a page that has nothing to repaint
+        // never paints again, and the picture never comes: a one-pixel mark in a corner changes
+        // its (all but invisible) colour every frame until the picture is taken.
+        self.client.execute(PAINT_TICKLE_START, vec![]).await?;
+        let png = self.client.screenshot().await;
+        self.client.execute(PAINT_TICKLE_STOP, vec![]).await?;
+        let png = png?;
         let path = screenshot_dir().join(format!("{name}.png"));
         std::fs::write(&path, &png)?;
         let variety = crate::pixels::variety(&png)?;
@@ -828,6 +835,30 @@ fn stepped_drag(start: PointerAction, dx: f64, dy: f64, steps: u32, step_ms: u64
     }
     mouse.then(PointerAction::Up { button: MOUSE_BUTTON_LEFT })
 }
+
+/// Starts repainting one pixel every frame (see [`App::screenshot`]).
+const PAINT_TICKLE_START: &str = r#"
+    let mark = document.getElementById('e2e-paint-tickle');
+    if (!mark) {
+        mark = document.createElement('div');
+        mark.id = 'e2e-paint-tickle';
+        mark.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1px;z-index:2147483647;pointer-events:none';
+        document.body.appendChild(mark);
+    }
+    let odd = false;
+    const step = () => {
+        odd = !odd;
+        mark.style.backgroundColor = odd ? 'rgba(0,0,0,0.01)' : 'rgba(0,0,0,0.02)';
+        window.__e2eTickle = requestAnimationFrame(step);
+    };
+    step();
+"#;
+
+/// Stops the repainting and removes the mark.
+const PAINT_TICKLE_STOP: &str = r#"
+    cancelAnimationFrame(window.__e2eTickle);
+    document.getElementById('e2e-paint-tickle')?.remove();
+"#;
 
 fn screenshot_dir() -> PathBuf {
     let dir = std::env::var_os("MAESTRO_SCREENSHOTS").map(PathBuf::from).unwrap_or_else(std::env::temp_dir);
