@@ -54,3 +54,51 @@ fn analyze_reports_a_bad_model_by_element_and_field() -> Result<()> {
     ensure!(stderr.contains("components[2] (id 't'), field 'kind': unknown kind 'warp-drive'"), "{stderr}");
     Ok(())
 }
+
+#[test]
+fn analyze_refuses_a_maestro_file_with_parts_the_catalog_does_not_know() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("future.maestro");
+    let mut model = maestro_model::Model::new("From a newer version");
+    model.elements.push(maestro_model::Element {
+        id: "x-1".into(),
+        kind: "warp-drive".into(),
+        name: "Drive".into(),
+        ..Default::default()
+    });
+    maestro_store::save(&model, &path)?;
+    let out = analyze(&[path.to_str().context("path")?, "--fail-on", "critical"])?;
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    ensure!(out.status.code() == Some(2), "a gate that cannot judge a part must not pass: {stderr}");
+    ensure!(stderr.contains("element 'x-1' (Drive), field 'kind': the catalog has no kind 'warp-drive'"), "{stderr}");
+    Ok(())
+}
+
+#[test]
+fn analyze_refuses_a_crafted_maestro_file_at_once_and_writes_nothing() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("crafted.maestro");
+    maestro_store::save(&maestro_model::Model::new("Bait"), &path)?;
+    // A view that never ends where the elements table should be.
+    let status = Command::new("python3")
+        .arg("-c")
+        .arg(
+            "import sqlite3, sys\n\
+             c = sqlite3.connect(sys.argv[1])\n\
+             c.executescript(\"DROP TABLE elements; CREATE VIEW elements AS WITH RECURSIVE n(i) AS \
+             (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT i AS ord, i AS id FROM n;\")\n\
+             c.close()",
+        )
+        .arg(&path)
+        .status()?;
+    ensure!(status.success(), "python3 could not craft the file");
+    let before = std::fs::read(&path)?;
+    let out = analyze(&[path.to_str().context("path")?])?;
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    ensure!(out.status.code() == Some(2), "{stderr}");
+    ensure!(stderr.contains("was not opened") && stderr.contains("view 'elements'"), "{stderr}");
+    ensure!(std::fs::read(&path)? == before, "the file changed");
+    let names: Vec<_> = std::fs::read_dir(dir.path())?.flatten().map(|e| e.file_name()).collect();
+    ensure!(names == ["crafted.maestro"], "reading left files behind: {names:?}");
+    Ok(())
+}

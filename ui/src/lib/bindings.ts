@@ -84,6 +84,8 @@ export type Analysis = {
 	/**  Ordered by layer, then catalog threat order, then model order of the target. */
 	findings: Finding[],
 	matrix: Matrix,
+	/**  Parts of the model the catalog does not know, which no rule could judge (see [`gaps`]). */
+	gaps: CatalogGap[],
 };
 
 /**  A command, by what it does. Its menu id is its name in camelCase. */
@@ -134,6 +136,18 @@ export type Catalog = {
 	mitigations: Mitigation[],
 	rules: Rule[],
 	layer_rules: LayerRule[],
+};
+
+/**  One part of the model the catalog does not cover. */
+export type CatalogGap = {
+	/**  The element, flow or boundary, e.g. `element 'x-1' (Unknown)`. */
+	part: string,
+	/**  The id of that element, flow or boundary. */
+	id: string,
+	/**  `kind`, or `properties.NAME`. */
+	field: string,
+	/**  What the catalog lacks, in words shown to the user. */
+	problem: string,
 };
 
 /**  What the UI shows when a command fails: a sentence for the user and its category. */
@@ -744,7 +758,7 @@ export type Snapshot = {
 
 /**
  *  The changes between two snapshots. The document's small state (title, flags, path, the
- *  model's name and description, the matrix) is always sent whole.
+ *  model's name and description, the matrix, the catalog gaps) is always sent whole.
  */
 export type SnapshotPatch = {
 	name: string,
@@ -756,6 +770,7 @@ export type SnapshotPatch = {
 	layers: ItemsPatch<LayerAssignment>,
 	findings: ItemsPatch<Finding>,
 	matrix: Matrix,
+	gaps: CatalogGap[],
 	path: string | null,
 	title: string,
 	dirty: boolean,

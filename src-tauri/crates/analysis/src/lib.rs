@@ -13,6 +13,7 @@
 mod condition;
 mod context;
 pub mod findings;
+pub mod gaps;
 pub mod graph;
 pub mod layers;
 pub mod matrix;
@@ -23,6 +24,7 @@ mod two_way;
 pub use findings::{
     Finding, FindingLeg, FindingStatus, MITRE_ATLAS, MitigationCheck, OWASP_AGENTIC, OWASP_LLM, threat_aliases,
 };
+pub use gaps::{CatalogGap, gaps};
 pub use graph::reach::{Reach, ReachDirection, Reached, reach};
 pub use layers::{LayerAssignment, LayerReason, ReasonSource};
 pub use matrix::{Counts, Matrix, MatrixCell, MatrixRow};
@@ -43,6 +45,8 @@ pub struct Analysis {
     /// Ordered by layer, then catalog threat order, then model order of the target.
     pub findings: Vec<Finding>,
     pub matrix: Matrix,
+    /// Parts of the model the catalog does not know, which no rule could judge (see [`gaps`]).
+    pub gaps: Vec<CatalogGap>,
 }
 
 /// The analysis with the default options (the system's signed-in users are not attackers).
@@ -56,7 +60,8 @@ pub fn analyze_with(model: &Model, catalog: &Catalog, options: AnalysisOptions) 
     let layers = layers::assign(&context);
     let findings = findings::find(&context, &layers);
     let matrix = matrix::tally(catalog, &findings);
-    Analysis { layers, findings, matrix }
+    let gaps = gaps::gaps(model, catalog);
+    Analysis { layers, findings, matrix, gaps }
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@
 //! whole snapshot instead of applying it.
 
 use crate::Snapshot;
-use maestro_analysis::{Finding, LayerAssignment, Matrix};
+use maestro_analysis::{CatalogGap, Finding, LayerAssignment, Matrix};
 use maestro_model::{Boundary, Decision, Element, Flow};
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -33,7 +33,7 @@ impl SnapshotUpdate {
 }
 
 /// The changes between two snapshots. The document's small state (title, flags, path, the
-/// model's name and description, the matrix) is always sent whole.
+/// model's name and description, the matrix, the catalog gaps) is always sent whole.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct SnapshotPatch {
@@ -46,6 +46,7 @@ pub struct SnapshotPatch {
     pub layers: ItemsPatch<LayerAssignment>,
     pub findings: ItemsPatch<Finding>,
     pub matrix: Matrix,
+    pub gaps: Vec<CatalogGap>,
     pub path: Option<String>,
     pub title: String,
     pub dirty: bool,
@@ -136,6 +137,7 @@ pub fn diff(old: &Snapshot, new: &Snapshot) -> SnapshotPatch {
         layers: diff_items(&old.analysis.layers, &new.analysis.layers),
         findings: diff_items(&old.analysis.findings, &new.analysis.findings),
         matrix: new.analysis.matrix.clone(),
+        gaps: new.analysis.gaps.clone(),
         path: new.path.clone(),
         title: new.title.clone(),
         dirty: new.dirty,
@@ -178,6 +180,7 @@ fn apply(old: &Snapshot, patch: &SnapshotPatch) -> Snapshot {
     analysis.layers = apply_items(&old.analysis.layers, &patch.layers);
     analysis.findings = apply_items(&old.analysis.findings, &patch.findings);
     analysis.matrix = patch.matrix.clone();
+    analysis.gaps = patch.gaps.clone();
     Snapshot {
         model,
         analysis,

@@ -29,9 +29,10 @@ const BUILD_PACKAGES: &[&str] = &[
 ];
 /// A virtual display and a font, for machines without a screen.
 const DISPLAY_PACKAGES: &[&str] = &["xvfb", "xauth", "fonts-dejavu-core"];
-/// The WebDriver server for WebKitGTK that tauri-driver talks to, and xdotool, with which the
-/// end-to-end tests read the native window title.
-const TEST_PACKAGES: &[&str] = &["webkit2gtk-driver", "xdotool"];
+/// The WebDriver server for WebKitGTK that tauri-driver talks to; xdotool, with which the
+/// end-to-end tests read the native window title; and the ACL tools with which the store's tests
+/// check that saving keeps a file's access list.
+const TEST_PACKAGES: &[&str] = &["webkit2gtk-driver", "xdotool", "acl"];
 
 /// Vite 7 needs at least this Node.js.
 const MIN_NODE: (u32, u32) = (20, 19);

@@ -20,7 +20,7 @@ const snapshot = fixture<Snapshot>({
       { element: 'peer', primary: 'L7', secondary: [], reasons: [] },
     ],
     findings: [],
-    matrix: { rows: [] },
+    matrix: { rows: [] }, gaps: [],
   },
   path: null,
   title: 'm',

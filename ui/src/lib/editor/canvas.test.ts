@@ -48,7 +48,7 @@ function snapshot(): Snapshot {
         { element: 'x-1', primary: null, secondary: [], reasons: [] },
       ],
       findings: [finding('tool-misuse:agent-1', 'high', 'open'), finding('t2:agent-1', 'critical', 'mitigated'), finding('t3:agent-1', 'medium', 'open')],
-      matrix: { rows: [] },
+      matrix: { rows: [] }, gaps: [],
     },
     path: null,
     title: 'm — MAESTRO Studio',

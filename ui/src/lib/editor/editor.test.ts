@@ -8,7 +8,7 @@ import { fixture } from '../testing/fixtures';
 function snapshot(name: string): Snapshot {
   return {
     model: { name, elements: [], flows: [] },
-    analysis: { layers: [], findings: [], matrix: { rows: [] } },
+    analysis: { layers: [], findings: [], matrix: { rows: [] }, gaps: [] },
     path: null,
     title: `${name} — MAESTRO Studio`,
     dirty: false,
@@ -258,7 +258,7 @@ describe('Editor', () => {
     const none = { changed: [], removed: [], order: null };
     const patch = (name: string) => ({
       name, description: '', elements: none, flows: none, boundaries: none, decisions: none, layers: none, findings: none,
-      matrix: { rows: [] }, path: null, title: name, dirty: true, canUndo: true, canRedo: false,
+      matrix: { rows: [] }, gaps: [], path: null, title: name, dirty: true, canUndo: true, canRedo: false,
     });
     backend.next = { status: 'ok', data: { type: 'patch', revision: start + 1, base: start, patch: patch('patched') } };
     await editor.edit({ type: 'renameModel', name: 'patched' });

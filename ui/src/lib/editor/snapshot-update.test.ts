@@ -8,7 +8,7 @@ const none = <T>(): ItemsPatch<T> => ({ changed: [], removed: [], order: null })
 function snapshot(elements: Element[]): Snapshot {
   return {
     model: { name: 'm', description: '', elements, flows: [], boundaries: [], decisions: [] },
-    analysis: { layers: [], findings: [], matrix: { rows: [] } },
+    analysis: { layers: [], findings: [], matrix: { rows: [] }, gaps: [] },
     path: null,
     title: 'm',
     dirty: false,
@@ -20,7 +20,7 @@ function snapshot(elements: Element[]): Snapshot {
 function patch(elements: ItemsPatch<Element>): SnapshotPatch {
   return {
     name: 'renamed', description: '', elements, flows: none(), boundaries: none(), decisions: none(), layers: none(),
-    findings: none(), matrix: { rows: [] }, path: null, title: '• renamed', dirty: true, canUndo: true, canRedo: false,
+    findings: none(), matrix: { rows: [] }, gaps: [], path: null, title: '• renamed', dirty: true, canUndo: true, canRedo: false,
   } as unknown as SnapshotPatch;
 }
 

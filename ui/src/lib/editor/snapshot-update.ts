@@ -33,6 +33,7 @@ export function applyUpdate(held: Held | null, update: SnapshotUpdate): Held | n
       layers: applyItems(old.analysis.layers, patch.layers, (l) => l.element),
       findings: applyItems(old.analysis.findings, patch.findings, (f) => f.id),
       matrix: patch.matrix,
+      gaps: patch.gaps,
     },
     path: patch.path,
     title: patch.title,

@@ -1,5 +1,8 @@
 use super::*;
-use maestro_model::{Boundary, Decision, DecisionStatus, FlowId, LayerOverride, PropertyValue};
+use maestro_model::{
+    Boundary, Decision, DecisionStatus, Element, Flow, FlowId, LayerOverride, Position, Properties, PropertyValue, Size,
+};
+use std::path::Path;
 
 #[test]
 fn a_format_1_file_still_opens() {
@@ -203,3 +206,6 @@ fn saving_into_a_missing_folder_fails_cleanly() {
     let err = save(&sample(), Path::new("/nonexistent/dir/x.maestro")).unwrap_err();
     assert!(err.to_string().contains("/nonexistent/dir"), "{err}");
 }
+
+mod hostile;
+mod saving;

@@ -1,0 +1,3 @@
+//! Documents on disk: files of every earlier format still open as the model they held.
+
+mod formats;
