@@ -175,6 +175,29 @@ pub async fn export_report(app: &AppHandle) -> Result<SnapshotUpdate, CommandErr
     Ok(publish(app))
 }
 
+/// Writes the model as code (YAML, or JSON by the chosen name), deterministically, for a
+/// repository: the same model always gives the same bytes.
+pub async fn export_code(app: &AppHandle) -> Result<SnapshotUpdate, CommandError> {
+    let state = app.state::<AppState>();
+    let suggested = state.with_document(|doc| format!("{}.yaml", maestro_document::file_stem(&doc.model().name)));
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    app.dialog()
+        .file()
+        .add_filter("YAML model as code", &["yaml", "yml"])
+        .add_filter("JSON model as code", &["json"])
+        .set_file_name(suggested)
+        .save_file(move |picked| {
+            let _ = tx.send(picked);
+        });
+    let Some(picked) = rx.await.ok().flatten() else { return Ok(publish(app)) };
+    let path = picked.into_path().map_err(|e| CommandError::internal(e.to_string()))?;
+    let format = maestro_modelfile::Format::of_path(&path).unwrap_or(maestro_modelfile::Format::Yaml);
+    let text = state.with_document(|doc| maestro_modelfile::to_text(doc.model(), format));
+    std::fs::write(&path, text)
+        .map_err(|e| CommandError { kind: ErrorKind::File, message: format!("{}: {e}", path.display()) })?;
+    Ok(publish(app))
+}
+
 /// `true` when there is nothing unsaved, or the user saved it (Save) or chose to lose it (Don't
 /// Save); `false` when the user cancels, backs out of choosing where to save, or saving fails.
 pub async fn confirm_discard(app: &AppHandle) -> bool {

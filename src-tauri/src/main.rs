@@ -26,8 +26,16 @@ fn main() -> ExitCode {
         }
         Ok(Invocation::Analyze(args)) => match maestro_studio_lib::headless::run(&args) {
             Ok(outcome) => {
-                println!("{}", outcome.report);
-                if outcome.failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
+                let code = if outcome.failed { ExitCode::from(1) } else { ExitCode::SUCCESS };
+                match write_report(&outcome.report) {
+                    Ok(()) => code,
+                    // The reader went away (`| head`): nothing is owed to it, and the verdict stands.
+                    Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => code,
+                    Err(error) => {
+                        eprintln!("maestro-studio analyze: could not write the report: {error}");
+                        ExitCode::from(2)
+                    }
+                }
             }
             Err(error) => {
                 eprintln!("maestro-studio analyze: {error:#}");
@@ -39,4 +47,14 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Writes the report to standard output, reporting a closed pipe or a full disk instead of
+/// panicking as `println!` would.
+fn write_report(report: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    out.write_all(report.as_bytes())?;
+    out.write_all(b"\n")?;
+    out.flush()
 }

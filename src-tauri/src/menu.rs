@@ -37,6 +37,7 @@ fn layout() -> Vec<(&'static str, Vec<Entry>)> {
                 C(Save),
                 C(SaveAs),
                 C(ExportReport),
+                C(ExportCode),
                 Separator,
                 C(Close),
                 C(Quit),
@@ -206,6 +207,7 @@ pub async fn run_document_command(app: &AppHandle, command: AppCommand) -> Resul
         AppCommand::Save => actions::save(app).await,
         AppCommand::SaveAs => actions::save_as(app).await,
         AppCommand::ExportReport => actions::export_report(app).await,
+        AppCommand::ExportCode => actions::export_code(app).await,
         AppCommand::Close => actions::close_document(app).await,
         AppCommand::Undo | AppCommand::Redo => app
             .state::<AppState>()

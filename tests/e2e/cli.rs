@@ -102,3 +102,31 @@ fn analyze_refuses_a_crafted_maestro_file_at_once_and_writes_nothing() -> Result
     ensure!(names == ["crafted.maestro"], "reading left files behind: {names:?}");
     Ok(())
 }
+
+#[test]
+fn analyze_reports_a_full_disk_and_shrugs_off_a_closed_pipe() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    let model = dir.path().join("crew.yaml");
+    std::fs::write(&model, MODEL)?;
+    let app = std::env::var_os("MAESTRO_APP").context("MAESTRO_APP is not set")?;
+    let full = Command::new(&app)
+        .args(["analyze", model.to_str().context("path")?, "--format", "markdown"])
+        .stdout(std::fs::OpenOptions::new().write(true).open("/dev/full")?)
+        .output()?;
+    let stderr = String::from_utf8_lossy(&full.stderr);
+    ensure!(full.status.code() == Some(2), "{stderr}");
+    ensure!(stderr.contains("could not write the report") && !stderr.contains("panicked"), "{stderr}");
+
+    // A reader that leaves at once: the verdict (1, a critical finding) stands, and no panic.
+    let mut child = Command::new(&app)
+        .args(["analyze", model.to_str().context("path")?, "--fail-on", "critical"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()?;
+    drop(child.stdout.take());
+    let closed = child.wait_with_output()?;
+    let stderr = String::from_utf8_lossy(&closed.stderr);
+    ensure!(closed.status.code() == Some(1), "{:?}: {stderr}", closed.status);
+    ensure!(!stderr.contains("panicked"), "{stderr}");
+    Ok(())
+}

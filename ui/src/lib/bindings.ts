@@ -89,7 +89,7 @@ export type Analysis = {
 };
 
 /**  A command, by what it does. Its menu id is its name in camelCase. */
-export type AppCommand = "new" | "open" | "save" | "saveAs" | "exportReport" | "close" | "quit" | "undo" | "redo" | "cut" | "copy" | "paste" | "duplicate" | "delete" | "selectAll" | "twoWayFlow" | "zoomIn" | "zoomOut" | "fit" | "addBoundary" | "autoLayout" | "bandLayout" | "alignLeft" | "alignCentre" | "alignRight" | "alignTop" | "alignMiddle" | "alignBottom" | "distributeHorizontal" | "distributeVertical" | "shortcuts" | "about";
+export type AppCommand = "new" | "open" | "save" | "saveAs" | "exportReport" | "exportCode" | "close" | "quit" | "undo" | "redo" | "cut" | "copy" | "paste" | "duplicate" | "delete" | "selectAll" | "twoWayFlow" | "zoomIn" | "zoomOut" | "fit" | "addBoundary" | "autoLayout" | "bandLayout" | "alignLeft" | "alignCentre" | "alignRight" | "alignTop" | "alignMiddle" | "alignBottom" | "distributeHorizontal" | "distributeVertical" | "shortcuts" | "about";
 
 /**
  *  A trust boundary: a group of elements that share a level of trust, drawn as a box that may

@@ -539,3 +539,23 @@ fn a_queue_inside_one_trusted_zone_is_no_replay_risk_and_one_into_it_is() {
         across.findings.iter().map(|f| &f.id).collect::<Vec<_>>()
     );
 }
+
+/// Graph code is iterative: a model far longer than any stack would allow for recursion is
+/// analysed on a thread with a small stack (a recursive walk of a 6,000-agent chain once crashed).
+#[test]
+fn a_very_long_delegation_ring_is_analysed_on_a_small_stack() {
+    const AGENTS: usize = 50_000;
+    let mut model = Model::new("ring");
+    for i in 0..AGENTS {
+        model.elements.push(element(&format!("a{i}"), "agent", &[]));
+        model.flows.push(flow(&format!("f{i}"), &format!("a{i}"), &format!("a{}", (i + 1) % AGENTS)));
+    }
+    let analysis = std::thread::Builder::new()
+        .stack_size(256 * 1024)
+        .spawn(move || analyze(&model, Catalog::builtin()))
+        .unwrap()
+        .join()
+        .expect("the analysis must not overflow its stack");
+    let ring = finding(&analysis, "recursive-delegation-starvation:a0");
+    assert!(ring.explanation.contains(&format!("{AGENTS} agents in the loop")), "{}", ring.explanation);
+}

@@ -4,7 +4,7 @@ use crate::ModelFileError;
 use crate::schema::{ModelFile, RawProperties};
 use maestro_catalog::{Catalog, Property, PropertyTarget, PropertyType};
 use maestro_model::{
-    Boundary, BoundaryId, EditOp, Element, Flow, FlowId, LayerOverride, Model, Placed, Position, Properties,
+    Boundary, BoundaryId, Decision, EditOp, Element, Flow, FlowId, LayerOverride, Model, Placed, Position, Properties,
     PropertyValue, Size,
 };
 use std::collections::BTreeSet;
@@ -70,12 +70,14 @@ pub(crate) fn build(file: ModelFile, catalog: &Catalog) -> Result<Built, ModelFi
         });
     }
 
+    // Endpoints and members are looked up, not searched for: reading stays linear.
+    let element_ids: std::collections::HashSet<String> = elements.iter().map(|e| e.id.as_str().to_owned()).collect();
     let mut flows = Vec::with_capacity(file.flows.len());
     for (i, entry) in file.flows.iter().enumerate() {
         let label = entry.id.as_deref().map(|id| format!(" (id '{id}')")).unwrap_or_default();
         let at = |field: &str| format!("flows[{i}]{label}, field '{field}'");
         for (field, end) in [("from", &entry.from), ("to", &entry.to)] {
-            if !elements.iter().any(|e| e.id.as_str() == end) {
+            if !element_ids.contains(end.as_str()) {
                 return Err(invalid(at(field), format!("'{end}' is not a component of this model")));
             }
         }
@@ -128,7 +130,7 @@ pub(crate) fn build(file: ModelFile, catalog: &Catalog) -> Result<Built, ModelFi
         if !ids.insert(entry.id.clone()) {
             return Err(invalid(at("id"), "this id is already used"));
         }
-        if let Some(missing) = entry.contains.iter().find(|m| !elements.iter().any(|e| e.id.as_str() == m.as_str())) {
+        if let Some(missing) = entry.contains.iter().find(|m| !element_ids.contains(m.as_str())) {
             return Err(invalid(at("contains"), format!("'{missing}' is not a component of this model")));
         }
         let properties = checked_properties(
@@ -207,6 +209,22 @@ pub(crate) fn build(file: ModelFile, catalog: &Catalog) -> Result<Built, ModelFi
     for (at, op) in nesting {
         model.apply(op).map_err(|e| invalid(at, e.to_string()))?;
     }
+    let mut decided = BTreeSet::new();
+    for (i, entry) in file.decisions.into_iter().enumerate() {
+        let at = |field: &str| format!("decisions[{i}] (finding '{}'), field '{field}'", entry.finding);
+        if !decided.insert(entry.finding.clone()) {
+            return Err(invalid(at("finding"), "this finding already has a decision"));
+        }
+        if entry.justification.trim().is_empty() {
+            return Err(invalid(at("justification"), "say why: a decision needs a justification"));
+        }
+        model.decisions.push(Decision {
+            finding: entry.finding.into(),
+            status: entry.status,
+            justification: entry.justification,
+        });
+    }
+    model.decisions.sort_by(|a, b| a.finding.cmp(&b.finding));
     Ok(Built { model, unfitted })
 }
 

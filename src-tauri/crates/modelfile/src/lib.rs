@@ -17,8 +17,13 @@
 //!   - { id: lab, name: Sandbox, parent: corp, position: { x: 0, y: 0 }, size: { width: 400, height: 300 } }
 //! ```
 //!
-//! The model may have a `description`; components, flows and boundaries a `description` and `notes`. A boundary written
-//! without `position` and `size` is drawn around what it holds.
+//! The model may have a `description`; components, flows and boundaries a `description` and
+//! `notes`. A boundary written without `position` and `size` is drawn around what it holds.
+//! `decisions` record what the users decided about findings
+//! (`{ finding: ID, status: accepted | transferred | not-applicable, justification: WHY }`).
+//!
+//! [`to_text`] writes a model in this shape, deterministically (see `export.rs`): reading it back
+//! gives the same model, layout and decisions included.
 //!
 //! Kinds, properties and their values are the catalog's. Anything wrong — an unknown kind, a
 //! flow end that names no component, a value of the wrong type — is reported with the element and
@@ -26,8 +31,11 @@
 //! bands (L7 at the top, L1 at the bottom).
 
 mod check;
+mod export;
 mod layout;
 mod schema;
+
+pub use export::to_text;
 
 use maestro_catalog::Catalog;
 use maestro_model::Model;
@@ -57,13 +65,22 @@ pub enum ModelFileError {
     /// The text is not valid JSON or YAML of the model's shape.
     #[error("{0}")]
     Syntax(String),
+    /// The text is longer than any model's.
+    #[error("the text is {size} bytes, more than the {limit} bytes a model may take")]
+    TooLarge { size: usize, limit: usize },
     /// The text has the right shape, but something in it is wrong.
     #[error("{location}: {message}")]
     Invalid { location: String, message: String },
 }
 
+/// The longest model-as-code text that is read.
+pub const MAX_TEXT_BYTES: usize = 64 << 20;
+
 /// Reads a model from model-as-code text.
 pub fn parse(text: &str, format: Format, catalog: &Catalog) -> Result<Model, ModelFileError> {
+    if text.len() > MAX_TEXT_BYTES {
+        return Err(ModelFileError::TooLarge { size: text.len(), limit: MAX_TEXT_BYTES });
+    }
     let file: schema::ModelFile = match format {
         Format::Json => serde_json::from_str(text).map_err(|e| ModelFileError::Syntax(e.to_string()))?,
         Format::Yaml => serde_yaml_ng::from_str(text).map_err(|e| ModelFileError::Syntax(e.to_string()))?,
@@ -75,5 +92,7 @@ pub fn parse(text: &str, format: Format, catalog: &Catalog) -> Result<Model, Mod
     Ok(model)
 }
 
+#[cfg(test)]
+mod roundtrip_tests;
 #[cfg(test)]
 mod tests;

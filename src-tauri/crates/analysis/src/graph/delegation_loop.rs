@@ -2,16 +2,16 @@
 //!
 //! Recursive or circular delegation lets one request multiply until compute, tokens or money run
 //! out, and lets a planted instruction go round and round gaining weight. Strongly connected
-//! components (Tarjan, linear time) of the agent-to-agent graph are the loops; each component of
-//! two or more agents is one finding, with the shortest cycle through its first agent as the
-//! path. Answers do not delegate: a request and the response paired with it (or one request flow)
+//! components of the agent-to-agent graph are the loops (Kosaraju's algorithm: linear time, and
+//! iterative, so a chain of any length fits on the stack); each component of two or more agents
+//! is one finding, with the shortest cycle through its first agent as the path. Answers do not delegate: a request and the response paired with it (or one request flow)
 //! are one channel, never a loop. Each cycle search stays inside its component, so the whole
 //! analysis is linear.
 
 use super::{PathHit, describe_path};
 use crate::context::{Context, Side};
 use maestro_catalog::KindTrait;
-use petgraph::algo::tarjan_scc;
+use petgraph::algo::kosaraju_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 use std::collections::{HashMap, VecDeque};
 
@@ -32,7 +32,7 @@ pub(crate) fn find(cx: &Context) -> Vec<PathHit> {
             graph.add_edge(NodeIndex::new(hop.from), NodeIndex::new(hop.to), h);
         }
     }
-    let components: Vec<Vec<usize>> = tarjan_scc(&graph)
+    let components: Vec<Vec<usize>> = kosaraju_scc(&graph)
         .into_iter()
         .filter(|c| c.len() >= 2)
         .map(|c| c.into_iter().map(|n| n.index()).collect())
