@@ -14,6 +14,8 @@ const COMMANDS: &[&str] = &[
     "command_table",
     "set_text_focus",
     "run_command",
+    "recover_copy",
+    "discard_recovery_copy",
 ];
 
 fn main() {

@@ -20,7 +20,52 @@ const CODE_FILTER: (&str, &[&str]) = ("Model as code", &["yaml", "yml", "json"])
 pub fn publish(app: &AppHandle) -> SnapshotUpdate {
     let update = app.state::<AppState>().update();
     set_title(app, &update);
+    schedule_recovery_copy(app);
     update
+}
+
+/// How long after the last change the recovery copy is written.
+const RECOVERY_DELAY: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// After every change: a model with unsaved changes gets a recovery copy once the user pauses
+/// for a moment; a model with none needs no copy, and any is removed at once.
+fn schedule_recovery_copy(app: &AppHandle) {
+    let state = app.state::<AppState>();
+    let Some(recovery) = state.recovery.clone() else { return };
+    let change = state.next_change();
+    if !state.with_document(|doc| doc.is_dirty()) {
+        recovery.clear();
+        return;
+    }
+    let app = app.clone();
+    tauri::async_runtime::spawn(async move {
+        tokio::time::sleep(RECOVERY_DELAY).await;
+        let state = app.state::<AppState>();
+        if !state.is_latest_change(change) {
+            return;
+        }
+        let copy =
+            state.with_document(|doc| doc.is_dirty().then(|| (doc.model().clone(), doc.path().map(ToOwned::to_owned))));
+        let Some((model, path)) = copy else { return };
+        let written = tauri::async_runtime::spawn_blocking(move || recovery.keep(&model, path.as_deref())).await;
+        if let Ok(Err(error)) = written {
+            let _ = crate::events::ActionFailed(CommandError {
+                kind: ErrorKind::File,
+                message: format!("Your changes could not be kept for recovery: {error}"),
+            })
+            .emit(&app);
+        }
+    });
+}
+
+/// Makes the copy `session` left the open document: unsaved, belonging to its file.
+pub fn recover(app: &AppHandle, session: &str) -> Result<SnapshotUpdate, CommandError> {
+    let state = app.state::<AppState>();
+    let recovery = state.recovery.as_ref().ok_or_else(|| CommandError::internal("there is no recovery folder"))?;
+    let (model, path) =
+        recovery.take(session).map_err(|e| CommandError { kind: ErrorKind::File, message: e.to_string() })?;
+    state.with_document(|doc| *doc = Document::recovered(model, path));
+    Ok(publish(app))
 }
 
 /// The whole document as the next update, for a window that starts or starts over.

@@ -18,12 +18,34 @@ pub struct InitialState {
     pub snapshot: SnapshotUpdate,
     /// A message to show once, such as why the requested file could not be opened.
     pub notice: Option<String>,
+    /// Unsaved changes an editor left when it stopped without closing, to offer back.
+    pub recovery: Vec<maestro_document::RecoveryOffer>,
 }
 
 #[tauri::command]
 #[specta::specta]
 pub fn initial_state(app: AppHandle, state: State<'_, AppState>) -> InitialState {
-    InitialState { snapshot: publish_whole(&app), notice: state.take_startup_notice() }
+    InitialState {
+        snapshot: publish_whole(&app),
+        notice: state.take_startup_notice(),
+        recovery: state.take_recovery_offers(),
+    }
+}
+
+/// Opens the recovery copy `session` as the document (unsaved, belonging to its file).
+#[tauri::command]
+#[specta::specta]
+pub fn recover_copy(app: AppHandle, session: String) -> Result<SnapshotUpdate, CommandError> {
+    actions::recover(&app, &session)
+}
+
+/// Throws the recovery copy `session` away.
+#[tauri::command]
+#[specta::specta]
+pub fn discard_recovery_copy(state: State<'_, AppState>, session: String) {
+    if let Some(recovery) = &state.recovery {
+        recovery.discard(&session);
+    }
 }
 
 /// The whole document again, for a window that has lost track of its updates.

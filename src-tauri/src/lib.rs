@@ -44,6 +44,8 @@ pub fn specta_builder() -> tauri_specta::Builder<Wry> {
             commands::paste,
             commands::new_from_sample,
             commands::apply_edit,
+            commands::recover_copy,
+            commands::discard_recovery_copy,
         ])
         .events(tauri_specta::collect_events![events::DocumentChanged, events::ActionFailed, events::MenuCommand])
         // The geometry the model's own rules use (which boundary holds an element, how a boundary
@@ -128,7 +130,9 @@ pub fn run(context: tauri::Context<Wry>, path: Option<PathBuf>, catalog_folder: 
             let notices = document_notice.into_iter().chain(catalog_notice).collect();
             let recent = recent::RecentFiles::load(app.path().app_config_dir().ok().map(|dir| dir.join("recent.json")));
             let remembered = !recent.paths().is_empty();
-            app.manage(AppState::new(document, catalog, notices, recent));
+            let recovery =
+                app.path().app_data_dir().ok().map(|dir| maestro_document::Recovery::new(dir.join("recovery")));
+            app.manage(AppState::new(document, catalog, notices, recent, recovery));
             if remembered {
                 // The menu was built before the list was read: show it.
                 menu::refresh(app.handle());
@@ -137,8 +141,17 @@ pub fn run(context: tauri::Context<Wry>, path: Option<PathBuf>, catalog_folder: 
             actions::publish(app.handle());
             Ok(())
         })
-        .run(context)
-        .context("the app stopped with an error")
+        .build(context)
+        .context("the app could not start")?
+        .run(|app, event| {
+            // Closed normally: whatever was unsaved, the user chose to leave it.
+            if let tauri::RunEvent::Exit = event
+                && let Some(recovery) = &app.state::<AppState>().recovery
+            {
+                recovery.clear();
+            }
+        });
+    Ok(())
 }
 
 #[cfg(test)]

@@ -2,9 +2,10 @@
 
 use crate::recent::RecentFiles;
 use maestro_catalog::Catalog;
-use maestro_document::{Document, Fragment, Publisher, Snapshot, SnapshotUpdate};
+use maestro_document::{Document, Fragment, Publisher, Recovery, RecoveryOffer, Snapshot, SnapshotUpdate};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 pub struct AppState {
     document: Mutex<Document>,
@@ -16,12 +17,28 @@ pub struct AppState {
     recent: Mutex<RecentFiles>,
     /// What the window was last sent, so that it is sent only changes.
     publisher: Mutex<Publisher>,
+    /// This editor's recovery copy (`None` when the app has no data folder).
+    pub recovery: Option<Recovery>,
+    /// Copies left by editors that crashed, offered once at start.
+    recovery_offers: Mutex<Vec<RecoveryOffer>>,
+    /// Counts changes, so that a pending autosave knows whether a newer change superseded it.
+    changes: AtomicU64,
 }
 
 impl AppState {
-    pub fn new(document: Document, catalog: Catalog, notices: Vec<String>, recent: RecentFiles) -> Self {
+    pub fn new(
+        document: Document,
+        catalog: Catalog,
+        notices: Vec<String>,
+        recent: RecentFiles,
+        recovery: Option<Recovery>,
+    ) -> Self {
         let notice = (!notices.is_empty()).then(|| notices.join("\n\n"));
+        let recovery_offers = recovery.as_ref().map(Recovery::offers).unwrap_or_default();
         Self {
+            recovery,
+            recovery_offers: Mutex::new(recovery_offers),
+            changes: AtomicU64::new(0),
             document: Mutex::new(document),
             startup_notice: Mutex::new(notice),
             catalog,
@@ -68,6 +85,21 @@ impl AppState {
 
     pub fn clipboard(&self) -> Option<Fragment> {
         self.clipboard.lock().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    /// The copies left by crashes, once: the window asks at start.
+    pub fn take_recovery_offers(&self) -> Vec<RecoveryOffer> {
+        std::mem::take(&mut *self.recovery_offers.lock().unwrap_or_else(|p| p.into_inner()))
+    }
+
+    /// Marks a change and returns its number.
+    pub fn next_change(&self) -> u64 {
+        self.changes.fetch_add(1, Ordering::SeqCst) + 1
+    }
+
+    /// Whether `change` is still the latest.
+    pub fn is_latest_change(&self, change: u64) -> bool {
+        self.changes.load(Ordering::SeqCst) == change
     }
 
     pub fn take_startup_notice(&self) -> Option<String> {

@@ -7,6 +7,7 @@ mod boundaries;
 mod catalog;
 mod cli;
 mod cross_layer;
+mod documents;
 mod editing;
 mod findings_list;
 mod flows;

@@ -67,6 +67,8 @@ impl Rect {
 pub struct App {
     client: Client,
     driver: Child,
+    /// The app's own data folder, removed with it (see [`App::launch`]).
+    _data: Option<tempfile::TempDir>,
 }
 
 /// Where the canvas is on the page and what part of the diagram it shows.
@@ -93,9 +95,21 @@ impl App {
     /// the connection but fails to open the session (it happens now and then when the machine is
     /// busy) is stopped and started again on fresh ports, up to three times.
     pub async fn launch(args: &[OsString]) -> Result<App> {
+        // Each app keeps its data (recovery copies) to itself: one test's unsaved model is never
+        // offered to the next.
+        let data = tempfile::tempdir().context("a data folder for the app")?;
+        let mut app = Self::launch_with_data(args, data.path()).await?;
+        app._data = Some(data);
+        Ok(app)
+    }
+
+    /// Starts the app with `data` as its data folder (`XDG_DATA_HOME`), which outlives it: a
+    /// second app started on it finds what the first left.
+    #[allow(dead_code)]
+    pub async fn launch_with_data(args: &[OsString], data: &std::path::Path) -> Result<App> {
         let mut last = None;
         for _ in 0..3 {
-            match Self::launch_once(args).await {
+            match Self::launch_once(args, data).await {
                 Ok(app) => return Ok(app),
                 Err(error) if format!("{error:#}").contains("opening a WebDriver session") => last = Some(error),
                 Err(error) => return Err(error),
@@ -104,13 +118,14 @@ impl App {
         Err(last.expect("three attempts were made"))
     }
 
-    async fn launch_once(args: &[OsString]) -> Result<App> {
+    async fn launch_once(args: &[OsString], data: &std::path::Path) -> Result<App> {
         let application = env_path("MAESTRO_APP")?;
         let (port, native_port) = (free_port()?, free_port()?);
         // Its own process group, so that the driver, WebKitWebDriver and the app stop together.
         let mut driver = Command::new(env_path("TAURI_DRIVER")?)
             .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
             .process_group(0)
+            .env("XDG_DATA_HOME", data)
             .stdout(std::process::Stdio::null())
             .spawn()
             .context("starting tauri-driver")?;
@@ -140,7 +155,7 @@ impl App {
                 return Err(anyhow::Error::new(error).context("opening a WebDriver session on the app"));
             }
         };
-        let app = App { client, driver };
+        let app = App { client, driver, _data: None };
         app.find("document-title").await.context("the app never showed its document")?;
         Ok(app)
     }

@@ -33,6 +33,10 @@ export const commands = {
 	paste: (offset: Position) => typedError<SnapshotUpdate, CommandError>(__TAURI_INVOKE("paste", { offset })),
 	newFromSample: (id: string) => typedError<SnapshotUpdate, CommandError>(__TAURI_INVOKE("new_from_sample", { id })),
 	applyEdit: (edit: Edit) => typedError<SnapshotUpdate, CommandError>(__TAURI_INVOKE("apply_edit", { edit })),
+	/**  Opens the recovery copy `session` as the document (unsaved, belonging to its file). */
+	recoverCopy: (session: string) => typedError<SnapshotUpdate, CommandError>(__TAURI_INVOKE("recover_copy", { session })),
+	/**  Throws the recovery copy `session` away. */
+	discardRecoveryCopy: (session: string) => __TAURI_INVOKE<void>("discard_recovery_copy", { session }),
 };
 
 /** Events */
@@ -436,6 +440,8 @@ export type InitialState = {
 	snapshot: SnapshotUpdate,
 	/**  A message to show once, such as why the requested file could not be opened. */
 	notice: string | null,
+	/**  Unsaved changes an editor left when it stopped without closing, to offer back. */
+	recovery: RecoveryOffer[],
 };
 
 /**  The changes to one list of items with ids. */
@@ -700,6 +706,23 @@ export type ReasonSource =
 "graph" | 
 /**  A security control (L6) that governs the element. */
 "governance";
+
+/**  A copy left by an editor that did not close normally, as the user is shown it. */
+export type RecoveryOffer = {
+	/**  Names the copy for [`Recovery::take`] and [`Recovery::discard`]. */
+	session: string,
+	model_name: string,
+	/**  The file the changes belong to, if the model had one. */
+	original: string | null,
+	/**  Seconds since 1970 when the copy was written (a float, which the page's dates read). */
+	copied_at: number | null,
+	/**  What the copy holds, counted. */
+	elements: number,
+	flows: number,
+	boundaries: number,
+	/**  How the copy differs from the file on disk (or "not saved anywhere yet"). */
+	changes: string,
+};
 
 /**  When a threat applies to an element or a flow, and why. */
 export type Rule = {

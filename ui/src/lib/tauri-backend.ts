@@ -20,4 +20,6 @@ export const tauriBackend: Backend = {
   onMenuCommand: (listener) => events.menuCommand.listen((event) => listener(event.payload)),
   commandTable: () => commands.commandTable(),
   setTextFocus: (typing) => commands.setTextFocus(typing),
+  recoverCopy: (session) => commands.recoverCopy(session),
+  discardRecoveryCopy: (session) => commands.discardRecoveryCopy(session),
 };

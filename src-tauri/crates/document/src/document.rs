@@ -51,6 +51,12 @@ impl Document {
         Ok(Self { model, history: History::default(), path: Some(path.to_owned()), saved_revision: Some(0) })
     }
 
+    /// A model recovered from a copy after a crash: it belongs to `path` (if it had a file) and
+    /// counts as unsaved, so that nothing recovered is lost again by mistake.
+    pub fn recovered(model: Model, path: Option<PathBuf>) -> Self {
+        Self { model, history: History::default(), path, saved_revision: None }
+    }
+
     /// Reads a model-as-code file (YAML or JSON) into a new document with no file of its own, so
     /// that Save asks where to write the `.maestro` file rather than overwriting the text.
     pub fn import(path: &Path, catalog: &Catalog) -> Result<Self, DocumentError> {

@@ -17,6 +17,7 @@ mod write;
 
 pub use error::{Refusal, StoreError};
 pub use open::MAX_FILE_BYTES;
+pub use replace::process_is_running;
 pub use schema::FORMAT_VERSION;
 
 use maestro_model::Model;

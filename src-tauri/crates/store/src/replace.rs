@@ -140,12 +140,17 @@ fn remove_stale_temporaries(folder: &Path, name: &str) {
     }
 }
 
-fn process_is_running(pid: u32) -> bool {
+/// Whether process `pid` still runs, for files named after the process that wrote them. A
+/// process that has ended but not been reaped by its parent (a zombie) does not run.
+pub fn process_is_running(pid: u32) -> bool {
     if cfg!(target_os = "linux") {
-        Path::new("/proc").join(pid.to_string()).exists()
+        std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| {
+            // The state follows the command name, which is in parentheses and may hold anything.
+            stat.rsplit_once(')').is_some_and(|(_, rest)| !rest.trim_start().starts_with(['Z', 'X']))
+        })
     } else {
         // Without a cheap way to ask, assume it runs: a leftover file is harmless, removing
-        // another process's save in progress is not.
+        // another process's file in use is not.
         true
     }
 }

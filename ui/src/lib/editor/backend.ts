@@ -31,4 +31,8 @@ export interface Backend {
   commandTable(): Promise<CommandInfo[]>;
   /** Tells the app whether a text field has focus, so the menu leaves text keys to it. */
   setTextFocus(typing: boolean): Promise<void>;
+  /** Opens the recovery copy a crashed editor left, as the (unsaved) document. */
+  recoverCopy(session: string): Promise<Outcome>;
+  /** Throws a recovery copy away. */
+  discardRecoveryCopy(session: string): Promise<void>;
 }

@@ -9,7 +9,7 @@ import { freeOffset, occupied, type Rect } from './placement';
 
 /** How far a paste lands from what was copied, when there is room there. */
 const PASTE_STEP = { x: 32, y: 32 };
-import type { AppCommand, Catalog, CommandInfo, Edit, Reach, ReachDirection, Sample, Snapshot, SnapshotUpdate } from '../bindings';
+import type { AppCommand, Catalog, CommandInfo, Edit, Reach, ReachDirection, RecoveryOffer, Sample, Snapshot, SnapshotUpdate } from '../bindings';
 import { applyUpdate } from './snapshot-update';
 import type { Highlight } from './canvas';
 import { idsOfKind, indexSnapshot, type SnapshotIndex } from './snapshot-index';
@@ -58,6 +58,8 @@ export class Editor {
   focusRequest: { ids: ItemId[]; seq: number } | null = $state.raw(null);
   /** A request for something only the canvas can do (it knows sizes and the view). */
   canvasRequest: { action: CanvasAction; seq: number } | null = $state.raw(null);
+  /** Unsaved changes that a crashed editor left, offered back at start; the first is asked about. */
+  recoveryOffers: RecoveryOffer[] = $state.raw([]);
   /** The dialog shown over the editor, if any. */
   dialog: Dialog | null = $state(null);
   /** An auto-layout in progress: how many elements, and the share done (0 to 1). */
@@ -85,6 +87,7 @@ export class Editor {
     this.samples = samples;
     await this.#show(initial.snapshot);
     this.message = initial.notice;
+    this.recoveryOffers = initial.recovery;
     this.#unlisten.push(await this.#backend.onDocumentChanged((update) => void this.#show(update)));
     this.#unlisten.push(await this.#backend.onActionFailed((e) => this.#showError(e.message)));
     this.#unlisten.push(await this.#backend.onMenuCommand((command) => void this.run(command)));
@@ -360,6 +363,20 @@ export class Editor {
     const highlight = this.highlight;
     if (!highlight) return;
     if (!highlight.elements.every((id) => this.index.elements.has(id))) this.highlight = null;
+  }
+
+  /** Opens the first recovery offer as the document (unsaved, belonging to its file). */
+  async recover(session: string): Promise<boolean> {
+    this.recoveryOffers = this.recoveryOffers.filter((o) => o.session !== session);
+    const recovered = await this.#settle(this.#backend.recoverCopy(session));
+    if (recovered) this.notify('Recovered. Save to keep the changes in the file.');
+    return recovered;
+  }
+
+  /** Throws a recovery offer away, for good. */
+  async discardRecovery(session: string): Promise<void> {
+    this.recoveryOffers = this.recoveryOffers.filter((o) => o.session !== session);
+    await this.#backend.discardRecoveryCopy(session);
   }
 
   async #settle(pending: Promise<Outcome>): Promise<boolean> {

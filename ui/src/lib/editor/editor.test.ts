@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AppCommand, Catalog, CommandError, CommandInfo, Edit, ElementId, Model, ReachDirection, Snapshot, SnapshotUpdate } from '../bindings';
+import type { AppCommand, Catalog, CommandError, CommandInfo, Edit, ElementId, Model, ReachDirection, RecoveryOffer, Snapshot, SnapshotUpdate } from '../bindings';
 import type { Backend, Outcome } from './backend';
 import { Editor } from './editor.svelte';
 import { asElementId, asFlowId } from '../ids';
@@ -29,7 +29,17 @@ class FakeBackend implements Backend {
   failed: ((e: CommandError) => void)[] = [];
   next: Outcome = { status: 'ok', data: whole('after') };
 
-  initialState = async () => ({ snapshot: whole('start'), notice: 'could not open x.maestro' });
+  offers: RecoveryOffer[] = [];
+  initialState = async () => ({ snapshot: whole('start'), notice: 'could not open x.maestro', recovery: this.offers });
+  recovered: string[] = [];
+  discarded: string[] = [];
+  recoverCopy = async (session: string) => {
+    this.recovered.push(session);
+    return this.next;
+  };
+  discardRecoveryCopy = async (session: string) => {
+    this.discarded.push(session);
+  };
   wholes = 0;
   wholeSnapshot = async () => {
     this.wholes += 1;
@@ -270,5 +280,26 @@ describe('Editor', () => {
     await editor.edit({ type: 'renameModel', name: 'lost' });
     expect(backend.wholes).toBe(1);
     expect(editor.snapshot?.model.name).toBe('whole again');
+  });
+});
+
+describe('recovery at start', () => {
+  const offer = (session: string): RecoveryOffer => ({
+    session, model_name: 'Crew', original: '/m/crew.maestro', copied_at: 1, elements: 2, flows: 1, boundaries: 0, changes: '1 element added',
+  });
+
+  it('offers what a crashed editor left and opens it when asked', async () => {
+    const backend = new FakeBackend();
+    backend.offers = [offer('1-1'), offer('2-2')];
+    const editor = new Editor(backend);
+    await editor.start();
+    expect(editor.recoveryOffers.map((o) => o.session)).toEqual(['1-1', '2-2']);
+    expect(await editor.recover('1-1')).toBe(true);
+    expect(backend.recovered).toEqual(['1-1']);
+    expect(editor.snapshot?.model.name).toBe('after');
+    expect(editor.message).toContain('Save to keep the changes');
+    await editor.discardRecovery('2-2');
+    expect(backend.discarded).toEqual(['2-2']);
+    expect(editor.recoveryOffers).toEqual([]);
   });
 });

@@ -1,0 +1,131 @@
+//! Documents in the real app: unsaved changes survive a crash, and a crafted file never keeps
+//! the window from opening.
+
+use crate::ELEMENTS;
+use crate::support::App;
+use anyhow::{Context, Result, bail, ensure};
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// The recovery copies the app keeps under its data folder.
+fn recovery_copies(data: &Path) -> Vec<PathBuf> {
+    let folder = data.join("org.maestrostudio.app").join("recovery");
+    std::fs::read_dir(folder)
+        .map(|entries| {
+            entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "maestro")).collect()
+        })
+        .unwrap_or_default()
+}
+
+async fn wait_for_copies(data: &Path, expected: usize) -> Result<()> {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while recovery_copies(data).len() != expected {
+        if Instant::now() > deadline {
+            bail!("expected {expected} recovery copies, found {:?}", recovery_copies(data));
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    Ok(())
+}
+
+/// Kills the app the way a crash would (no chance to clean up), and waits until it is gone.
+async fn kill_the_app() -> Result<()> {
+    let app = std::env::var("MAESTRO_APP").context("MAESTRO_APP")?;
+    let found = std::process::Command::new("pgrep").args(["-f", &app]).output()?;
+    let pids: Vec<String> = String::from_utf8_lossy(&found.stdout).split_whitespace().map(str::to_owned).collect();
+    ensure!(!pids.is_empty(), "no app process to kill");
+    for pid in &pids {
+        std::process::Command::new("kill").args(["-KILL", pid]).status()?;
+    }
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let running: Vec<&String> = pids
+            .iter()
+            .filter(|pid| {
+                // A killed process that its parent has not reaped yet is a zombie: gone for our purpose.
+                std::fs::read_to_string(format!("/proc/{pid}/stat"))
+                    .is_ok_and(|stat| stat.rsplit(')').next().is_some_and(|rest| !rest.trim_start().starts_with('Z')))
+            })
+            .collect();
+        if running.is_empty() {
+            return Ok(());
+        }
+        if Instant::now() > deadline {
+            bail!("the app did not stop: {running:?}");
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test]
+async fn unsaved_changes_survive_a_crash_and_are_offered_back_at_the_next_start() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    let data = dir.path().join("data");
+    let file = dir.path().join("crew.maestro");
+    let mut model = maestro_model::Model::new("Crew");
+    model.elements.push(maestro_model::Element {
+        id: "agent-1".into(),
+        kind: "agent".into(),
+        name: "Planner".into(),
+        ..Default::default()
+    });
+    maestro_store::save(&model, &file)?;
+
+    let app = App::launch_with_data(&[OsString::from(&file)], &data).await?;
+    app.wait_for_count(ELEMENTS, 1).await?;
+    app.click("palette-tool").await?;
+    app.wait_for_count(ELEMENTS, 2).await?;
+    ensure!(app.document_title().await?.starts_with("• "), "adding is an unsaved change");
+    // A moment after the change, the copy is there (in the app's data folder, not beside the file).
+    wait_for_copies(&data, 1).await?;
+    ensure!(std::fs::read_dir(dir.path())?.count() == 2, "nothing was written beside the file");
+    kill_the_app().await?;
+    drop(app);
+    ensure!(maestro_store::load(&file)?.elements.len() == 1, "the file itself still holds the saved model");
+
+    let app = App::launch_with_data(&[], &data).await?;
+    app.find("recovery-dialog").await?;
+    ensure!(app.text("recovery-model").await? == "Crew");
+    ensure!(app.text("recovery-file").await? == file.display().to_string());
+    ensure!(app.text("recovery-counts").await? == "2 elements, 0 flows, 0 boundaries");
+    ensure!(app.text("recovery-changes").await? == "1 element added", "{}", app.text("recovery-changes").await?);
+    app.screenshot("recovery-offered").await?;
+    app.click("recovery-recover").await?;
+    app.wait_until_gone("recovery-dialog").await?;
+    app.wait_for_count(ELEMENTS, 2).await?;
+    ensure!(app.document_title().await? == "• crew.maestro — MAESTRO Studio", "{}", app.document_title().await?);
+    app.screenshot("recovered").await?;
+
+    // Saved, the changes are in the file and no copy is needed any more.
+    app.press_ctrl('s').await?;
+    app.wait_until(|| async { Ok(!app.document_title().await?.starts_with("• ")) }, "the save").await?;
+    ensure!(maestro_store::load(&file)?.elements.len() == 2);
+    wait_for_copies(&data, 0).await?;
+    app.quit().await?;
+
+    // A normal start after all that offers nothing.
+    // (The dialog comes with the first document the window shows, which launching waits for.)
+    let app = App::launch_with_data(&[], &data).await?;
+    ensure!(app.count("[data-testid=\"recovery-dialog\"]").await? == 0, "nothing is left to recover");
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_crafted_file_given_at_start_is_refused_and_the_window_opens_on_the_sample() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    let file = dir.path().join("crafted.maestro");
+    maestro_store::save(&maestro_model::Model::new("Bait"), &file)?;
+    let conn = std::process::Command::new("python3")
+        .arg("-c")
+        .arg("import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.executescript('CREATE TRIGGER t AFTER INSERT ON meta BEGIN DELETE FROM elements; END;'); c.close()")
+        .arg(&file)
+        .status()?;
+    ensure!(conn.success());
+    let app = App::launch(&[OsString::from(&file)]).await?;
+    app.wait_for_text_containing("notice-text", "was not opened").await?;
+    ensure!(app.text("notice-text").await?.contains("trigger 't'"), "{}", app.text("notice-text").await?);
+    ensure!(app.count(ELEMENTS).await? > 0, "the sample is open");
+    app.screenshot("crafted-file-refused").await?;
+    Ok(())
+}
