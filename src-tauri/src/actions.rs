@@ -149,7 +149,10 @@ fn replace_with(app: &AppHandle, path: &std::path::Path) -> Result<SnapshotUpdat
 pub async fn save(app: &AppHandle) -> Result<SnapshotUpdate, CommandError> {
     let state = app.state::<AppState>();
     if state.with_document(|doc| doc.path().is_some()) {
-        state.with_document(|doc| doc.save())?;
+        match state.with_document(|doc| doc.save()) {
+            Err(maestro_document::DocumentError::ChangedOnDisk(path)) => return save_over_a_change(app, &path).await,
+            saved => saved?,
+        }
         remember_saved(app);
         Ok(publish(app))
     } else {
@@ -172,6 +175,34 @@ pub async fn save_as(app: &AppHandle) -> Result<SnapshotUpdate, CommandError> {
     app.state::<AppState>().with_document(|doc| doc.save_as(&path))?;
     remember_saved(app);
     Ok(publish(app))
+}
+
+/// The file changed on disk since it was opened (another window, program or person saved it):
+/// the user chooses to overwrite it, to save under another name, or to leave it.
+async fn save_over_a_change(app: &AppHandle, path: &std::path::Path) -> Result<SnapshotUpdate, CommandError> {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let (overwrite, elsewhere, cancel) = (mnemonic("Overwrite"), mnemonic("Save As…"), mnemonic("Cancel"));
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    app.dialog()
+        .message(format!(
+            "\u{201c}{name}\u{201d} changed on disk since you opened it: another window or program saved it. \
+             Overwrite it with your version (theirs is lost), or save yours under another name?"
+        ))
+        .title("File changed on disk")
+        .kind(MessageDialogKind::Warning)
+        .buttons(MessageDialogButtons::YesNoCancelCustom(overwrite.clone(), elsewhere.clone(), cancel))
+        .show_with_result(move |answer| {
+            let _ = tx.send(answer);
+        });
+    match rx.await.unwrap_or(MessageDialogResult::Cancel) {
+        MessageDialogResult::Custom(answer) if answer == overwrite => {
+            app.state::<AppState>().with_document(|doc| doc.save_overwriting())?;
+            remember_saved(app);
+            Ok(publish(app))
+        }
+        MessageDialogResult::Custom(answer) if answer == elsewhere => Box::pin(save_as(app)).await,
+        _ => Ok(publish(app)),
+    }
 }
 
 /// Puts the file just saved at the top of Open Recent.

@@ -38,7 +38,10 @@ impl From<DocumentError> for CommandError {
             | DocumentError::InvalidProperty(_)
             | DocumentError::BadPaste(_)
             | DocumentError::Nothing(_) => ErrorKind::InvalidEdit,
-            DocumentError::Store(_) | DocumentError::NoPath | DocumentError::Import { .. } => ErrorKind::File,
+            DocumentError::Store(_)
+            | DocumentError::NoPath
+            | DocumentError::Import { .. }
+            | DocumentError::ChangedOnDisk(_) => ErrorKind::File,
         };
         Self { kind, message: error.to_string() }
     }

@@ -129,3 +129,39 @@ async fn a_crafted_file_given_at_start_is_refused_and_the_window_opens_on_the_sa
     app.screenshot("crafted-file-refused").await?;
     Ok(())
 }
+
+#[tokio::test]
+async fn a_file_another_program_saved_meanwhile_is_not_overwritten_without_asking() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    let file = dir.path().join("shared.maestro");
+    maestro_store::save(&maestro_model::Model::new("Shared"), &file)?;
+    let app = App::launch(&[OsString::from(&file)]).await?;
+    app.wait_for_count(ELEMENTS, 0).await?;
+    app.click("palette-agent").await?;
+    app.wait_for_count(ELEMENTS, 1).await?;
+
+    // Someone else saves the file while it is open here.
+    let mut theirs = maestro_model::Model::new("Shared");
+    theirs.elements.push(maestro_model::Element {
+        id: "tool-9".into(),
+        kind: "tool".into(),
+        name: "Theirs".into(),
+        ..Default::default()
+    });
+    maestro_store::save(&theirs, &file)?;
+
+    // Save asks; Cancel (Escape) leaves their file as it is and the changes here unsaved.
+    app.press_ctrl('s').await?;
+    app.answer_native_dialog("File changed on disk", "Escape").await?;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    ensure!(maestro_store::load(&file)? == theirs, "cancelled, their save stands");
+    ensure!(app.document_title().await?.starts_with("• "), "still unsaved here");
+
+    // Overwrite (Alt+O) writes this version.
+    app.press_ctrl('s').await?;
+    app.answer_native_dialog("File changed on disk", "alt+o").await?;
+    app.wait_until(|| async { Ok(!app.document_title().await?.starts_with("• ")) }, "the save").await?;
+    let saved = maestro_store::load(&file)?;
+    ensure!(saved.elements.len() == 1 && saved.elements[0].kind.as_str() == "agent", "{saved:?}");
+    Ok(())
+}

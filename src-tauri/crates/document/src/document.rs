@@ -27,6 +27,27 @@ pub enum DocumentError {
     Store(#[from] StoreError),
     #[error("this model has not been saved yet: choose where to save it")]
     NoPath,
+    #[error("{} changed on disk since it was opened or last saved here", .0.display())]
+    ChangedOnDisk(PathBuf),
+}
+
+/// What a file on disk held when this document last read or wrote it: its length and a hash of
+/// its bytes (a time stamp alone misses changes made within its resolution).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct DiskStamp {
+    len: u64,
+    hash: u64,
+}
+
+impl DiskStamp {
+    /// The stamp of the file at `path` now; `None` when there is none.
+    fn of(path: &Path) -> Option<DiskStamp> {
+        use std::hash::{Hash, Hasher};
+        let bytes = std::fs::read(path).ok()?;
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        bytes.hash(&mut hasher);
+        Some(DiskStamp { len: bytes.len() as u64, hash: hasher.finish() })
+    }
 }
 
 /// One model being edited.
@@ -37,24 +58,29 @@ pub struct Document {
     path: Option<PathBuf>,
     /// The revision that matches the file on disk; `None` when no state of this document is on disk.
     saved_revision: Option<u64>,
+    /// The file as this document last read or wrote it, to notice another writer before saving.
+    on_disk: Option<DiskStamp>,
 }
 
 impl Document {
     /// A document for `model` that belongs to no file yet and has nothing to save (a new or sample model).
     pub fn untitled(model: Model) -> Self {
-        Self { model, history: History::default(), path: None, saved_revision: Some(0) }
+        Self { model, history: History::default(), path: None, saved_revision: Some(0), on_disk: None }
     }
 
     /// Opens the model saved at `path`.
     pub fn open(path: &Path) -> Result<Self, DocumentError> {
+        let on_disk = DiskStamp::of(path);
         let model = maestro_store::load(path)?;
-        Ok(Self { model, history: History::default(), path: Some(path.to_owned()), saved_revision: Some(0) })
+        Ok(Self { model, history: History::default(), path: Some(path.to_owned()), saved_revision: Some(0), on_disk })
     }
 
     /// A model recovered from a copy after a crash: it belongs to `path` (if it had a file) and
     /// counts as unsaved, so that nothing recovered is lost again by mistake.
     pub fn recovered(model: Model, path: Option<PathBuf>) -> Self {
-        Self { model, history: History::default(), path, saved_revision: None }
+        // What is on disk now is what the recovered changes were made to.
+        let on_disk = path.as_deref().and_then(DiskStamp::of);
+        Self { model, history: History::default(), path, saved_revision: None, on_disk }
     }
 
     /// Reads a model-as-code file (YAML or JSON) into a new document with no file of its own, so
@@ -84,7 +110,7 @@ impl Document {
         }
         let name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).filter(|s| !s.trim().is_empty());
         let model = Model::new(name.unwrap_or_else(|| "Untitled model".to_owned()));
-        Ok(Self { model, history: History::default(), path: Some(path.to_owned()), saved_revision: None })
+        Ok(Self { model, history: History::default(), path: Some(path.to_owned()), saved_revision: None, on_disk: None })
     }
 
     pub fn model(&self) -> &Model {
@@ -135,10 +161,26 @@ impl Document {
         self.history.redo(|op| model.apply(op)).transpose().map(|done| done.is_some()).map_err(Into::into)
     }
 
-    /// Writes the model to its file.
+    /// Writes the model to its file, unless the file changed on disk since this document last
+    /// read or wrote it (another window, program or person saved it): then nothing is written
+    /// and the error says so, for the user to choose ([`Document::save_overwriting`] or Save As).
     pub fn save(&mut self) -> Result<(), DocumentError> {
         let path = self.path.clone().ok_or(DocumentError::NoPath)?;
+        if self.changed_on_disk() {
+            return Err(DocumentError::ChangedOnDisk(path));
+        }
         self.save_as(&path)
+    }
+
+    /// Writes the model to its file even though the file changed on disk.
+    pub fn save_overwriting(&mut self) -> Result<(), DocumentError> {
+        let path = self.path.clone().ok_or(DocumentError::NoPath)?;
+        self.save_as(&path)
+    }
+
+    /// Whether the document's file is no longer what this document last read or wrote.
+    pub fn changed_on_disk(&self) -> bool {
+        self.path.as_deref().is_some_and(|path| DiskStamp::of(path) != self.on_disk)
     }
 
     /// Writes the model to `path`, which becomes the document's file.
@@ -146,6 +188,7 @@ impl Document {
         maestro_store::save(&self.model, path)?;
         self.path = Some(path.to_owned());
         self.saved_revision = Some(self.history.current_revision());
+        self.on_disk = DiskStamp::of(path);
         Ok(())
     }
 
@@ -162,6 +205,34 @@ mod tests {
     fn add(doc: &mut Document, kind: &str) {
         doc.apply(Edit::AddElement { kind: kind.into(), position: Position::new(10.0, 20.0) }, Catalog::builtin())
             .unwrap();
+    }
+
+    #[test]
+    fn a_file_changed_on_disk_is_not_overwritten_without_asking() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("shared.maestro");
+        maestro_store::save(&Model::new("shared"), &path).unwrap();
+        let mut mine = Document::open(&path).unwrap();
+        let mut theirs = Document::open(&path).unwrap();
+        add(&mut theirs, "tool");
+        theirs.save().unwrap();
+        add(&mut mine, "agent");
+        assert!(mine.changed_on_disk());
+        let refused = mine.save().unwrap_err();
+        assert!(matches!(refused, DocumentError::ChangedOnDisk(_)), "{refused:?}");
+        assert!(refused.to_string().contains("shared.maestro changed on disk"), "{refused}");
+        assert_eq!(maestro_store::load(&path).unwrap().elements[0].kind.as_str(), "tool", "their save stands");
+        assert!(mine.is_dirty());
+        mine.save_overwriting().unwrap();
+        assert_eq!(maestro_store::load(&path).unwrap().elements[0].kind.as_str(), "agent");
+        // Once it wrote the file, the document knows it again: the next save needs no asking.
+        add(&mut mine, "agent");
+        mine.save().unwrap();
+        // A file that appeared where a new model will be saved counts as a change too.
+        let fresh = dir.path().join("fresh.maestro");
+        let mut new = Document::open_or_create(&fresh).unwrap();
+        maestro_store::save(&Model::new("someone else's"), &fresh).unwrap();
+        assert!(matches!(new.save().unwrap_err(), DocumentError::ChangedOnDisk(_)));
     }
 
     #[test]
