@@ -41,7 +41,8 @@ impl From<DocumentError> for CommandError {
             DocumentError::Store(_)
             | DocumentError::NoPath
             | DocumentError::Import { .. }
-            | DocumentError::ChangedOnDisk(_) => ErrorKind::File,
+            | DocumentError::ChangedOnDisk(_)
+            | DocumentError::ReadOnly(_) => ErrorKind::File,
         };
         Self { kind, message: error.to_string() }
     }

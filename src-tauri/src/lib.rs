@@ -69,6 +69,14 @@ fn initial_document(path: Option<PathBuf>) -> (Document, Option<String>) {
             }
         }
         Some(path) => match Document::open_or_create(&path) {
+            Ok(doc) if doc.is_read_only() => {
+                let notice = format!(
+                    "{} is open in another MAESTRO Studio window, so it is open here read-only. \
+                     Save As keeps what you change here in another file.",
+                    path.display()
+                );
+                (doc, Some(notice))
+            }
             Ok(doc) => (doc, None),
             Err(error) => (Document::untitled(sample_model()), Some(format!("Could not open the model: {error}"))),
         },

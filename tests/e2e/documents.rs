@@ -165,3 +165,36 @@ async fn a_file_another_program_saved_meanwhile_is_not_overwritten_without_askin
     ensure!(saved.elements.len() == 1 && saved.elements[0].kind.as_str() == "agent", "{saved:?}");
     Ok(())
 }
+
+#[tokio::test]
+async fn a_file_open_in_one_app_opens_read_only_in_a_second() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    let file = dir.path().join("taken.maestro");
+    maestro_store::save(&maestro_model::Model::new("Taken"), &file)?;
+    let first = App::launch(&[OsString::from(&file)]).await?;
+    first.wait_for_count(ELEMENTS, 0).await?;
+    let second = App::launch(&[OsString::from(&file)]).await?;
+    second.wait_for_text_containing("notice-text", "open in another MAESTRO Studio window").await?;
+    ensure!(
+        second.document_title().await? == "taken.maestro (read-only) — MAESTRO Studio",
+        "{}",
+        second.document_title().await?
+    );
+    second.click("palette-agent").await?;
+    second.wait_for_count(ELEMENTS, 1).await?;
+    second.click("save").await?;
+    second.wait_for_text_containing("notice-text", "use Save As to keep these changes").await?;
+    second.screenshot("read-only-save-refused").await?;
+    ensure!(maestro_store::load(&file)?.elements.is_empty(), "the second app wrote nothing");
+
+    // The first app saves as usual, and keeps the file after its save replaced it.
+    first.click("palette-tool").await?;
+    first.wait_for_count(ELEMENTS, 1).await?;
+    first.click("save").await?;
+    first.wait_until(|| async { Ok(!first.document_title().await?.starts_with("• ")) }, "the save").await?;
+    ensure!(maestro_store::load(&file)?.elements[0].kind.as_str() == "tool");
+    second.click("save").await?;
+    second.wait_for_text_containing("notice-text", "open in another").await?;
+    ensure!(maestro_store::load(&file)?.elements[0].kind.as_str() == "tool", "still only the first app's save");
+    Ok(())
+}

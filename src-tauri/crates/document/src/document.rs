@@ -29,6 +29,31 @@ pub enum DocumentError {
     NoPath,
     #[error("{} changed on disk since it was opened or last saved here", .0.display())]
     ChangedOnDisk(PathBuf),
+    #[error(
+        "{} is open in another MAESTRO Studio window, so it was opened here read-only: \
+         use Save As to keep these changes in another file",
+        .0.display()
+    )]
+    ReadOnly(PathBuf),
+}
+
+/// Holds a file's advisory lock while a document has it open, so that a second window or app
+/// opening the same file knows it is taken. Saving replaces the file, so the lock is taken again
+/// on the new file after each save.
+#[derive(Debug)]
+struct FileLock(#[allow(dead_code)] std::fs::File);
+
+impl FileLock {
+    /// The lock on `path`; `Ok(None)` when another document holds it; `Err` when the file
+    /// cannot be opened to lock it (then nothing stops a second writer, as before locks).
+    fn try_take(path: &Path) -> std::io::Result<Option<FileLock>> {
+        let file = std::fs::File::open(path)?;
+        match file.try_lock() {
+            Ok(()) => Ok(Some(FileLock(file))),
+            Err(std::fs::TryLockError::WouldBlock) => Ok(None),
+            Err(std::fs::TryLockError::Error(e)) => Err(e),
+        }
+    }
 }
 
 /// What a file on disk held when this document last read or wrote it: its length and a hash of
@@ -60,19 +85,47 @@ pub struct Document {
     saved_revision: Option<u64>,
     /// The file as this document last read or wrote it, to notice another writer before saving.
     on_disk: Option<DiskStamp>,
+    /// This document's claim on its file, while it has one.
+    lock: Option<FileLock>,
+    /// The file is open in another document: this one may not save over it.
+    read_only: bool,
 }
 
 impl Document {
     /// A document for `model` that belongs to no file yet and has nothing to save (a new or sample model).
     pub fn untitled(model: Model) -> Self {
-        Self { model, history: History::default(), path: None, saved_revision: Some(0), on_disk: None }
+        Self {
+            model,
+            history: History::default(),
+            path: None,
+            saved_revision: Some(0),
+            on_disk: None,
+            lock: None,
+            read_only: false,
+        }
+    }
+
+    /// A document for `model`, from the file at `path` as it is now; read-only when another
+    /// document holds the file.
+    fn of_file(model: Model, path: PathBuf, saved_revision: Option<u64>, on_disk: Option<DiskStamp>) -> Self {
+        let lock = FileLock::try_take(&path);
+        let read_only = matches!(lock, Ok(None));
+        Self {
+            model,
+            history: History::default(),
+            path: Some(path),
+            saved_revision,
+            on_disk,
+            lock: lock.ok().flatten(),
+            read_only,
+        }
     }
 
     /// Opens the model saved at `path`.
     pub fn open(path: &Path) -> Result<Self, DocumentError> {
         let on_disk = DiskStamp::of(path);
         let model = maestro_store::load(path)?;
-        Ok(Self { model, history: History::default(), path: Some(path.to_owned()), saved_revision: Some(0), on_disk })
+        Ok(Self::of_file(model, path.to_owned(), Some(0), on_disk))
     }
 
     /// A model recovered from a copy after a crash: it belongs to `path` (if it had a file) and
@@ -80,7 +133,14 @@ impl Document {
     pub fn recovered(model: Model, path: Option<PathBuf>) -> Self {
         // What is on disk now is what the recovered changes were made to.
         let on_disk = path.as_deref().and_then(DiskStamp::of);
-        Self { model, history: History::default(), path, saved_revision: None, on_disk }
+        match path {
+            Some(path) => Self::of_file(model, path, None, on_disk),
+            None => {
+                let mut doc = Self::untitled(model);
+                doc.saved_revision = None;
+                doc
+            }
+        }
     }
 
     /// Reads a model-as-code file (YAML or JSON) into a new document with no file of its own, so
@@ -110,7 +170,10 @@ impl Document {
         }
         let name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).filter(|s| !s.trim().is_empty());
         let model = Model::new(name.unwrap_or_else(|| "Untitled model".to_owned()));
-        Ok(Self { model, history: History::default(), path: Some(path.to_owned()), saved_revision: None, on_disk: None })
+        let mut doc = Self::untitled(model);
+        doc.path = Some(path.to_owned());
+        doc.saved_revision = None;
+        Ok(doc)
     }
 
     pub fn model(&self) -> &Model {
@@ -166,6 +229,9 @@ impl Document {
     /// and the error says so, for the user to choose ([`Document::save_overwriting`] or Save As).
     pub fn save(&mut self) -> Result<(), DocumentError> {
         let path = self.path.clone().ok_or(DocumentError::NoPath)?;
+        if self.read_only {
+            return Err(DocumentError::ReadOnly(path));
+        }
         if self.changed_on_disk() {
             return Err(DocumentError::ChangedOnDisk(path));
         }
@@ -175,7 +241,15 @@ impl Document {
     /// Writes the model to its file even though the file changed on disk.
     pub fn save_overwriting(&mut self) -> Result<(), DocumentError> {
         let path = self.path.clone().ok_or(DocumentError::NoPath)?;
+        if self.read_only {
+            return Err(DocumentError::ReadOnly(path));
+        }
         self.save_as(&path)
+    }
+
+    /// Whether another document has this one's file open, so that this one does not save over it.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
     }
 
     /// Whether the document's file is no longer what this document last read or wrote.
@@ -185,10 +259,23 @@ impl Document {
 
     /// Writes the model to `path`, which becomes the document's file.
     pub fn save_as(&mut self, path: &Path) -> Result<(), DocumentError> {
+        let same_file = self.path.as_deref() == Some(path);
+        if self.read_only && same_file {
+            return Err(DocumentError::ReadOnly(path.to_owned()));
+        }
+        // Another document's file is not written over either (Save As onto a file open elsewhere).
+        let taken = if same_file { None } else { FileLock::try_take(path).ok() };
+        if matches!(taken, Some(None)) {
+            return Err(DocumentError::ReadOnly(path.to_owned()));
+        }
+        drop(taken);
         maestro_store::save(&self.model, path)?;
         self.path = Some(path.to_owned());
         self.saved_revision = Some(self.history.current_revision());
         self.on_disk = DiskStamp::of(path);
+        // The save replaced the file: the lock on the old one means nothing now.
+        self.lock = FileLock::try_take(path).ok().flatten();
+        self.read_only = false;
         Ok(())
     }
 
@@ -213,9 +300,15 @@ mod tests {
         let path = dir.path().join("shared.maestro");
         maestro_store::save(&Model::new("shared"), &path).unwrap();
         let mut mine = Document::open(&path).unwrap();
-        let mut theirs = Document::open(&path).unwrap();
-        add(&mut theirs, "tool");
-        theirs.save().unwrap();
+        // Another program (which knows nothing of the lock) saves the file.
+        let mut theirs = Model::new("shared");
+        theirs.elements.push(maestro_model::Element {
+            id: "tool-1".into(),
+            kind: "tool".into(),
+            name: "Theirs".into(),
+            ..Default::default()
+        });
+        maestro_store::save(&theirs, &path).unwrap();
         add(&mut mine, "agent");
         assert!(mine.changed_on_disk());
         let refused = mine.save().unwrap_err();
@@ -233,6 +326,33 @@ mod tests {
         let mut new = Document::open_or_create(&fresh).unwrap();
         maestro_store::save(&Model::new("someone else's"), &fresh).unwrap();
         assert!(matches!(new.save().unwrap_err(), DocumentError::ChangedOnDisk(_)));
+    }
+
+    #[test]
+    fn a_file_open_in_one_document_opens_read_only_in_another() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("taken.maestro");
+        maestro_store::save(&Model::new("taken"), &path).unwrap();
+        let mut first = Document::open(&path).unwrap();
+        let mut second = Document::open(&path).unwrap();
+        assert!(!first.is_read_only());
+        assert!(second.is_read_only());
+        add(&mut second, "agent");
+        let refused = second.save().unwrap_err();
+        assert!(matches!(refused, DocumentError::ReadOnly(_)), "{refused:?}");
+        assert!(refused.to_string().contains("open in another MAESTRO Studio window"), "{refused}");
+        // The first keeps its claim across saves (each save replaces the file).
+        add(&mut first, "tool");
+        first.save().unwrap();
+        assert!(Document::open(&path).unwrap().is_read_only());
+        // Save As elsewhere makes the second one writable, with a file of its own.
+        let copy = dir.path().join("copy.maestro");
+        second.save_as(&copy).unwrap();
+        assert!(!second.is_read_only());
+        assert!(matches!(first.save_as(&copy).unwrap_err(), DocumentError::ReadOnly(_)), "copy is taken");
+        // Once the first is closed, the file is free.
+        drop(first);
+        assert!(!Document::open(&path).unwrap().is_read_only());
     }
 
     #[test]

@@ -33,7 +33,7 @@ impl Snapshot {
         Snapshot {
             analysis,
             path: doc.path().map(|p| p.display().to_string()),
-            title: window_title(&display_name, doc.is_dirty()),
+            title: window_title(&display_name, doc.is_dirty(), doc.is_read_only()),
             dirty: doc.is_dirty(),
             can_undo: doc.can_undo(),
             can_redo: doc.can_redo(),
@@ -43,9 +43,10 @@ impl Snapshot {
 }
 
 /// `crew.maestro — MAESTRO Studio`, with a leading `•` while there are unsaved changes.
-pub fn window_title(display_name: &str, dirty: bool) -> String {
+pub fn window_title(display_name: &str, dirty: bool, read_only: bool) -> String {
     let marker = if dirty { "• " } else { "" };
-    format!("{marker}{display_name} — MAESTRO Studio")
+    let read_only = if read_only { " (read-only)" } else { "" };
+    format!("{marker}{display_name}{read_only} — MAESTRO Studio")
 }
 
 #[cfg(test)]
@@ -54,7 +55,8 @@ mod tests {
 
     #[test]
     fn the_title_carries_the_name_and_the_unsaved_marker() {
-        assert_eq!(window_title("crew.maestro", false), "crew.maestro — MAESTRO Studio");
-        assert_eq!(window_title("crew.maestro", true), "• crew.maestro — MAESTRO Studio");
+        assert_eq!(window_title("crew.maestro", false, false), "crew.maestro — MAESTRO Studio");
+        assert_eq!(window_title("crew.maestro", true, false), "• crew.maestro — MAESTRO Studio");
+        assert_eq!(window_title("crew.maestro", false, true), "crew.maestro (read-only) — MAESTRO Studio");
     }
 }
