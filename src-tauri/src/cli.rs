@@ -7,6 +7,7 @@ pub const USAGE: &str = "\
 Usage: maestro-studio [--catalog DIR] [PATH]
        maestro-studio analyze MODEL [--format json|markdown|sarif|csv] [--fail-on SEVERITY] [--catalog DIR]
                               [--insiders-are-attackers]
+       maestro-studio diff OLD NEW [--format text|json]
 
 Opens the MAESTRO Studio editor. With PATH, opens that .maestro model, or starts a new one that
 Save writes there; without, opens the bundled sample model.
@@ -14,6 +15,10 @@ Save writes there; without, opens the bundled sample model.
 `analyze` runs the analysis without a window and prints a report (JSON by default). MODEL is a
 .maestro file or a model-as-code file (.json, .yaml, .yml). With --fail-on low|medium|high|critical
 the exit status is 1 when an open finding is at least that severe; 2 means the input was wrong.
+
+`diff` prints what changed from the model OLD to the model NEW (either a .maestro file or model as
+code): elements, flows, boundaries and decisions added, removed or changed, with the fields that
+differ. The exit status is 0 whether or not they differ, and 2 when a model cannot be read.
 
 Options:
   --catalog DIR   add the threats, mitigations and rules in DIR/*.toml to the built-in catalog
@@ -45,10 +50,19 @@ pub struct AnalyzeArgs {
     pub insiders_are_attackers: bool,
 }
 
+/// `diff`: two models and how to print what changed.
+#[derive(Debug, PartialEq, Eq)]
+pub struct DiffArgs {
+    pub old: PathBuf,
+    pub new: PathBuf,
+    pub json: bool,
+}
+
 #[derive(Debug, PartialEq, Eq)]
 pub enum Invocation {
     Editor { path: Option<PathBuf>, catalog: Option<PathBuf> },
     Analyze(AnalyzeArgs),
+    Diff(DiffArgs),
     Help,
     Version,
 }
@@ -59,7 +73,32 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Str
         args.next();
         return parse_analyze(args);
     }
+    if args.peek().and_then(|a| a.to_str()) == Some("diff") {
+        args.next();
+        return parse_diff(args);
+    }
     parse_editor(args)
+}
+
+fn parse_diff(mut args: impl Iterator<Item = OsString>) -> Result<Invocation, String> {
+    let mut models = Vec::new();
+    let mut json = false;
+    while let Some(arg) = args.next() {
+        match arg.to_str() {
+            Some("--format") => match args.next().as_ref().and_then(|v| v.to_str()) {
+                Some("json") => json = true,
+                Some("text") => json = false,
+                other => return Err(format!("unknown format '{}': use text or json", other.unwrap_or("?"))),
+            },
+            Some("-h" | "--help") => return Ok(Invocation::Help),
+            Some(flag) if flag.starts_with('-') && flag.len() > 1 => return Err(format!("unknown option '{flag}'")),
+            _ => models.push(PathBuf::from(arg)),
+        }
+    }
+    match <[PathBuf; 2]>::try_from(models) {
+        Ok([old, new]) => Ok(Invocation::Diff(DiffArgs { old, new, json })),
+        Err(_) => Err("diff takes two models: the old one, then the new one".to_owned()),
+    }
 }
 
 fn parse_analyze(mut args: impl Iterator<Item = OsString>) -> Result<Invocation, String> {
@@ -168,6 +207,16 @@ mod tests {
         assert_eq!(parse(args(&["analyze"])), Err("analyze needs a model file".to_owned()));
         assert!(parse(args(&["analyze", "m", "--format", "pdf"])).unwrap_err().contains("unknown format 'pdf'"));
         assert!(parse(args(&["analyze", "m", "--fail-on", "dire"])).unwrap_err().contains("unknown severity 'dire'"));
+    }
+
+    #[test]
+    fn parses_diff() {
+        assert_eq!(
+            parse(args(&["diff", "a.maestro", "b.yaml", "--format", "json"])),
+            Ok(Invocation::Diff(DiffArgs { old: "a.maestro".into(), new: "b.yaml".into(), json: true }))
+        );
+        assert!(parse(args(&["diff", "a.maestro"])).unwrap_err().contains("two models"));
+        assert!(parse(args(&["diff", "a", "b", "--format", "xml"])).unwrap_err().contains("text or json"));
     }
 
     #[test]

@@ -56,6 +56,32 @@ pub fn render(format: ReportFormat, subject: &Subject) -> String {
     }
 }
 
+/// What changed from one model to another, as text for people or JSON for tools.
+pub fn diff(args: &crate::cli::DiffArgs) -> Result<String> {
+    let catalog = Catalog::builtin();
+    let old = read_model(&args.old, catalog)?;
+    let new = read_model(&args.new, catalog)?;
+    let changes = maestro_document::diff_models(&old, &new);
+    Ok(if args.json {
+        serde_json::to_string_pretty(&changes).context("writing the diff as JSON")?
+    } else {
+        changes.to_text()
+    })
+}
+
+/// A `.maestro` file, or model-as-code by its extension, as it is (parts the catalog does not
+/// know included).
+fn read_model(path: &Path, catalog: &Catalog) -> Result<Model> {
+    match Format::of_path(path) {
+        Some(format) => {
+            let text = std::fs::read_to_string(path).with_context(|| format!("{}", path.display()))?;
+            maestro_modelfile::parse(&text, format, catalog).with_context(|| format!("{}", path.display()))
+        }
+        None if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("maestro")) => Ok(maestro_store::load(path)?),
+        None => bail!("{}: a model is a .maestro, .json, .yaml or .yml file", path.display()),
+    }
+}
+
 /// A `.maestro` file, or model-as-code by its extension.
 pub fn load_model(path: &Path, catalog: &Catalog) -> Result<Model> {
     match Format::of_path(path) {

@@ -42,6 +42,20 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
+        Ok(Invocation::Diff(args)) => match maestro_studio_lib::headless::diff(&args) {
+            Ok(text) => match write_report(&text) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(error) => {
+                    eprintln!("maestro-studio diff: could not write the diff: {error}");
+                    ExitCode::from(2)
+                }
+            },
+            Err(error) => {
+                eprintln!("maestro-studio diff: {error:#}");
+                ExitCode::from(2)
+            }
+        },
         Err(message) => {
             eprintln!("maestro-studio: {message}\n\n{}", cli::USAGE);
             ExitCode::from(2)

@@ -130,3 +130,39 @@ fn analyze_reports_a_full_disk_and_shrugs_off_a_closed_pipe() -> Result<()> {
     ensure!(!stderr.contains("panicked"), "{stderr}");
     Ok(())
 }
+
+#[test]
+fn diff_shows_what_changed_between_two_models_as_text_and_json() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    let old = dir.path().join("old.yaml");
+    std::fs::write(&old, MODEL)?;
+    // The same system saved as a .maestro file, then changed: one tool more, the agent renamed.
+    let mut model =
+        maestro_modelfile::parse(MODEL, maestro_modelfile::Format::Yaml, maestro_catalog::Catalog::builtin())?;
+    model.elements[1].name = "Planner".into();
+    model.elements.push(maestro_model::Element {
+        id: "mail".into(),
+        kind: "tool".into(),
+        name: "Mail".into(),
+        ..Default::default()
+    });
+    let new = dir.path().join("new.maestro");
+    maestro_store::save(&model, &new)?;
+    let app = std::env::var_os("MAESTRO_APP").context("MAESTRO_APP is not set")?;
+    let run = |extra: &[&str]| -> Result<Output> {
+        Ok(Command::new(&app).arg("diff").arg(&old).arg(&new).args(extra).env_remove("DISPLAY").output()?)
+    };
+    let text = run(&[])?;
+    ensure!(text.status.success(), "{}", String::from_utf8_lossy(&text.stderr));
+    let text = String::from_utf8(text.stdout)?;
+    ensure!(text.contains("  + mail (Mail)\n") && text.contains("  ~ a (Planner): name\n"), "{text}");
+    ensure!(text.contains("(1 element added, 1 element changed)"), "{text}");
+
+    let json: serde_json::Value = serde_json::from_slice(&run(&["--format", "json"])?.stdout)?;
+    ensure!(json["elements"]["added"][0]["id"] == "mail", "{json}");
+    ensure!(json["elements"]["changed"][0]["fields"][0] == "name", "{json}");
+
+    let missing = Command::new(&app).args(["diff", "nowhere.maestro"]).arg(&new).output()?;
+    ensure!(missing.status.code() == Some(2), "a model that cannot be read is exit status 2");
+    Ok(())
+}

@@ -76,6 +76,51 @@ impl ModelDiff {
     }
 }
 
+impl ModelDiff {
+    /// For a terminal or a review comment: one line per part, `+` added, `-` removed, `~`
+    /// changed (with the fields that differ). Names are the model's text: control characters
+    /// in them are shown as `?`, so a name cannot move the cursor or recolour a terminal.
+    pub fn to_text(&self) -> String {
+        if self.is_empty() {
+            return "no changes\n".to_owned();
+        }
+        let mut out = String::new();
+        if !self.model.is_empty() {
+            out.push_str(&format!("model: {} changed\n", self.model.join(", ")));
+        }
+        for (title, changes) in [
+            ("elements", &self.elements),
+            ("flows", &self.flows),
+            ("boundaries", &self.boundaries),
+            ("decisions", &self.decisions),
+        ] {
+            if changes.is_empty() {
+                continue;
+            }
+            out.push_str(&format!("{title}:\n"));
+            for (mark, list) in [("+", &changes.added), ("-", &changes.removed), ("~", &changes.changed)] {
+                for part in list {
+                    let name = if part.name.is_empty() || part.name == part.id {
+                        String::new()
+                    } else {
+                        format!(" ({})", printable(&part.name))
+                    };
+                    let fields =
+                        if part.fields.is_empty() { String::new() } else { format!(": {}", part.fields.join(", ")) };
+                    out.push_str(&format!("  {mark} {}{name}{fields}\n", printable(&part.id)));
+                }
+            }
+        }
+        out.push_str(&format!("({})\n", self.summary()));
+        out
+    }
+}
+
+/// `text` with every control character (escape sequences, carriage returns, newlines) as `?`.
+fn printable(text: &str) -> String {
+    text.chars().map(|c| if c.is_control() { '?' } else { c }).collect()
+}
+
 fn plural(noun: &str) -> String {
     if noun == "boundary" { "boundaries".to_owned() } else { format!("{noun}s") }
 }
@@ -202,6 +247,20 @@ mod tests {
         }
         model.flows.push(Flow { id: "f".into(), from: "a".into(), to: "b".into(), ..Default::default() });
         model
+    }
+
+    #[test]
+    fn the_text_lists_each_part_and_cannot_drive_a_terminal() {
+        let old = base();
+        let mut new = base();
+        new.elements[1].name = "B\u{1b}[31m red\r".into();
+        new.elements.push(Element { id: "d".into(), kind: "tool".into(), name: "D".into(), ..Default::default() });
+        let text = diff_models(&old, &new).to_text();
+        assert_eq!(
+            text, "elements:\n  + d (D)\n  ~ b (B?[31m red?): name\n(1 element added, 1 element changed)\n",
+            "{text}"
+        );
+        assert_eq!(diff_models(&old, &old).to_text(), "no changes\n");
     }
 
     #[test]
