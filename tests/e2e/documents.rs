@@ -198,3 +198,46 @@ async fn a_file_open_in_one_app_opens_read_only_in_a_second() -> Result<()> {
     ensure!(maestro_store::load(&file)?.elements[0].kind.as_str() == "tool", "still only the first app's save");
     Ok(())
 }
+
+#[tokio::test]
+async fn parts_the_catalog_does_not_know_are_kept_shown_and_listed_as_not_analysed() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    let file = dir.path().join("future.maestro");
+    let mut model = maestro_model::Model::new("From a newer version");
+    model.elements.push(maestro_model::Element {
+        id: "drive-1".into(),
+        kind: "warp-drive".into(),
+        name: "Warp drive".into(),
+        position: maestro_model::Position::new(300.0, 100.0),
+        ..Default::default()
+    });
+    model.elements.push(maestro_model::Element {
+        id: "agent-1".into(),
+        kind: "agent".into(),
+        name: "Pilot".into(),
+        properties: [("sparkle".to_owned(), maestro_model::PropertyValue::Bool(true))].into(),
+        ..Default::default()
+    });
+    maestro_store::save(&model, &file)?;
+    let app = App::launch(&[OsString::from(&file)]).await?;
+    app.wait_for_count(ELEMENTS, 2).await?;
+    app.click("findings-toggle").await?;
+    let gaps = app.find("catalog-gaps").await?;
+    gaps.click().await?;
+    let text = app.text("catalog-gaps").await?;
+    ensure!(text.contains("2 parts were not analysed"), "{text}");
+    ensure!(
+        text.contains("element 'drive-1' (Warp drive)") && text.contains("the catalog has no kind 'warp-drive'"),
+        "{text}"
+    );
+    ensure!(text.contains("properties.sparkle"), "{text}");
+    app.screenshot("catalog-gaps").await?;
+    // Saving keeps the parts as they were.
+    app.click("palette-tool").await?;
+    app.wait_for_count(ELEMENTS, 3).await?;
+    app.press_ctrl('s').await?;
+    app.wait_until(|| async { Ok(!app.document_title().await?.starts_with("• ")) }, "the save").await?;
+    let saved = maestro_store::load(&file)?;
+    ensure!(saved.elements[0].kind.as_str() == "warp-drive" && saved.elements[1].properties.contains_key("sparkle"));
+    Ok(())
+}
