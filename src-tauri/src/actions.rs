@@ -59,7 +59,12 @@ fn schedule_recovery_copy(app: &AppHandle) {
 }
 
 /// Makes the copy `session` left the open document: unsaved, belonging to its file.
-pub fn recover(app: &AppHandle, session: &str) -> Result<SnapshotUpdate, CommandError> {
+pub async fn recover(app: &AppHandle, session: &str) -> Result<SnapshotUpdate, CommandError> {
+    // Recovering replaces the open document: unsaved changes in it (a copy recovered a moment
+    // ago, say) are asked about first, as before any other replacement.
+    if !confirm_discard(app).await {
+        return Ok(publish(app));
+    }
     let state = app.state::<AppState>();
     let recovery = state.recovery.as_ref().ok_or_else(|| CommandError::internal("there is no recovery folder"))?;
     let (model, path) =
@@ -302,7 +307,13 @@ pub async fn confirm_discard(app: &AppHandle) -> bool {
                 false
             }
         },
-        MessageDialogResult::Custom(answer) => answer == discard,
+        MessageDialogResult::Custom(answer) if answer == discard => {
+            // The user chose to lose the changes: their recovery copy goes with them.
+            if let Some(recovery) = &state.recovery {
+                recovery.clear();
+            }
+            true
+        }
         _ => false,
     }
 }

@@ -35,8 +35,8 @@ pub fn initial_state(app: AppHandle, state: State<'_, AppState>) -> InitialState
 /// Opens the recovery copy `session` as the document (unsaved, belonging to its file).
 #[tauri::command]
 #[specta::specta]
-pub fn recover_copy(app: AppHandle, session: String) -> Result<SnapshotUpdate, CommandError> {
-    actions::recover(&app, &session)
+pub async fn recover_copy(app: AppHandle, session: String) -> Result<SnapshotUpdate, CommandError> {
+    actions::recover(&app, &session).await
 }
 
 /// Throws the recovery copy `session` away.

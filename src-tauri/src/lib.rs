@@ -152,11 +152,16 @@ pub fn run(context: tauri::Context<Wry>, path: Option<PathBuf>, catalog_folder: 
         .build(context)
         .context("the app could not start")?
         .run(|app, event| {
-            // Closed normally: whatever was unsaved, the user chose to leave it.
-            if let tauri::RunEvent::Exit = event
-                && let Some(recovery) = &app.state::<AppState>().recovery
-            {
-                recovery.clear();
+            // Closed with nothing unsaved (the user saved, or chose Don't Save, which leaves a
+            // clean document): the copy is not needed. An exit that skipped the question (the
+            // session ending, say) keeps it, to be offered at the next start.
+            if let tauri::RunEvent::Exit = event {
+                let state = app.state::<AppState>();
+                if let Some(recovery) = &state.recovery
+                    && !state.with_document(|doc| doc.is_dirty())
+                {
+                    recovery.clear();
+                }
             }
         });
     Ok(())

@@ -273,9 +273,11 @@ impl Document {
         self.path = Some(path.to_owned());
         self.saved_revision = Some(self.history.current_revision());
         self.on_disk = DiskStamp::of(path);
-        // The save replaced the file: the lock on the old one means nothing now.
-        self.lock = FileLock::try_take(path).ok().flatten();
-        self.read_only = false;
+        // The save replaced the file: the lock on the old one means nothing now. (Should another
+        // document take the new file first, this one is read-only from now on.)
+        let lock = FileLock::try_take(path);
+        self.read_only = matches!(lock, Ok(None));
+        self.lock = lock.ok().flatten();
         Ok(())
     }
 

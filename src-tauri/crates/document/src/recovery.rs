@@ -90,7 +90,10 @@ impl Recovery {
         let copied_at = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
         let note = Note { original: original.map(Path::to_owned), copied_at };
         let text = serde_json::to_string(&note).expect("a note always serialises");
-        let temp = self.folder.join(format!(".{}.json.writing", self.session));
+        // Unique, so that two writes of this session never share a temporary file.
+        static WRITES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let n = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let temp = self.folder.join(format!(".{}.{n}.json.writing", self.session));
         std::fs::write(&temp, text).and_then(|()| std::fs::rename(&temp, self.note_path(&self.session))).map_err(io)
     }
 
@@ -149,6 +152,9 @@ impl Recovery {
     /// recovered model is saved or discarded (it becomes this session's copy).
     pub fn take(&self, session: &str) -> Result<(Model, Option<PathBuf>), RecoveryError> {
         let io = |source| RecoveryError::Io { path: self.folder.clone(), source };
+        if !is_session_name(session) || session == self.session {
+            return Err(io(std::io::Error::other(format!("there is no recovery copy '{session}'"))));
+        }
         let note_text = std::fs::read_to_string(self.note_path(session)).map_err(io)?;
         let note: Note = serde_json::from_str(&note_text).map_err(|e| io(std::io::Error::other(e)))?;
         let model = maestro_store::load(&self.copy_path(session))?;
@@ -235,6 +241,7 @@ mod tests {
         assert!(mine.offers().is_empty());
         mine.discard("../escape");
         assert!(folder.join("notes.json").exists());
+        assert!(mine.take("../notes").is_err(), "only names of sessions are taken");
     }
 
     #[test]

@@ -143,7 +143,13 @@ impl RawModel {
         if !self.boundary_geometry {
             model.fit_boundaries();
         }
+        let mut decided = std::collections::HashSet::new();
         for (finding, status, justification) in self.decisions {
+            // The table's key says one decision per finding, but a damaged index (which
+            // quick_check does not compare with its table) could let two through.
+            if !decided.insert(finding.clone()) {
+                return Err(corrupt(format!("the finding '{finding}' has two decisions")));
+            }
             let status: DecisionStatus = serde_json::from_str(&status)
                 .map_err(|e| corrupt(format!("the decision on '{finding}' has an unknown status: {e}")))?;
             model.decisions.push(Decision { finding: finding.into(), status, justification });
