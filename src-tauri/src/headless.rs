@@ -82,32 +82,22 @@ fn read_model(path: &Path, catalog: &Catalog) -> Result<Model> {
     }
 }
 
-/// A `.maestro` file, or model-as-code by its extension.
+/// A `.maestro` file, or model-as-code by its extension, that the catalog knows all of: a gate
+/// that cannot judge a part fails (model as code is already checked as it is read).
 pub fn load_model(path: &Path, catalog: &Catalog) -> Result<Model> {
-    match Format::of_path(path) {
-        Some(format) => {
-            let text = std::fs::read_to_string(path).with_context(|| format!("{}", path.display()))?;
-            maestro_modelfile::parse(&text, format, catalog).with_context(|| format!("{}", path.display()))
-        }
-        None if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("maestro")) => {
-            let model = maestro_store::load(path)?;
-            // The same catalog checks as a model as code: a gate that cannot judge a part fails.
-            let gaps = maestro_analysis::gaps(&model, catalog);
-            if !gaps.is_empty() {
-                let listed: Vec<String> = gaps.iter().take(20).map(|g| format!("  {g}")).collect();
-                let more =
-                    if gaps.len() > 20 { format!("\n  … and {} more", gaps.len() - 20) } else { String::new() };
-                bail!(
-                    "{}: the catalog does not know {} part(s) of this model, so it cannot be analysed:\n{}{more}",
-                    path.display(),
-                    gaps.len(),
-                    listed.join("\n")
-                );
-            }
-            Ok(model)
-        }
-        None => bail!("{}: a model is a .maestro, .json, .yaml or .yml file", path.display()),
+    let model = read_model(path, catalog)?;
+    let gaps = maestro_analysis::gaps(&model, catalog);
+    if !gaps.is_empty() {
+        let listed: Vec<String> = gaps.iter().take(20).map(|g| format!("  {g}")).collect();
+        let more = if gaps.len() > 20 { format!("\n  … and {} more", gaps.len() - 20) } else { String::new() };
+        bail!(
+            "{}: the catalog does not know {} part(s) of this model, so it cannot be analysed:\n{}{more}",
+            path.display(),
+            gaps.len(),
+            listed.join("\n")
+        );
     }
+    Ok(model)
 }
 
 #[cfg(test)]
