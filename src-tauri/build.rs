@@ -16,6 +16,11 @@ const COMMANDS: &[&str] = &[
     "run_command",
     "recover_copy",
     "discard_recovery_copy",
+    "list_revisions",
+    "revision_diff",
+    "restore_revision",
+    "get_settings",
+    "set_settings",
 ];
 
 fn main() {

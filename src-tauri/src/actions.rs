@@ -154,7 +154,7 @@ fn replace_with(app: &AppHandle, path: &std::path::Path) -> Result<SnapshotUpdat
 pub async fn save(app: &AppHandle) -> Result<SnapshotUpdate, CommandError> {
     let state = app.state::<AppState>();
     if state.with_document(|doc| doc.path().is_some()) {
-        match state.with_document(|doc| doc.save()) {
+        match state.save_document(|doc| doc.save()) {
             Err(maestro_document::DocumentError::ChangedOnDisk(path)) => return save_over_a_change(app, &path).await,
             saved => saved?,
         }
@@ -177,7 +177,7 @@ pub async fn save_as(app: &AppHandle) -> Result<SnapshotUpdate, CommandError> {
         return Ok(publish(app));
     };
     let path = with_model_extension(picked.into_path().map_err(|e| CommandError::internal(e.to_string()))?);
-    app.state::<AppState>().with_document(|doc| doc.save_as(&path))?;
+    app.state::<AppState>().save_document(|doc| doc.save_as(&path))?;
     remember_saved(app);
     Ok(publish(app))
 }
@@ -201,7 +201,7 @@ async fn save_over_a_change(app: &AppHandle, path: &std::path::Path) -> Result<S
         });
     match rx.await.unwrap_or(MessageDialogResult::Cancel) {
         MessageDialogResult::Custom(answer) if answer == overwrite => {
-            app.state::<AppState>().with_document(|doc| doc.save_overwriting())?;
+            app.state::<AppState>().save_document(|doc| doc.save_overwriting())?;
             remember_saved(app);
             Ok(publish(app))
         }

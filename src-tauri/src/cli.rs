@@ -8,6 +8,7 @@ Usage: maestro-studio [--catalog DIR] [PATH]
        maestro-studio analyze MODEL [--format json|markdown|sarif|csv] [--fail-on SEVERITY] [--catalog DIR]
                               [--insiders-are-attackers]
        maestro-studio diff OLD NEW [--format text|json]
+       maestro-studio revisions FILE [--format text|json]
 
 Opens the MAESTRO Studio editor. With PATH, opens that .maestro model, or starts a new one that
 Save writes there; without, opens the bundled sample model.
@@ -18,7 +19,11 @@ the exit status is 1 when an open finding is at least that severe; 2 means the i
 
 `diff` prints what changed from the model OLD to the model NEW (either a .maestro file or model as
 code): elements, flows, boundaries and decisions added, removed or changed, with the fields that
-differ. The exit status is 0 whether or not they differ, and 2 when a model cannot be read.
+differ. FILE.maestro@N stands for revision N of that file (each save records one). The exit
+status is 0 whether or not they differ, and 2 when a model cannot be read.
+
+`revisions` lists the revisions of a .maestro file, oldest first: number, time (UTC), author and
+what changed.
 
 Options:
   --catalog DIR   add the threats, mitigations and rules in DIR/*.toml to the built-in catalog
@@ -58,11 +63,19 @@ pub struct DiffArgs {
     pub json: bool,
 }
 
+/// `revisions`: a file whose revisions to list, and how.
+#[derive(Debug, PartialEq, Eq)]
+pub struct RevisionsArgs {
+    pub file: PathBuf,
+    pub json: bool,
+}
+
 #[derive(Debug, PartialEq, Eq)]
 pub enum Invocation {
     Editor { path: Option<PathBuf>, catalog: Option<PathBuf> },
     Analyze(AnalyzeArgs),
     Diff(DiffArgs),
+    Revisions(RevisionsArgs),
     Help,
     Version,
 }
@@ -77,11 +90,16 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Str
         args.next();
         return parse_diff(args);
     }
+    if args.peek().and_then(|a| a.to_str()) == Some("revisions") {
+        args.next();
+        return parse_revisions(args);
+    }
     parse_editor(args)
 }
 
-fn parse_diff(mut args: impl Iterator<Item = OsString>) -> Result<Invocation, String> {
-    let mut models = Vec::new();
+/// Paths and `--format text|json`, for the commands that print text or JSON; `None` for `--help`.
+fn paths_and_format(mut args: impl Iterator<Item = OsString>) -> Result<Option<(Vec<PathBuf>, bool)>, String> {
+    let mut paths = Vec::new();
     let mut json = false;
     while let Some(arg) = args.next() {
         match arg.to_str() {
@@ -90,14 +108,27 @@ fn parse_diff(mut args: impl Iterator<Item = OsString>) -> Result<Invocation, St
                 Some("text") => json = false,
                 other => return Err(format!("unknown format '{}': use text or json", other.unwrap_or("?"))),
             },
-            Some("-h" | "--help") => return Ok(Invocation::Help),
+            Some("-h" | "--help") => return Ok(None),
             Some(flag) if flag.starts_with('-') && flag.len() > 1 => return Err(format!("unknown option '{flag}'")),
-            _ => models.push(PathBuf::from(arg)),
+            _ => paths.push(PathBuf::from(arg)),
         }
     }
+    Ok(Some((paths, json)))
+}
+
+fn parse_diff(args: impl Iterator<Item = OsString>) -> Result<Invocation, String> {
+    let Some((models, json)) = paths_and_format(args)? else { return Ok(Invocation::Help) };
     match <[PathBuf; 2]>::try_from(models) {
         Ok([old, new]) => Ok(Invocation::Diff(DiffArgs { old, new, json })),
         Err(_) => Err("diff takes two models: the old one, then the new one".to_owned()),
+    }
+}
+
+fn parse_revisions(args: impl Iterator<Item = OsString>) -> Result<Invocation, String> {
+    let Some((files, json)) = paths_and_format(args)? else { return Ok(Invocation::Help) };
+    match <[PathBuf; 1]>::try_from(files) {
+        Ok([file]) => Ok(Invocation::Revisions(RevisionsArgs { file, json })),
+        Err(_) => Err("revisions takes one .maestro file".to_owned()),
     }
 }
 
@@ -217,6 +248,12 @@ mod tests {
         );
         assert!(parse(args(&["diff", "a.maestro"])).unwrap_err().contains("two models"));
         assert!(parse(args(&["diff", "a", "b", "--format", "xml"])).unwrap_err().contains("text or json"));
+        assert_eq!(
+            parse(args(&["revisions", "a.maestro", "--format", "json"])),
+            Ok(Invocation::Revisions(RevisionsArgs { file: "a.maestro".into(), json: true }))
+        );
+        assert!(parse(args(&["revisions"])).unwrap_err().contains("one .maestro file"));
+        assert_eq!(parse(args(&["revisions", "--help"])), Ok(Invocation::Help));
     }
 
     #[test]

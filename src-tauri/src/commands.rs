@@ -2,10 +2,11 @@
 
 use crate::actions::{self, publish, publish_whole};
 use crate::error::{CommandError, ErrorKind};
+use crate::settings::Settings;
 use crate::state::AppState;
 use maestro_analysis::{Reach, ReachDirection};
 use maestro_catalog::Catalog;
-use maestro_document::{Edit, Fragment, SAMPLES, Sample, SnapshotUpdate};
+use maestro_document::{Edit, Fragment, ModelDiff, Revision, SAMPLES, Sample, SnapshotUpdate};
 use maestro_model::{ElementId, Position};
 use serde::Serialize;
 use specta::Type;
@@ -46,6 +47,49 @@ pub fn discard_recovery_copy(state: State<'_, AppState>, session: String) {
     if let Some(recovery) = &state.recovery {
         recovery.discard(&session);
     }
+}
+
+/// The revisions of the open model's file, oldest first.
+#[tauri::command]
+#[specta::specta]
+pub fn list_revisions(state: State<'_, AppState>) -> Vec<Revision> {
+    state.with_document(|doc| doc.revisions())
+}
+
+/// What changed from revision `from` to revision `to` (`None`: the model as it is now).
+#[tauri::command]
+#[specta::specta]
+pub fn revision_diff(
+    state: State<'_, AppState>,
+    from: Option<u32>,
+    to: Option<u32>,
+) -> Result<ModelDiff, CommandError> {
+    Ok(state.with_document(|doc| doc.revision_diff(from, to))?)
+}
+
+/// Makes the model what revision `number` saved, as one change that can be undone.
+#[tauri::command]
+#[specta::specta]
+pub fn restore_revision(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    number: u32,
+) -> Result<SnapshotUpdate, CommandError> {
+    state.with_document(|doc| doc.restore_revision(number))?;
+    Ok(publish(&app))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn get_settings(state: State<'_, AppState>) -> Settings {
+    state.settings()
+}
+
+/// Checks and keeps the user's settings.
+#[tauri::command]
+#[specta::specta]
+pub fn set_settings(state: State<'_, AppState>, settings: Settings) -> Result<(), CommandError> {
+    state.set_settings(settings).map_err(|message| CommandError { kind: ErrorKind::InvalidEdit, message })
 }
 
 /// The whole document again, for a window that has lost track of its updates.

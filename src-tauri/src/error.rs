@@ -42,7 +42,8 @@ impl From<DocumentError> for CommandError {
             | DocumentError::NoPath
             | DocumentError::Import { .. }
             | DocumentError::ChangedOnDisk(_)
-            | DocumentError::ReadOnly(_) => ErrorKind::File,
+            | DocumentError::ReadOnly(_)
+            | DocumentError::Revision(_) => ErrorKind::File,
         };
         Self { kind, message: error.to_string() }
     }

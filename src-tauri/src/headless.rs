@@ -59,14 +59,55 @@ pub fn render(format: ReportFormat, subject: &Subject) -> String {
 /// What changed from one model to another, as text for people or JSON for tools.
 pub fn diff(args: &crate::cli::DiffArgs) -> Result<String> {
     let catalog = Catalog::builtin();
-    let old = read_model(&args.old, catalog)?;
-    let new = read_model(&args.new, catalog)?;
+    let old = read_state(&args.old, catalog)?;
+    let new = read_state(&args.new, catalog)?;
     let changes = maestro_document::diff_models(&old, &new);
     Ok(if args.json {
         serde_json::to_string_pretty(&changes).context("writing the diff as JSON")?
     } else {
         changes.to_text()
     })
+}
+
+/// The revisions of a `.maestro` file, oldest first: one line each for people, or JSON.
+pub fn revisions(args: &crate::cli::RevisionsArgs) -> Result<String> {
+    let stored = maestro_store::load_with_revisions(&args.file)?;
+    let list = stored.revisions.list();
+    if args.json {
+        return serde_json::to_string_pretty(&list).context("writing the revisions as JSON");
+    }
+    if list.is_empty() {
+        return Ok(format!("{}: no revisions (each save records one)", args.file.display()));
+    }
+    // Text from the file cannot move the cursor or recolour a terminal.
+    let printable = |text: &str| -> String { text.chars().map(|c| if c.is_control() { '?' } else { c }).collect() };
+    let lines: Vec<String> = list
+        .iter()
+        .map(|r| {
+            let when = if r.saved_at.is_empty() { "(time not known)" } else { r.saved_at.as_str() };
+            let author = if r.author.is_empty() { "(author not known)".to_owned() } else { printable(&r.author) };
+            format!("#{}  {}  {}  {}", r.number, printable(when), author, printable(&r.summary))
+        })
+        .collect();
+    Ok(lines.join("\n"))
+}
+
+/// One side of a diff: a model file, or `FILE.maestro@N` for revision N of that file (a file
+/// whose name really ends so is read as itself).
+fn read_state(arg: &Path, catalog: &Catalog) -> Result<Model> {
+    if let Some((file, number)) = revision_of(arg).filter(|_| !arg.exists()) {
+        let stored = maestro_store::load_with_revisions(&file)?;
+        return stored.revisions.model_at(&stored.model, number).with_context(|| format!("{}", file.display()));
+    }
+    read_model(arg, catalog)
+}
+
+/// `crew.maestro@3` as the file and the revision number.
+fn revision_of(arg: &Path) -> Option<(std::path::PathBuf, u32)> {
+    let (file, number) = arg.to_str()?.rsplit_once('@')?;
+    let number = number.parse().ok()?;
+    let file = std::path::PathBuf::from(file);
+    file.extension().is_some_and(|e| e.eq_ignore_ascii_case("maestro")).then_some((file, number))
 }
 
 /// A `.maestro` file, or model-as-code by its extension, as it is (parts the catalog does not
@@ -103,6 +144,15 @@ pub fn load_model(path: &Path, catalog: &Catalog) -> Result<Model> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_revision_is_named_by_file_and_number() {
+        assert_eq!(revision_of(Path::new("m/crew.maestro@3")), Some(("m/crew.maestro".into(), 3)));
+        assert_eq!(revision_of(Path::new("crew.MAESTRO@12")), Some(("crew.MAESTRO".into(), 12)));
+        assert_eq!(revision_of(Path::new("crew.maestro@latest")), None);
+        assert_eq!(revision_of(Path::new("crew.yaml@2")), None);
+        assert_eq!(revision_of(Path::new("crew.maestro")), None);
+    }
 
     #[test]
     fn the_file_name_chooses_the_report_format() {

@@ -17,6 +17,7 @@ mod recent;
 pub mod rendering;
 #[cfg(test)]
 mod security_tests;
+mod settings;
 mod state;
 
 use anyhow::Context as _;
@@ -46,6 +47,11 @@ pub fn specta_builder() -> tauri_specta::Builder<Wry> {
             commands::apply_edit,
             commands::recover_copy,
             commands::discard_recovery_copy,
+            commands::list_revisions,
+            commands::revision_diff,
+            commands::restore_revision,
+            commands::get_settings,
+            commands::set_settings,
         ])
         .events(tauri_specta::collect_events![events::DocumentChanged, events::ActionFailed, events::MenuCommand])
         // The geometry the model's own rules use (which boundary holds an element, how a boundary
@@ -140,7 +146,9 @@ pub fn run(context: tauri::Context<Wry>, path: Option<PathBuf>, catalog_folder: 
             let remembered = !recent.paths().is_empty();
             let recovery =
                 app.path().app_data_dir().ok().map(|dir| maestro_document::Recovery::new(dir.join("recovery")));
-            app.manage(AppState::new(document, catalog, notices, recent, recovery));
+            let settings =
+                settings::SettingsFile::load(app.path().app_config_dir().ok().map(|dir| dir.join("settings.json")));
+            app.manage(AppState::new(document, catalog, notices, recent, recovery, settings));
             if remembered {
                 // The menu was built before the list was read: show it.
                 menu::refresh(app.handle());

@@ -42,22 +42,27 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
-        Ok(Invocation::Diff(args)) => match maestro_studio_lib::headless::diff(&args) {
-            Ok(text) => match write_report(&text) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-                Err(error) => {
-                    eprintln!("maestro-studio diff: could not write the diff: {error}");
-                    ExitCode::from(2)
-                }
-            },
-            Err(error) => {
-                eprintln!("maestro-studio diff: {error:#}");
-                ExitCode::from(2)
-            }
-        },
+        Ok(Invocation::Diff(args)) => print_text("diff", maestro_studio_lib::headless::diff(&args)),
+        Ok(Invocation::Revisions(args)) => print_text("revisions", maestro_studio_lib::headless::revisions(&args)),
         Err(message) => {
             eprintln!("maestro-studio: {message}\n\n{}", cli::USAGE);
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Prints what a text command made (0), or says why it could not (2).
+fn print_text(command: &str, made: anyhow::Result<String>) -> ExitCode {
+    match made.map(|text| write_report(&text)) {
+        Ok(Ok(())) => ExitCode::SUCCESS,
+        // The reader went away (`| head`): nothing is owed to it.
+        Ok(Err(error)) if error.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Ok(Err(error)) => {
+            eprintln!("maestro-studio {command}: could not write the output: {error}");
+            ExitCode::from(2)
+        }
+        Err(error) => {
+            eprintln!("maestro-studio {command}: {error:#}");
             ExitCode::from(2)
         }
     }

@@ -1,6 +1,7 @@
 //! What the app holds while it runs: the open document and the catalog.
 
 use crate::recent::RecentFiles;
+use crate::settings::{Settings, SettingsFile};
 use maestro_catalog::Catalog;
 use maestro_document::{Document, Fragment, Publisher, Recovery, RecoveryOffer, Snapshot, SnapshotUpdate};
 use std::path::{Path, PathBuf};
@@ -23,6 +24,7 @@ pub struct AppState {
     recovery_offers: Mutex<Vec<RecoveryOffer>>,
     /// Counts changes, so that a pending autosave knows whether a newer change superseded it.
     changes: AtomicU64,
+    settings: Mutex<SettingsFile>,
 }
 
 impl AppState {
@@ -32,6 +34,7 @@ impl AppState {
         notices: Vec<String>,
         recent: RecentFiles,
         recovery: Option<Recovery>,
+        settings: SettingsFile,
     ) -> Self {
         let notice = (!notices.is_empty()).then(|| notices.join("\n\n"));
         let recovery_offers = recovery.as_ref().map(Recovery::offers).unwrap_or_default();
@@ -45,7 +48,25 @@ impl AppState {
             clipboard: Mutex::new(None),
             recent: Mutex::new(recent),
             publisher: Mutex::new(Publisher::default()),
+            settings: Mutex::new(settings),
         }
+    }
+
+    pub fn settings(&self) -> Settings {
+        self.settings.lock().unwrap_or_else(|p| p.into_inner()).current().clone()
+    }
+
+    pub fn set_settings(&self, settings: Settings) -> Result<(), String> {
+        self.settings.lock().unwrap_or_else(|p| p.into_inner()).set(settings)
+    }
+
+    /// Runs `save` on the document once it knows who saves it (the author in the settings).
+    pub fn save_document<T>(&self, save: impl FnOnce(&mut Document) -> T) -> T {
+        let author = self.settings().author;
+        self.with_document(|doc| {
+            doc.set_author(&author);
+            save(doc)
+        })
     }
 
     /// The models opened or saved lately, newest first.

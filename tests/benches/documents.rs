@@ -39,6 +39,8 @@ fn main() {
         println!("  {what}: {:7.1} ms ({:.2}× of the 200 ms target)", ms(time), ms(time) / 200.0);
     }
 
+    revisions(dir.path(), &model);
+
     // A file whose tables are not those its format mark says is refused before any of it is
     // read: the target is under a second.
     let crafted = dir.path().join("crafted.maestro");
@@ -87,6 +89,48 @@ fn main() {
 }
 
 /// The generated model without properties its kinds do not take, which model as code refuses.
+/// The same model saved 50 times by the editor, one element moved each time: each save records
+/// a revision, which must keep saves under the target and the file from growing with the model
+/// at every save; the oldest revision is rebuilt by walking back through all of them.
+fn revisions(dir: &std::path::Path, model: &maestro_model::Model) {
+    use maestro_document::{Document, Edit};
+    use maestro_model::{ElementMove, Position};
+    let path = dir.join("revised.maestro");
+    maestro_store::save(model, &path).expect("saving");
+    let bare = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    let mut doc = Document::open(&path).expect("opening");
+    doc.set_author("bench");
+    let mut saves = Vec::new();
+    for i in 0..50 {
+        let id = doc.model().elements[i * 97].id.clone();
+        let moves = vec![ElementMove { id, position: Position::new(i as f64 * 3.0, 7.0) }];
+        doc.apply(Edit::Move { moves, boundaries: vec![] }, Catalog::builtin()).expect("moving");
+        let start = Instant::now();
+        doc.save().expect("saving");
+        saves.push(start.elapsed());
+    }
+    saves.sort();
+    drop(doc);
+    let grown = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    let open = median(5, || {
+        std::hint::black_box(Document::open(&path).expect("opening"));
+    });
+    let doc = Document::open(&path).expect("opening");
+    let oldest = median(5, || {
+        std::hint::black_box(doc.revision_model(1).expect("rebuilding"));
+    });
+    println!("the same model after 50 saves of one moved element ({} revisions):", doc.revision_count());
+    let save = saves[saves.len() / 2];
+    println!("  save: {:7.1} ms ({:.2}× of the 200 ms target)", ms(save), ms(save) / 200.0);
+    println!("  open: {:7.1} ms ({:.2}× of the 200 ms target)", ms(open), ms(open) / 200.0);
+    println!("  rebuild revision 1 (50 steps back): {:.1} ms", ms(oldest));
+    println!(
+        "  file: {:.2} MB, {:.1} KB per revision",
+        grown as f64 / 1e6,
+        (grown.saturating_sub(bare)) as f64 / 1e3 / f64::from(doc.revision_count() as u32)
+    );
+}
+
 fn catalog_clean(mut model: maestro_model::Model) -> maestro_model::Model {
     let catalog = Catalog::builtin();
     for element in &mut model.elements {

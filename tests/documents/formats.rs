@@ -66,3 +66,25 @@ fn a_format_3_file_opens_with_texts_and_nested_boundaries() {
     assert_eq!(model.boundaries[1].parent.as_ref().map(|p| p.as_str()), Some("zone-1"));
     assert_eq!(model.boundaries[0].size.width, 600.0);
 }
+
+#[test]
+fn a_format_4_file_opens_with_its_revisions_each_rebuilt_as_it_was_saved() {
+    let model = open(4);
+    assert_eq!(model.elements[1].name, "Help desk agent");
+    let stored = maestro_store::load_with_revisions(&fixture(4)).unwrap();
+    let list = stored.revisions.list();
+    let seen: Vec<_> = list.iter().map(|r| (r.number, r.author.as_str(), r.summary.as_str())).collect();
+    assert_eq!(
+        seen,
+        [
+            (1, "", "The model as it was before revisions were kept"),
+            (2, "Ada Lovelace", "1 element changed"),
+            (3, "Grace Hopper", "1 element added"),
+        ]
+    );
+    // Revision 1 is the format-3 file it was made from, exactly.
+    assert_eq!(stored.revisions.model_at(&stored.model, 1).unwrap(), open(3));
+    let second = stored.revisions.model_at(&stored.model, 2).unwrap();
+    let changes = maestro_document::diff_models(&second, &stored.model);
+    assert_eq!(changes.summary(), "1 element added");
+}

@@ -166,3 +166,55 @@ fn diff_shows_what_changed_between_two_models_as_text_and_json() -> Result<()> {
     ensure!(missing.status.code() == Some(2), "a model that cannot be read is exit status 2");
     Ok(())
 }
+
+#[test]
+fn revisions_are_listed_and_any_two_compared_from_the_command_line() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("crew.maestro");
+    // Three saves, as the editor makes them: each records a revision.
+    let catalog = maestro_catalog::Catalog::builtin();
+    let mut doc = maestro_document::Document::open_or_create(&path)?;
+    doc.set_author("Ada \u{1b}[31m");
+    let add = |doc: &mut maestro_document::Document, kind: &str| {
+        doc.apply(maestro_document::Edit::AddElement { kind: kind.into(), position: Default::default() }, catalog)
+    };
+    add(&mut doc, "agent")?;
+    doc.save()?;
+    add(&mut doc, "tool")?;
+    doc.save()?;
+    doc.apply(maestro_document::Edit::RenameElement { id: "agent-1".into(), name: "Planner".into() }, catalog)?;
+    doc.save()?;
+    drop(doc);
+
+    let app = std::env::var_os("MAESTRO_APP").context("MAESTRO_APP is not set")?;
+    let run = |args: &[&str]| -> Result<Output> {
+        Ok(Command::new(&app).args(args).env_remove("DISPLAY").env_remove("WAYLAND_DISPLAY").output()?)
+    };
+    let file = path.to_str().context("a UTF-8 temporary path")?;
+    let listed = run(&["revisions", file])?;
+    ensure!(listed.status.success(), "{}", String::from_utf8_lossy(&listed.stderr));
+    let text = String::from_utf8(listed.stdout)?;
+    let lines: Vec<&str> = text.lines().collect();
+    ensure!(lines.len() == 3, "{text}");
+    ensure!(
+        lines[0].starts_with("#1  ") && lines[0].ends_with("  Ada ?[31m  First saved: 1 element, 0 flows"),
+        "{text}"
+    );
+    ensure!(lines[2].ends_with("1 element changed"), "{text}");
+    let json: serde_json::Value = serde_json::from_slice(&run(&["revisions", file, "--format", "json"])?.stdout)?;
+    ensure!(json[1]["summary"] == "1 element added" && json[1]["author"] == "Ada \u{1b}[31m", "{json}");
+
+    let diff = run(&["diff", &format!("{file}@1"), &format!("{file}@3")])?;
+    ensure!(diff.status.success(), "{}", String::from_utf8_lossy(&diff.stderr));
+    let diff = String::from_utf8(diff.stdout)?;
+    ensure!(diff.contains("  + tool-1 (Tool)\n") && diff.contains("  ~ agent-1 (Planner): name\n"), "{diff}");
+    // A revision against the file as it is now.
+    let latest = String::from_utf8(run(&["diff", &format!("{file}@3"), file])?.stdout)?;
+    ensure!(latest == "no changes\n\n", "{latest:?}");
+
+    let unknown = run(&["diff", &format!("{file}@7"), file])?;
+    ensure!(unknown.status.code() == Some(2), "an unknown revision is bad input");
+    let stderr = String::from_utf8_lossy(&unknown.stderr);
+    ensure!(stderr.contains("there is no revision 7"), "{stderr}");
+    Ok(())
+}

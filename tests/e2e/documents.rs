@@ -241,3 +241,76 @@ async fn parts_the_catalog_does_not_know_are_kept_shown_and_listed_as_not_analys
     ensure!(saved.elements[0].kind.as_str() == "warp-drive" && saved.elements[1].properties.contains_key("sparkle"));
     Ok(())
 }
+
+/// A file with three revisions, as three saves in the editor make it.
+fn file_with_three_revisions(path: &Path) -> Result<()> {
+    let catalog = maestro_catalog::Catalog::builtin();
+    let mut doc = maestro_document::Document::open_or_create(path)?;
+    doc.set_author("Ada");
+    let add = |doc: &mut maestro_document::Document, kind: &str, x: f64| {
+        let position = maestro_model::Position::new(x, 120.0);
+        doc.apply(maestro_document::Edit::AddElement { kind: kind.into(), position }, catalog)
+    };
+    add(&mut doc, "agent", 100.0)?;
+    doc.save()?;
+    add(&mut doc, "tool", 400.0)?;
+    doc.save()?;
+    doc.apply(maestro_document::Edit::RenameElement { id: "agent-1".into(), name: "Planner".into() }, catalog)?;
+    doc.save()?;
+    Ok(())
+}
+
+#[tokio::test]
+async fn revisions_are_listed_compared_and_one_restored_as_a_new_revision() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    let file = dir.path().join("revised.maestro");
+    file_with_three_revisions(&file)?;
+    let app = App::launch(&[OsString::from(&file)]).await?;
+    app.wait_for_count(ELEMENTS, 2).await?;
+
+    // Who saves: Edit › Settings (Ctrl+,).
+    app.press_ctrl(',').await?;
+    app.find("dialog-settings").await?;
+    app.find("settings-author").await?.clear().await?;
+    app.type_into("settings-author", "Grace Hopper").await?;
+    app.click("settings-save").await?;
+    app.wait_until_gone("dialog-settings").await?;
+
+    // File › Revisions (Ctrl+Shift+H): newest first, what the latest save changed shown at once.
+    app.press_ctrl_shift('h').await?;
+    app.find("dialog-revisions").await?;
+    app.wait_for_count("[data-testid=revision-list] li", 3).await?;
+    app.wait_for_text_containing("revision-3", "1 element changed").await?;
+    app.wait_for_text_containing("revision-1", "First saved: 1 element, 0 flows").await?;
+    app.wait_for_text_containing("revision-diff", "Planner").await?;
+    ensure!(app.text("revision-diff").await?.contains("name"), "the changed field is named");
+    // Any two: from revision 1 to revision 3.
+    app.select_option("compare-from", "1").await?;
+    app.wait_for_text_containing("revision-diff", "Tool").await?;
+    let diff = app.text("revision-diff").await?;
+    ensure!(diff.contains("Elements") && diff.contains("Planner"), "{diff}");
+    app.screenshot("revisions-compared").await?;
+
+    // Restoring revision 1 is one change, unsaved until saved; saving records revision 4.
+    app.click("revision-restore-1").await?;
+    app.wait_until_gone("dialog-revisions").await?;
+    app.wait_for_count(ELEMENTS, 1).await?;
+    ensure!(app.document_title().await?.starts_with("• "), "restored, not yet saved");
+    app.press_ctrl('s').await?;
+    app.wait_until(|| async { Ok(!app.document_title().await?.starts_with("• ")) }, "the save").await?;
+    app.press_ctrl_shift('h').await?;
+    app.wait_for_count("[data-testid=revision-list] li", 4).await?;
+    let latest = app.text("revision-4").await?;
+    ensure!(latest.contains("Grace Hopper") && latest.contains("Restored revision 1"), "{latest}");
+    // Opened again, it shows what the new save changed; the latest state is not offered again.
+    app.wait_for_text_containing("revision-diff", "Tool").await?;
+    ensure!(app.count("[data-testid=revision-restore-4]").await? == 0, "nothing to restore to");
+    app.screenshot("revision-restored").await?;
+    app.click("revisions-close").await?;
+    app.quit().await?;
+
+    let stored = maestro_store::load_with_revisions(&file)?;
+    ensure!(stored.revisions.len() == 4, "{:?}", stored.revisions.list());
+    ensure!(stored.revisions.model_at(&stored.model, 1)? == stored.model, "revision 4 is revision 1 again");
+    Ok(())
+}

@@ -37,6 +37,15 @@ export const commands = {
 	recoverCopy: (session: string) => typedError<SnapshotUpdate, CommandError>(__TAURI_INVOKE("recover_copy", { session })),
 	/**  Throws the recovery copy `session` away. */
 	discardRecoveryCopy: (session: string) => __TAURI_INVOKE<void>("discard_recovery_copy", { session }),
+	/**  The revisions of the open model's file, oldest first. */
+	listRevisions: () => __TAURI_INVOKE<Revision[]>("list_revisions"),
+	/**  What changed from revision `from` to revision `to` (`None`: the model as it is now). */
+	revisionDiff: (from: number | null, to: number | null) => typedError<ModelDiff, CommandError>(__TAURI_INVOKE("revision_diff", { from, to })),
+	/**  Makes the model what revision `number` saved, as one change that can be undone. */
+	restoreRevision: (number: number) => typedError<SnapshotUpdate, CommandError>(__TAURI_INVOKE("restore_revision", { number })),
+	getSettings: () => __TAURI_INVOKE<Settings>("get_settings"),
+	/**  Checks and keeps the user's settings. */
+	setSettings: (settings: Settings) => typedError<null, CommandError>(__TAURI_INVOKE("set_settings", { settings })),
 };
 
 /** Events */
@@ -93,7 +102,7 @@ export type Analysis = {
 };
 
 /**  A command, by what it does. Its menu id is its name in camelCase. */
-export type AppCommand = "new" | "open" | "save" | "saveAs" | "exportReport" | "exportCode" | "close" | "quit" | "undo" | "redo" | "cut" | "copy" | "paste" | "duplicate" | "delete" | "selectAll" | "twoWayFlow" | "zoomIn" | "zoomOut" | "fit" | "addBoundary" | "autoLayout" | "bandLayout" | "alignLeft" | "alignCentre" | "alignRight" | "alignTop" | "alignMiddle" | "alignBottom" | "distributeHorizontal" | "distributeVertical" | "shortcuts" | "about";
+export type AppCommand = "new" | "open" | "save" | "saveAs" | "exportReport" | "exportCode" | "revisions" | "close" | "quit" | "undo" | "redo" | "cut" | "copy" | "paste" | "duplicate" | "delete" | "selectAll" | "twoWayFlow" | "settings" | "zoomIn" | "zoomOut" | "fit" | "addBoundary" | "autoLayout" | "bandLayout" | "alignLeft" | "alignCentre" | "alignRight" | "alignTop" | "alignMiddle" | "alignBottom" | "distributeHorizontal" | "distributeVertical" | "shortcuts" | "about";
 
 /**
  *  A trust boundary: a group of elements that share a level of trust, drawn as a box that may
@@ -152,6 +161,13 @@ export type CatalogGap = {
 	field: string,
 	/**  What the catalog lacks, in words shown to the user. */
 	problem: string,
+};
+
+/**  The parts of one kind that were added, removed or changed. */
+export type Changes = {
+	added: PartChange[],
+	removed: PartChange[],
+	changed: PartChange[],
 };
 
 /**  What the UI shows when a command fails: a sentence for the user and its category. */
@@ -650,6 +666,24 @@ export type Model = {
 	decisions?: Decision[],
 };
 
+export type ModelDiff = {
+	/**  `name`, `description` when the model's own texts differ. */
+	model: string[],
+	elements: Changes,
+	flows: Changes,
+	boundaries: Changes,
+	decisions: Changes,
+};
+
+/**  One part that differs. */
+export type PartChange = {
+	id: string,
+	/**  The part's name (the newer one when it changed). */
+	name: string,
+	/**  The fields that differ, for a part in both versions. */
+	fields: string[],
+};
+
 /**  A point on the canvas, in canvas units. */
 export type Position = {
 	x: number | null,
@@ -724,6 +758,21 @@ export type RecoveryOffer = {
 	changes: string,
 };
 
+/**  One saved state of a model, as a list of revisions shows it. */
+export type Revision = {
+	/**  1 for the first revision, counting up. */
+	number: number,
+	/**
+	 *  When it was saved (RFC 3339, UTC); empty when not known (a model first recorded from a
+	 *  file that kept no revisions).
+	 */
+	savedAt: string,
+	/**  Who saved it, as their settings name them; empty when not known. */
+	author: string,
+	/**  What changed since the revision before, in a line. */
+	summary: string,
+};
+
 /**  When a threat applies to an element or a flow, and why. */
 export type Rule = {
 	id: string,
@@ -759,6 +808,11 @@ export type Sample = {
 	title: string,
 };
 
+export type Settings = {
+	/**  Who each save names in the file's revisions. */
+	author?: string,
+};
+
 export type Severity = "low" | "medium" | "high" | "critical";
 
 /**  A width and height on the canvas, in canvas units. */
@@ -777,6 +831,8 @@ export type Snapshot = {
 	dirty: boolean,
 	canUndo: boolean,
 	canRedo: boolean,
+	/**  How many revisions the document's file has. */
+	revisions: number,
 };
 
 /**
@@ -799,6 +855,8 @@ export type SnapshotPatch = {
 	dirty: boolean,
 	canUndo: boolean,
 	canRedo: boolean,
+	/**  How many revisions the file has: the list is fetched again when it changes. */
+	revisions: number,
 };
 
 /**  One update of what a window shows. */

@@ -22,4 +22,9 @@ export const tauriBackend: Backend = {
   setTextFocus: (typing) => commands.setTextFocus(typing),
   recoverCopy: (session) => commands.recoverCopy(session),
   discardRecoveryCopy: (session) => commands.discardRecoveryCopy(session),
+  listRevisions: () => commands.listRevisions(),
+  revisionDiff: (from, to) => commands.revisionDiff(from, to),
+  restoreRevision: (number) => commands.restoreRevision(number),
+  settings: () => commands.getSettings(),
+  setSettings: (settings) => commands.setSettings(settings),
 };

@@ -1,9 +1,10 @@
 use crate::edit::{Edit, Refusal};
 use crate::history::History;
+use crate::model_diff::{ModelDiff, diff_models};
 use crate::snapshot::Snapshot;
 use maestro_catalog::Catalog;
 use maestro_model::{EditError, KindId, Model};
-use maestro_store::StoreError;
+use maestro_store::{Revision, RevisionError, Revisions, StoreError};
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 
@@ -25,6 +26,8 @@ pub enum DocumentError {
     Import { path: String, message: String },
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error(transparent)]
+    Revision(#[from] RevisionError),
     #[error("this model has not been saved yet: choose where to save it")]
     NoPath,
     #[error("{} changed on disk since it was opened or last saved here", .0.display())]
@@ -89,6 +92,15 @@ pub struct Document {
     lock: Option<FileLock>,
     /// The file is open in another document: this one may not save over it.
     read_only: bool,
+    /// The revisions of the model's file, recorded one per save.
+    revisions: Revisions,
+    /// The model as the file holds it (its latest revision), to record what a save changes and
+    /// to rebuild earlier revisions; `None` when no file holds this model yet.
+    on_file: Option<Model>,
+    /// Who a save names as its author.
+    author: String,
+    /// The revision last restored and the model it gave, to say so when that model is saved.
+    restored: Option<(u32, Model)>,
 }
 
 impl Document {
@@ -102,6 +114,10 @@ impl Document {
             on_disk: None,
             lock: None,
             read_only: false,
+            revisions: Revisions::default(),
+            on_file: None,
+            author: String::new(),
+            restored: None,
         }
     }
 
@@ -118,14 +134,21 @@ impl Document {
             on_disk,
             lock: lock.ok().flatten(),
             read_only,
+            revisions: Revisions::default(),
+            on_file: None,
+            author: String::new(),
+            restored: None,
         }
     }
 
     /// Opens the model saved at `path`.
     pub fn open(path: &Path) -> Result<Self, DocumentError> {
         let on_disk = DiskStamp::of(path);
-        let model = maestro_store::load(path)?;
-        Ok(Self::of_file(model, path.to_owned(), Some(0), on_disk))
+        let stored = maestro_store::load_with_revisions(path)?;
+        let mut doc = Self::of_file(stored.model.clone(), path.to_owned(), Some(0), on_disk);
+        doc.revisions = stored.revisions;
+        doc.on_file = Some(stored.model);
+        Ok(doc)
     }
 
     /// A model recovered from a copy after a crash: it belongs to `path` (if it had a file) and
@@ -134,7 +157,16 @@ impl Document {
         // What is on disk now is what the recovered changes were made to.
         let on_disk = path.as_deref().and_then(DiskStamp::of);
         match path {
-            Some(path) => Self::of_file(model, path, None, on_disk),
+            Some(path) => {
+                // The file's revisions go on; a file that cannot be read now is written anew.
+                let stored = maestro_store::load_with_revisions(&path).ok();
+                let mut doc = Self::of_file(model, path, None, on_disk);
+                if let Some(stored) = stored {
+                    doc.revisions = stored.revisions;
+                    doc.on_file = Some(stored.model);
+                }
+                doc
+            }
             None => {
                 let mut doc = Self::untitled(model);
                 doc.saved_revision = None;
@@ -269,7 +301,18 @@ impl Document {
             return Err(DocumentError::ReadOnly(path.to_owned()));
         }
         drop(taken);
-        maestro_store::save(&self.model, path)?;
+        let mut revisions = self.revisions.clone();
+        revisions.record(
+            self.on_file.as_ref(),
+            &self.model,
+            maestro_store::now_utc(),
+            self.author.clone(),
+            self.save_summary(),
+        );
+        maestro_store::save_with_revisions(&self.model, &revisions, path)?;
+        self.revisions = revisions;
+        self.on_file = Some(self.model.clone());
+        self.restored = None;
         self.path = Some(path.to_owned());
         self.saved_revision = Some(self.history.current_revision());
         self.on_disk = DiskStamp::of(path);
@@ -279,6 +322,65 @@ impl Document {
         self.read_only = matches!(lock, Ok(None));
         self.lock = lock.ok().flatten();
         Ok(())
+    }
+
+    /// Names `author` in the revisions this document's saves record.
+    pub fn set_author(&mut self, author: &str) {
+        author.trim().clone_into(&mut self.author);
+    }
+
+    /// The revisions of the document's file, oldest first.
+    pub fn revisions(&self) -> Vec<Revision> {
+        self.revisions.list()
+    }
+
+    /// How many revisions the document's file has.
+    pub fn revision_count(&self) -> usize {
+        self.revisions.len()
+    }
+
+    /// The model as revision `number` saved it.
+    pub fn revision_model(&self, number: u32) -> Result<Model, DocumentError> {
+        let latest = self.on_file.as_ref().ok_or(RevisionError::Unknown(number))?;
+        Ok(self.revisions.model_at(latest, number)?)
+    }
+
+    /// What changed from revision `old` to revision `new`; `None` stands for the model as it
+    /// is now, unsaved changes included.
+    pub fn revision_diff(&self, old: Option<u32>, new: Option<u32>) -> Result<ModelDiff, DocumentError> {
+        let state = |number: Option<u32>| match number {
+            Some(number) => self.revision_model(number).map(std::borrow::Cow::Owned),
+            None => Ok(std::borrow::Cow::Borrowed(&self.model)),
+        };
+        let (old, new) = (state(old)?, state(new)?);
+        Ok(diff_models(&old, &new))
+    }
+
+    /// Makes the model what revision `number` saved, as one change that can be undone; the next
+    /// save records it as a new revision, saying which one it restored.
+    pub fn restore_revision(&mut self, number: u32) -> Result<(), DocumentError> {
+        let model = self.revision_model(number)?;
+        let op = maestro_model::EditOp::Replace { model: Box::new(model.clone()) };
+        let undo = self.model.apply(op.clone())?;
+        self.history.record(op, undo);
+        self.restored = Some((number, model));
+        Ok(())
+    }
+
+    /// What a save of the model now records as its summary.
+    fn save_summary(&self) -> String {
+        let changes = match &self.on_file {
+            Some(on_file) => diff_models(on_file, &self.model).summary(),
+            None => {
+                let (elements, flows) = (self.model.elements.len(), self.model.flows.len());
+                let plural = |n: usize| if n == 1 { "" } else { "s" };
+                format!("First saved: {elements} element{}, {flows} flow{}", plural(elements), plural(flows))
+            }
+        };
+        match &self.restored {
+            Some((number, model)) if *model == self.model => format!("Restored revision {number} ({changes})"),
+            _ => changes,
+        }
     }
 
     pub fn snapshot(&self, catalog: &Catalog) -> Snapshot {
@@ -355,6 +457,97 @@ mod tests {
         // Once the first is closed, the file is free.
         drop(first);
         assert!(!Document::open(&path).unwrap().is_read_only());
+    }
+
+    #[test]
+    fn each_save_records_a_revision_that_can_be_compared_and_restored() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("crew.maestro");
+        let mut doc = Document::open_or_create(&path).unwrap();
+        doc.set_author("  Ada Lovelace ");
+        add(&mut doc, "agent");
+        doc.save().unwrap();
+        add(&mut doc, "tool");
+        doc.apply(Edit::Connect { from: "agent-1".into(), to: "tool-1".into() }, Catalog::builtin()).unwrap();
+        doc.save().unwrap();
+        doc.save().unwrap();
+        assert_eq!(doc.revision_count(), 2, "a save with nothing new records nothing");
+        doc.set_author("Grace");
+        doc.apply(Edit::RenameElement { id: "agent-1".into(), name: "Planner".into() }, Catalog::builtin()).unwrap();
+        doc.save().unwrap();
+        drop(doc);
+
+        let mut doc = Document::open(&path).unwrap();
+        let list = doc.revisions();
+        let seen: Vec<_> = list.iter().map(|r| (r.number, r.author.as_str(), r.summary.as_str())).collect();
+        assert_eq!(
+            seen,
+            [
+                (1, "Ada Lovelace", "First saved: 1 element, 0 flows"),
+                (2, "Ada Lovelace", "1 element added, 1 flow added"),
+                (3, "Grace", "1 element changed"),
+            ]
+        );
+        assert!(list.iter().all(|r| r.saved_at.len() == 20 && r.saved_at.ends_with('Z')));
+        let diff = doc.revision_diff(Some(1), Some(3)).unwrap();
+        assert_eq!(diff.summary(), "1 element added, 1 element changed, 1 flow added");
+        assert_eq!(diff.elements.changed[0].fields, ["name"]);
+        assert!(doc.revision_diff(Some(3), None).unwrap().is_empty(), "nothing unsaved");
+        assert!(matches!(doc.revision_diff(Some(9), None), Err(DocumentError::Revision(RevisionError::Unknown(9)))));
+
+        doc.restore_revision(1).unwrap();
+        assert_eq!(doc.model().elements.len(), 1);
+        assert_eq!(doc.model().elements[0].name, "Agent");
+        assert!(doc.is_dirty());
+        assert!(doc.undo().unwrap(), "restoring is one change that can be undone");
+        assert_eq!(doc.model().elements.len(), 2);
+        assert!(!doc.is_dirty());
+        assert!(doc.redo().unwrap());
+        doc.save().unwrap();
+        let latest = doc.revisions().pop().unwrap();
+        assert_eq!(latest.number, 4);
+        assert_eq!(latest.summary, "Restored revision 1 (1 element removed, 1 element changed, 1 flow removed)");
+        drop(doc);
+        let reopened = Document::open(&path).unwrap();
+        assert_eq!(reopened.revision_model(4).unwrap(), reopened.revision_model(1).unwrap());
+        assert_eq!(reopened.revision_model(3).unwrap().elements[0].name, "Planner");
+    }
+
+    #[test]
+    fn a_file_from_before_revisions_keeps_what_it_held_as_the_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.maestro");
+        let mut old = Model::new("old");
+        old.elements.push(maestro_model::Element {
+            id: "tool-9".into(),
+            kind: "tool".into(),
+            name: "Legacy".into(),
+            ..Default::default()
+        });
+        maestro_store::save(&old, &path).unwrap();
+        let mut doc = Document::open(&path).unwrap();
+        assert!(doc.revisions().is_empty());
+        add(&mut doc, "agent");
+        doc.save().unwrap();
+        let list = doc.revisions();
+        assert_eq!(list.len(), 2);
+        assert_eq!(list[0].summary, "The model as it was before revisions were kept");
+        assert_eq!(list[1].summary, "1 element added");
+        assert_eq!(doc.revision_model(1).unwrap(), old);
+    }
+
+    #[test]
+    fn save_as_carries_the_revisions_to_the_new_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut doc = Document::open_or_create(&dir.path().join("a.maestro")).unwrap();
+        add(&mut doc, "agent");
+        doc.save().unwrap();
+        add(&mut doc, "agent");
+        let copy = dir.path().join("b.maestro");
+        doc.save_as(&copy).unwrap();
+        let reopened = Document::open(&copy).unwrap();
+        assert_eq!(reopened.revision_count(), 2);
+        assert_eq!(reopened.revision_model(1).unwrap().elements.len(), 1);
     }
 
     #[test]

@@ -21,6 +21,7 @@ mod update;
 pub use document::{Document, DocumentError};
 pub use edit::{BoundaryGeometry, BoundaryMove, Edit, Fragment};
 pub use file_name::file_stem;
+pub use maestro_store::{Revision, RevisionError};
 pub use model_diff::{Changes, ModelDiff, PartChange, diff_models};
 pub use recovery::{Recovery, RecoveryError, RecoveryOffer};
 pub use sample::{DEFAULT_SAMPLE, SAMPLES, Sample, sample, sample_model};

@@ -149,7 +149,7 @@ pub fn diff_models(old: &Model, new: &Model) -> ModelDiff {
     }
 }
 
-fn changes<T>(
+fn changes<T: PartialEq>(
     old: &[T],
     new: &[T],
     id: impl Fn(&T) -> &str,
@@ -163,6 +163,8 @@ fn changes<T>(
     for item in new {
         match before.get(id(item)) {
             None => result.added.push(part(item, Vec::new())),
+            // Most parts are unchanged: comparing them whole is much cheaper than naming fields.
+            Some(was) if *was == item => {}
             Some(was) => {
                 let differ = fields(was, item);
                 if !differ.is_empty() {

@@ -19,6 +19,8 @@ pub struct Snapshot {
     pub dirty: bool,
     pub can_undo: bool,
     pub can_redo: bool,
+    /// How many revisions the document's file has.
+    pub revisions: u32,
 }
 
 impl Snapshot {
@@ -37,6 +39,7 @@ impl Snapshot {
             dirty: doc.is_dirty(),
             can_undo: doc.can_undo(),
             can_redo: doc.can_redo(),
+            revisions: doc.revision_count() as u32,
             model,
         }
     }

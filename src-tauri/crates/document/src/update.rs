@@ -52,6 +52,8 @@ pub struct SnapshotPatch {
     pub dirty: bool,
     pub can_undo: bool,
     pub can_redo: bool,
+    /// How many revisions the file has: the list is fetched again when it changes.
+    pub revisions: u32,
 }
 
 /// The changes to one list of items with ids.
@@ -143,6 +145,7 @@ pub fn diff(old: &Snapshot, new: &Snapshot) -> SnapshotPatch {
         dirty: new.dirty,
         can_undo: new.can_undo,
         can_redo: new.can_redo,
+        revisions: new.revisions,
     }
 }
 
@@ -189,6 +192,7 @@ fn apply(old: &Snapshot, patch: &SnapshotPatch) -> Snapshot {
         dirty: patch.dirty,
         can_undo: patch.can_undo,
         can_redo: patch.can_redo,
+        revisions: patch.revisions,
     }
 }
 

@@ -165,6 +165,11 @@ pub enum EditOp {
     Batch {
         ops: Vec<EditOp>,
     },
+    /// The whole model replaced by another (an earlier revision restored), which must pass
+    /// every check its parts would one by one ([`Model::rebuilt`]).
+    Replace {
+        model: Box<Model>,
+    },
 }
 
 /// Why an operation was refused. The model is unchanged when this is returned.
@@ -227,6 +232,10 @@ impl Model {
                 let index = self.flow_index(&id).ok_or_else(|| EditError::UnknownFlow(id.clone()))?;
                 let old = std::mem::replace(&mut self.flows[index].name, name);
                 Ok(EditOp::RenameFlow { id, name: old })
+            }
+            EditOp::Replace { model } => {
+                let model = model.rebuilt()?;
+                Ok(EditOp::Replace { model: Box::new(std::mem::replace(self, model)) })
             }
             EditOp::RenameModel { name } => {
                 let name = checked_name(name)?;

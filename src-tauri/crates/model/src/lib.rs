@@ -11,6 +11,7 @@
 mod edit;
 mod geometry;
 mod ids;
+mod rebuild;
 mod types;
 
 pub use edit::{

@@ -12,34 +12,58 @@ mod migrate;
 mod open;
 mod read;
 mod replace;
+mod revisions;
 mod schema;
 mod write;
 
 pub use error::{Refusal, StoreError};
 pub use open::MAX_FILE_BYTES;
 pub use replace::process_is_running;
+pub use revisions::{Revision, RevisionError, Revisions, now_utc};
 pub use schema::FORMAT_VERSION;
 
 use maestro_model::Model;
 use std::path::Path;
 
-/// Writes `model` to `path`, replacing any file there only once the new one is complete.
+/// A model as a file holds it: its latest state and the revisions that led there.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Stored {
+    pub model: Model,
+    pub revisions: Revisions,
+}
+
+/// Writes `model` to `path` as a file with no revisions, replacing any file there only once
+/// the new one is complete.
 pub fn save(model: &Model, path: &Path) -> Result<(), StoreError> {
-    let bytes = write::file_bytes(model, path)?;
+    save_with_revisions(model, &Revisions::default(), path)
+}
+
+/// Writes `model` and its `revisions` (the latest of which should be `model`) to `path`,
+/// replacing any file there only once the new one is complete.
+pub fn save_with_revisions(model: &Model, revisions: &Revisions, path: &Path) -> Result<(), StoreError> {
+    let bytes = write::file_bytes(model, revisions, path)?;
     replace::write_atomically(path, &bytes)
 }
 
 /// Reads the model stored at `path`.
 pub fn load(path: &Path) -> Result<Model, StoreError> {
-    let conn = open::open(path)?;
-    read::read_model(&conn).map_err(|e| StoreError::from_sqlite(path, e))?.into_model(path)
+    load_with_revisions(path).map(|stored| stored.model)
+}
+
+/// Reads the model stored at `path` with its revisions.
+pub fn load_with_revisions(path: &Path) -> Result<Stored, StoreError> {
+    stored_in(&open::open(path)?, path)
 }
 
 /// Reads a model from the bytes of a `.maestro` file (from a pipe, say); `name` stands for the
 /// file in messages.
-pub fn load_bytes(bytes: &[u8], name: &Path) -> Result<Model, StoreError> {
-    let conn = open::open_bytes(bytes, name)?;
-    read::read_model(&conn).map_err(|e| StoreError::from_sqlite(name, e))?.into_model(name)
+pub fn load_bytes(bytes: &[u8], name: &Path) -> Result<Stored, StoreError> {
+    stored_in(&open::open_bytes(bytes, name)?, name)
+}
+
+fn stored_in(conn: &rusqlite::Connection, path: &Path) -> Result<Stored, StoreError> {
+    let model = read::read_model(conn).map_err(|e| StoreError::from_sqlite(path, e))?.into_model(path)?;
+    Ok(Stored { model, revisions: read::read_revisions(conn, path)? })
 }
 
 #[cfg(test)]

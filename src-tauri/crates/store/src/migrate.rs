@@ -33,6 +33,11 @@ const STEPS: [&str; FORMAT_VERSION as usize - 1] = [
      ALTER TABLE flows ADD COLUMN description TEXT NOT NULL DEFAULT '';
      ALTER TABLE flows ADD COLUMN notes TEXT NOT NULL DEFAULT '';
      INSERT OR REPLACE INTO meta (key, value) VALUES ('migrated:fit_boundaries', '1');",
+    // 4: revisions. A file from before has none: its first save records what it held.
+    "CREATE TABLE revisions (
+         number INTEGER PRIMARY KEY, saved_at TEXT NOT NULL, author TEXT NOT NULL, summary TEXT NOT NULL,
+         digest TEXT NOT NULL, back TEXT
+     ) STRICT;",
 ];
 
 /// Runs every step from `version` to the current format.
@@ -54,7 +59,7 @@ mod tests {
     fn every_older_format_ends_with_the_current_tables() {
         let columns = |conn: &Connection| -> Vec<(String, String, String, bool, bool)> {
             let mut rows = Vec::new();
-            for table in ["meta", "elements", "flows", "boundaries", "decisions"] {
+            for table in ["meta", "elements", "flows", "boundaries", "decisions", "revisions"] {
                 let mut stmt = conn.prepare(&format!("PRAGMA table_info({table})")).unwrap();
                 let found = stmt
                     .query_map([], |r| Ok((table.to_owned(), r.get(1)?, r.get(2)?, r.get(3)?, r.get::<_, i64>(5)? > 0)))

@@ -24,8 +24,14 @@ pub(crate) const DEADLINE: Duration = Duration::from_secs(5);
 /// The longest single value (a name, a description, a property list).
 const MAX_VALUE_BYTES: i32 = 16 << 20;
 /// The most rows each table may hold.
-const MAX_ROWS: [(&str, i64); 5] =
-    [("meta", 1_000), ("elements", 200_000), ("flows", 1_000_000), ("boundaries", 50_000), ("decisions", 2_000_000)];
+const MAX_ROWS: [(&str, i64); 6] = [
+    ("meta", 1_000),
+    ("elements", 200_000),
+    ("flows", 1_000_000),
+    ("boundaries", 50_000),
+    ("decisions", 2_000_000),
+    ("revisions", 100_000),
+];
 
 /// The 16 bytes every SQLite database starts with.
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
@@ -72,7 +78,7 @@ pub(crate) fn open_bytes(bytes: &[u8], path: &Path) -> Result<Connection, StoreE
         return Err(StoreError::Corrupt { path: path.to_owned(), detail: check });
     }
     for (table, limit) in MAX_ROWS {
-        if version < 2 && matches!(table, "boundaries" | "decisions") {
+        if (version < 2 && matches!(table, "boundaries" | "decisions")) || (version < 4 && table == "revisions") {
             continue;
         }
         let found: i64 =

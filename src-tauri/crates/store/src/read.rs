@@ -1,6 +1,7 @@
 //! Reading the tables of the current format into a model, through the model's own checks.
 
 use crate::StoreError;
+use crate::revisions::{Entry, Revision, Revisions};
 use maestro_model::{
     Boundary, Decision, DecisionStatus, EditOp, Element, Flow, LayerOverride, Model, Placed, Position, Properties, Size,
 };
@@ -91,6 +92,35 @@ pub(crate) fn read_model(conn: &Connection) -> rusqlite::Result<RawModel> {
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(RawModel { name, description, elements, flows, boundaries, boundary_geometry, decisions })
+}
+
+/// The revisions table: numbered 1, 2, 3… with none missing, or the file is damaged.
+pub(crate) fn read_revisions(conn: &Connection, path: &Path) -> Result<Revisions, StoreError> {
+    let sqlite = |e| StoreError::from_sqlite(path, e);
+    let mut stmt = conn
+        .prepare("SELECT number, saved_at, author, summary, digest, back FROM revisions ORDER BY number")
+        .map_err(sqlite)?;
+    let entries = stmt
+        .query_map([], |row| {
+            let number: i64 = row.get(0)?;
+            let revision = Revision { number: 0, saved_at: row.get(1)?, author: row.get(2)?, summary: row.get(3)? };
+            Ok((number, Entry { revision, digest: row.get(4)?, back: row.get(5)? }))
+        })
+        .map_err(sqlite)?
+        .collect::<rusqlite::Result<Vec<_>>>()
+        .map_err(sqlite)?;
+    let mut numbered = Vec::with_capacity(entries.len());
+    for (expected, (number, mut entry)) in (1..).zip(entries) {
+        if number != i64::from(expected) {
+            return Err(StoreError::Corrupt {
+                path: path.to_owned(),
+                detail: format!("revision {number} is where revision {expected} should be"),
+            });
+        }
+        entry.revision.number = expected;
+        numbered.push(entry);
+    }
+    Ok(Revisions::from_entries(numbered))
 }
 
 impl RawModel {

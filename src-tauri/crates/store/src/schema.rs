@@ -15,8 +15,8 @@ pub(crate) const APPLICATION_ID: i64 = 0x4D41_4553;
 
 /// The format this version writes and the newest it reads (`PRAGMA user_version`).
 /// 1: elements and flows. 2: adds layer overrides, boundaries and decisions on findings.
-/// 3: adds descriptions and notes, and boundary boxes and nesting.
-pub const FORMAT_VERSION: i64 = 3;
+/// 3: adds descriptions and notes, and boundary boxes and nesting. 4: adds revisions.
+pub const FORMAT_VERSION: i64 = 4;
 
 /// The tables each format version creates, oldest first (`TABLES[0]` is format 1). The text is
 /// what that version wrote; an entry never changes once a version has shipped, a change to the
@@ -64,6 +64,28 @@ const TABLES: [&str; FORMAT_VERSION as usize] = [
      CREATE TABLE flows (
          ord INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, source TEXT NOT NULL, target TEXT NOT NULL,
          name TEXT NOT NULL, properties TEXT NOT NULL, description TEXT NOT NULL, notes TEXT NOT NULL
+     ) STRICT;",
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+     CREATE TABLE elements (
+         ord INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, name TEXT NOT NULL,
+         x REAL NOT NULL, y REAL NOT NULL, properties TEXT NOT NULL, layer_override TEXT,
+         description TEXT NOT NULL, notes TEXT NOT NULL
+     ) STRICT;
+     CREATE TABLE boundaries (
+         ord INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL, properties TEXT NOT NULL,
+         contains TEXT NOT NULL, parent TEXT, x REAL NOT NULL, y REAL NOT NULL, width REAL NOT NULL,
+         height REAL NOT NULL, description TEXT NOT NULL, notes TEXT NOT NULL
+     ) STRICT;
+     CREATE TABLE decisions (
+         finding TEXT PRIMARY KEY, status TEXT NOT NULL, justification TEXT NOT NULL
+     ) STRICT;
+     CREATE TABLE flows (
+         ord INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, source TEXT NOT NULL, target TEXT NOT NULL,
+         name TEXT NOT NULL, properties TEXT NOT NULL, description TEXT NOT NULL, notes TEXT NOT NULL
+     ) STRICT;
+     CREATE TABLE revisions (
+         number INTEGER PRIMARY KEY, saved_at TEXT NOT NULL, author TEXT NOT NULL, summary TEXT NOT NULL,
+         digest TEXT NOT NULL, back TEXT
      ) STRICT;",
 ];
 

@@ -1,12 +1,12 @@
 //! Writing a model as the bytes of a file in the current format, built in memory.
 
-use crate::{StoreError, schema};
+use crate::{Revisions, StoreError, schema};
 use maestro_model::{Model, Properties};
 use rusqlite::{Connection, MAIN_DB, params};
 use std::path::Path;
 
-/// The bytes of a `.maestro` file holding `model`; `path` names it in messages.
-pub(crate) fn file_bytes(model: &Model, path: &Path) -> Result<Vec<u8>, StoreError> {
+/// The bytes of a `.maestro` file holding `model` and its `revisions`; `path` names it in messages.
+pub(crate) fn file_bytes(model: &Model, revisions: &Revisions, path: &Path) -> Result<Vec<u8>, StoreError> {
     let sqlite_err = |e| StoreError::from_sqlite(path, e);
     let mut conn = Connection::open_in_memory().map_err(sqlite_err)?;
     schema::create(&conn).map_err(sqlite_err)?;
@@ -91,6 +91,18 @@ pub(crate) fn file_bytes(model: &Model, path: &Path) -> Result<Vec<u8>, StoreErr
                     f.description,
                     f.notes
                 ])
+                .map_err(sqlite_err)?;
+        }
+        let mut insert = tx
+            .prepare(
+                "INSERT INTO revisions (number, saved_at, author, summary, digest, back) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )
+            .map_err(sqlite_err)?;
+        for entry in revisions.entries() {
+            let r = &entry.revision;
+            insert
+                .execute(params![r.number, r.saved_at, r.author, r.summary, entry.digest, entry.back])
                 .map_err(sqlite_err)?;
         }
     }

@@ -3,7 +3,8 @@
 // first, only what changed): the UI keeps no model of its own.
 
 import type {
-  AppCommand, Catalog, CommandError, CommandInfo, Edit, ElementId, InitialState, Position, Reach, ReachDirection, Sample, SnapshotUpdate,
+  AppCommand, Catalog, CommandError, CommandInfo, Edit, ElementId, InitialState, ModelDiff, Position, Reach, ReachDirection, Revision, Sample,
+  Settings, SnapshotUpdate,
 } from '../bindings';
 
 export type Outcome = { status: 'ok'; data: SnapshotUpdate } | { status: 'error'; error: CommandError };
@@ -35,4 +36,12 @@ export interface Backend {
   recoverCopy(session: string): Promise<Outcome>;
   /** Throws a recovery copy away. */
   discardRecoveryCopy(session: string): Promise<void>;
+  /** The revisions of the open model's file, oldest first. */
+  listRevisions(): Promise<Revision[]>;
+  /** What changed between two revisions (`null`: the model as it is now). */
+  revisionDiff(from: number | null, to: number | null): Promise<{ status: 'ok'; data: ModelDiff } | { status: 'error'; error: CommandError }>;
+  /** Makes the model what a revision saved, as one change that can be undone. */
+  restoreRevision(number: number): Promise<Outcome>;
+  settings(): Promise<Settings>;
+  setSettings(settings: Settings): Promise<{ status: 'ok'; data: null } | { status: 'error'; error: CommandError }>;
 }

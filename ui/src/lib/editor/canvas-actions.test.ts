@@ -26,7 +26,7 @@ const snapshot = fixture<Snapshot>({
   title: 'm',
   dirty: false,
   canUndo: false,
-  canRedo: false,
+  canRedo: false, revisions: 0,
 });
 
 const box = (id: string, x: number, y: number): Box => ({ id: asElementId(id), x, y, width: 100, height: 40 });

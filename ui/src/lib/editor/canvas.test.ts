@@ -54,7 +54,7 @@ function snapshot(): Snapshot {
     title: 'm — MAESTRO Studio',
     dirty: false,
     canUndo: false,
-    canRedo: false,
+    canRedo: false, revisions: 0,
   });
 }
 

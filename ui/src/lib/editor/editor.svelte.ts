@@ -9,7 +9,10 @@ import { freeOffset, occupied, type Rect } from './placement';
 
 /** How far a paste lands from what was copied, when there is room there. */
 const PASTE_STEP = { x: 32, y: 32 };
-import type { AppCommand, Catalog, CommandInfo, Edit, Reach, ReachDirection, RecoveryOffer, Sample, Snapshot, SnapshotUpdate } from '../bindings';
+import type {
+  AppCommand, Catalog, CommandInfo, Edit, ModelDiff, Reach, ReachDirection, RecoveryOffer, Revision, Sample, Settings, Snapshot,
+  SnapshotUpdate,
+} from '../bindings';
 import { applyUpdate } from './snapshot-update';
 import type { Highlight } from './canvas';
 import { idsOfKind, indexSnapshot, type SnapshotIndex } from './snapshot-index';
@@ -32,7 +35,7 @@ function isCanvasAction(command: AppCommand): command is CanvasAction {
 }
 
 /** A dialog of the page's own. */
-export type Dialog = 'shortcuts' | 'about';
+export type Dialog = 'shortcuts' | 'about' | 'revisions' | 'settings';
 
 import type { Backend, Outcome } from './backend';
 
@@ -62,6 +65,10 @@ export class Editor {
   recoveryOffers: RecoveryOffer[] = $state.raw([]);
   /** The dialog shown over the editor, if any. */
   dialog: Dialog | null = $state(null);
+  /** The revisions of the model's file, oldest first, as last fetched (for the revisions dialog). */
+  revisions: Revision[] = $state.raw([]);
+  /** The user's settings, as last fetched (for the settings dialog). */
+  settings: Settings | null = $state.raw(null);
   /** An auto-layout in progress: how many elements, and the share done (0 to 1). */
   layout: { elements: number; done: number } | null = $state(null);
   #cancelLayout: (() => void) | null = null;
@@ -152,6 +159,15 @@ export class Editor {
         return this.toggleTwoWay();
       case 'shortcuts':
       case 'about':
+        this.dialog = command;
+        return true;
+      case 'revisions':
+        // The list first: the dialog picks what to compare from it.
+        await this.loadRevisions();
+        this.dialog = command;
+        return true;
+      case 'settings':
+        this.settings = await this.#backend.settings();
         this.dialog = command;
         return true;
     }
@@ -377,6 +393,37 @@ export class Editor {
   async discardRecovery(session: string): Promise<void> {
     this.recoveryOffers = this.recoveryOffers.filter((o) => o.session !== session);
     await this.#backend.discardRecoveryCopy(session);
+  }
+
+  /** Fetches the file's revisions again (after a save, say). */
+  async loadRevisions(): Promise<void> {
+    this.revisions = await this.#backend.listRevisions();
+  }
+
+  /** What changed between two saved states (`'now'`: the model as it is, unsaved changes
+   *  included), or why it cannot be told. */
+  async compareRevisions(from: number | 'now', to: number | 'now'): Promise<{ diff: ModelDiff } | { error: string }> {
+    const outcome = await this.#backend.revisionDiff(from === 'now' ? null : from, to === 'now' ? null : to);
+    return outcome.status === 'ok' ? { diff: outcome.data } : { error: outcome.error.message };
+  }
+
+  /** Makes the model what revision `number` saved (one change, undone with Undo). */
+  async restoreRevision(number: number): Promise<boolean> {
+    const restored = await this.#settle(this.#backend.restoreRevision(number));
+    if (restored) {
+      this.dialog = null;
+      this.notify(`Revision ${number} restored. Save to record it as a new revision; Undo takes it back.`);
+    }
+    return restored;
+  }
+
+  /** Checks and keeps the user's settings; returns why they were refused, or null. */
+  async saveSettings(settings: Settings): Promise<string | null> {
+    const outcome = await this.#backend.setSettings(settings);
+    if (outcome.status === 'error') return outcome.error.message;
+    this.settings = settings;
+    this.dialog = null;
+    return null;
   }
 
   async #settle(pending: Promise<Outcome>): Promise<boolean> {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { AppCommand, Catalog, CommandError, CommandInfo, Edit, ElementId, Model, ReachDirection, RecoveryOffer, Snapshot, SnapshotUpdate } from '../bindings';
+import type {
+  AppCommand, Catalog, CommandError, CommandInfo, Edit, ElementId, Model, ReachDirection, RecoveryOffer, Revision, Settings, Snapshot,
+  SnapshotUpdate,
+} from '../bindings';
 import type { Backend, Outcome } from './backend';
 import { Editor } from './editor.svelte';
 import { asElementId, asFlowId } from '../ids';
@@ -13,7 +16,7 @@ function snapshot(name: string): Snapshot {
     title: `${name} — MAESTRO Studio`,
     dirty: false,
     canUndo: false,
-    canRedo: false,
+    canRedo: false, revisions: 0,
   };
 }
 
@@ -91,6 +94,29 @@ class FakeBackend implements Backend {
   commandTable = async (): Promise<CommandInfo[]> => [];
   setTextFocus = async (typing: boolean) => {
     this.typing.push(typing);
+  };
+  history: Revision[] = [];
+  listRevisions = async () => this.history;
+  compared: [number | null, number | null][] = [];
+  revisionDiff = async (from: number | null, to: number | null) => {
+    this.compared.push([from, to]);
+    if (from === 99) return { status: 'error' as const, error: { kind: 'file' as const, message: 'there is no revision 99' } };
+    const none = { added: [], removed: [], changed: [] };
+    return { status: 'ok' as const, data: { model: ['name'], elements: none, flows: none, boundaries: none, decisions: none } };
+  };
+  restored: number[] = [];
+  restoreRevision = async (number: number) => {
+    this.restored.push(number);
+    return this.next;
+  };
+  kept: Settings = { author: 'ada' };
+  settings = async () => this.kept;
+  setSettings = async (settings: Settings) => {
+    if ((settings.author ?? '').includes('\n')) {
+      return { status: 'error' as const, error: { kind: 'invalidEdit' as const, message: 'an author name is one line of text' } };
+    }
+    this.kept = settings;
+    return { status: 'ok' as const, data: null };
   };
 }
 
@@ -268,7 +294,7 @@ describe('Editor', () => {
     const none = { changed: [], removed: [], order: null };
     const patch = (name: string) => ({
       name, description: '', elements: none, flows: none, boundaries: none, decisions: none, layers: none, findings: none,
-      matrix: { rows: [] }, gaps: [], path: null, title: name, dirty: true, canUndo: true, canRedo: false,
+      matrix: { rows: [] }, gaps: [], path: null, title: name, dirty: true, canUndo: true, canRedo: false, revisions: 0,
     });
     backend.next = { status: 'ok', data: { type: 'patch', revision: start + 1, base: start, patch: patch('patched') } };
     await editor.edit({ type: 'renameModel', name: 'patched' });
@@ -301,5 +327,40 @@ describe('recovery at start', () => {
     await editor.discardRecovery('2-2');
     expect(backend.discarded).toEqual(['2-2']);
     expect(editor.recoveryOffers).toEqual([]);
+  });
+});
+
+describe('revisions and settings', () => {
+  it('lists the revisions, compares two states and restores one', async () => {
+    const backend = new FakeBackend();
+    backend.history = [
+      { number: 1, savedAt: '2026-12-01T09:00:00Z', author: 'Ada', summary: 'First saved: 1 element, 0 flows' },
+      { number: 2, savedAt: '2026-12-02T09:00:00Z', author: 'Ada', summary: '1 element added' },
+    ];
+    const editor = new Editor(backend);
+    await editor.start();
+    expect(await editor.run('revisions')).toBe(true);
+    expect(editor.dialog).toBe('revisions');
+    expect(editor.revisions.map((r) => r.number)).toEqual([1, 2]);
+    expect(await editor.compareRevisions(1, 'now')).toEqual({ diff: expect.objectContaining({ model: ['name'] }) });
+    expect(backend.compared).toEqual([[1, null]]);
+    expect(await editor.compareRevisions(99, 1)).toEqual({ error: 'there is no revision 99' });
+    expect(await editor.restoreRevision(1)).toBe(true);
+    expect(backend.restored).toEqual([1]);
+    expect(editor.dialog).toBeNull();
+    expect(editor.message).toContain('Revision 1 restored');
+  });
+
+  it('shows the settings and keeps them only when they are accepted', async () => {
+    const backend = new FakeBackend();
+    const editor = new Editor(backend);
+    await editor.run('settings');
+    expect(editor.dialog).toBe('settings');
+    expect(editor.settings).toEqual({ author: 'ada' });
+    expect(await editor.saveSettings({ author: 'Ada\nEve' })).toBe('an author name is one line of text');
+    expect(editor.dialog).toBe('settings');
+    expect(await editor.saveSettings({ author: 'Ada Lovelace' })).toBeNull();
+    expect(backend.kept).toEqual({ author: 'Ada Lovelace' });
+    expect(editor.dialog).toBeNull();
   });
 });

@@ -13,14 +13,14 @@ function snapshot(elements: Element[]): Snapshot {
     title: 'm',
     dirty: false,
     canUndo: false,
-    canRedo: false,
+    canRedo: false, revisions: 0,
   } as unknown as Snapshot;
 }
 
 function patch(elements: ItemsPatch<Element>): SnapshotPatch {
   return {
     name: 'renamed', description: '', elements, flows: none(), boundaries: none(), decisions: none(), layers: none(),
-    findings: none(), matrix: { rows: [] }, gaps: [], path: null, title: '• renamed', dirty: true, canUndo: true, canRedo: false,
+    findings: none(), matrix: { rows: [] }, gaps: [], path: null, title: '• renamed', dirty: true, canUndo: true, canRedo: false, revisions: 0,
   } as unknown as SnapshotPatch;
 }
 

@@ -40,6 +40,7 @@ export function applyUpdate(held: Held | null, update: SnapshotUpdate): Held | n
     dirty: patch.dirty,
     canUndo: patch.canUndo,
     canRedo: patch.canRedo,
+    revisions: patch.revisions,
   };
   return { revision: update.revision, snapshot };
 }

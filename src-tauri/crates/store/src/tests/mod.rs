@@ -209,3 +209,43 @@ fn saving_into_a_missing_folder_fails_cleanly() {
 
 mod hostile;
 mod saving;
+
+#[test]
+fn revisions_are_kept_in_the_file_and_rebuilt_from_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("crew.maestro");
+    let first = sample();
+    let mut second = sample();
+    second.elements.remove(1);
+    second.flows.clear();
+    second.boundaries[0].contains.clear();
+    let mut revisions = Revisions::default();
+    revisions.record(None, &first, "2026-12-01T09:00:00Z".into(), "Ada".into(), "First saved".into());
+    revisions.record(Some(&first), &second, "2026-12-02T09:00:00Z".into(), "Grace".into(), "1 element removed".into());
+    save_with_revisions(&second, &revisions, &path).unwrap();
+    let stored = load_with_revisions(&path).unwrap();
+    assert_eq!(stored.model, second);
+    assert_eq!(stored.revisions, revisions);
+    let list = stored.revisions.list();
+    assert_eq!(
+        list.iter().map(|r| (r.number, r.author.as_str(), r.summary.as_str())).collect::<Vec<_>>(),
+        [(1, "Ada", "First saved"), (2, "Grace", "1 element removed")]
+    );
+    assert_eq!(stored.revisions.model_at(&stored.model, 1).unwrap(), first);
+    // A file saved without revisions reads as having none.
+    save(&second, &path).unwrap();
+    assert!(load_with_revisions(&path).unwrap().revisions.is_empty());
+}
+
+#[test]
+fn revisions_out_of_sequence_are_damage() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("gap.maestro");
+    let mut revisions = Revisions::default();
+    revisions.record(None, &sample(), "2026-12-01T09:00:00Z".into(), "Ada".into(), "First saved".into());
+    save_with_revisions(&sample(), &revisions, &path).unwrap();
+    Connection::open(&path).unwrap().execute_batch("UPDATE revisions SET number = 5").unwrap();
+    let err = load(&path).unwrap_err();
+    assert!(matches!(err, StoreError::Corrupt { .. }), "{err:?}");
+    assert!(err.to_string().contains("revision 5 is where revision 1 should be"), "{err}");
+}
