@@ -34,20 +34,30 @@ fn schedule_recovery_copy(app: &AppHandle) {
     let Some(recovery) = state.recovery.clone() else { return };
     let change = state.next_change();
     if !state.with_document(|doc| doc.is_dirty()) {
+        // After any copy being written now, so that it cannot come back.
+        let _writing = state.recovery_writes();
         recovery.clear();
         return;
     }
     let app = app.clone();
     tauri::async_runtime::spawn(async move {
         tokio::time::sleep(RECOVERY_DELAY).await;
-        let state = app.state::<AppState>();
-        if !state.is_latest_change(change) {
-            return;
-        }
-        let copy =
-            state.with_document(|doc| doc.is_dirty().then(|| (doc.model().clone(), doc.path().map(ToOwned::to_owned))));
-        let Some((model, path)) = copy else { return };
-        let written = tauri::async_runtime::spawn_blocking(move || recovery.keep(&model, path.as_deref())).await;
+        let writer = app.clone();
+        // One copy at a time, and only of the latest change: a slow write of an older one never
+        // lands after a newer one (or after the copy was cleared).
+        let written = tauri::async_runtime::spawn_blocking(move || {
+            let state = writer.state::<AppState>();
+            let _writing = state.recovery_writes();
+            if !state.is_latest_change(change) {
+                return Ok(());
+            }
+            let copy = state.with_document(|doc| {
+                doc.is_dirty().then(|| (doc.model().clone(), doc.path().map(ToOwned::to_owned), doc.disk_token()))
+            });
+            let Some((model, path, base)) = copy else { return Ok(()) };
+            recovery.keep(&model, path.as_deref(), Some(&base))
+        })
+        .await;
         if let Ok(Err(error)) = written {
             let _ = crate::events::ActionFailed(CommandError {
                 kind: ErrorKind::File,
@@ -67,9 +77,9 @@ pub async fn recover(app: &AppHandle, session: &str) -> Result<SnapshotUpdate, C
     }
     let state = app.state::<AppState>();
     let recovery = state.recovery.as_ref().ok_or_else(|| CommandError::internal("there is no recovery folder"))?;
-    let (model, path) =
+    let maestro_document::Recovered { model, original, base } =
         recovery.take(session).map_err(|e| CommandError { kind: ErrorKind::File, message: e.to_string() })?;
-    state.with_document(|doc| *doc = Document::recovered(model, path));
+    state.with_document(|doc| *doc = Document::recovered(model, original, base.as_deref()));
     Ok(publish(app))
 }
 

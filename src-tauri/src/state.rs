@@ -25,6 +25,8 @@ pub struct AppState {
     /// Counts changes, so that a pending autosave knows whether a newer change superseded it.
     changes: AtomicU64,
     settings: Mutex<SettingsFile>,
+    /// Held while a recovery copy is written or removed, so that they happen one at a time.
+    recovery_writes: Mutex<()>,
 }
 
 impl AppState {
@@ -49,7 +51,13 @@ impl AppState {
             recent: Mutex::new(recent),
             publisher: Mutex::new(Publisher::default()),
             settings: Mutex::new(settings),
+            recovery_writes: Mutex::new(()),
         }
+    }
+
+    /// Taken while writing or removing this editor's recovery copy.
+    pub fn recovery_writes(&self) -> std::sync::MutexGuard<'_, ()> {
+        self.recovery_writes.lock().unwrap_or_else(|p| p.into_inner())
     }
 
     pub fn settings(&self) -> Settings {

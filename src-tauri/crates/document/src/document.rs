@@ -76,6 +76,20 @@ impl DiskStamp {
         bytes.hash(&mut hasher);
         Some(DiskStamp { len: bytes.len() as u64, hash: hasher.finish() })
     }
+
+    /// The stamp as text, for a recovery note: `LEN-HASH`, or `absent` for no file.
+    fn token(stamp: Option<DiskStamp>) -> String {
+        stamp.map_or_else(|| "absent".to_owned(), |s| format!("{}-{:016x}", s.len, s.hash))
+    }
+
+    /// A stamp read back from [`DiskStamp::token`]; `None` when the text is not one.
+    fn from_token(token: &str) -> Option<Option<DiskStamp>> {
+        if token == "absent" {
+            return Some(None);
+        }
+        let (len, hash) = token.split_once('-')?;
+        Some(Some(DiskStamp { len: len.parse().ok()?, hash: u64::from_str_radix(hash, 16).ok()? }))
+    }
 }
 
 /// One model being edited.
@@ -152,10 +166,15 @@ impl Document {
     }
 
     /// A model recovered from a copy after a crash: it belongs to `path` (if it had a file) and
-    /// counts as unsaved, so that nothing recovered is lost again by mistake.
-    pub fn recovered(model: Model, path: Option<PathBuf>) -> Self {
-        // What is on disk now is what the recovered changes were made to.
-        let on_disk = path.as_deref().and_then(DiskStamp::of);
+    /// counts as unsaved, so that nothing recovered is lost again by mistake. `base` is what the
+    /// crashed document had last read or written of the file ([`Document::disk_token`]): a file
+    /// saved by someone else since is not overwritten without asking. (Without it, the file as
+    /// it is now is taken as the base.)
+    pub fn recovered(model: Model, path: Option<PathBuf>, base: Option<&str>) -> Self {
+        let on_disk = match base.and_then(DiskStamp::from_token) {
+            Some(stamp) => stamp,
+            None => path.as_deref().and_then(DiskStamp::of),
+        };
         match path {
             Some(path) => {
                 // The file's revisions go on; a file that cannot be read now is written anew.
@@ -270,13 +289,23 @@ impl Document {
         self.save_as(&path)
     }
 
-    /// Writes the model to its file even though the file changed on disk.
+    /// Writes the model to its file even though the file changed on disk. The revisions the
+    /// other writer recorded stay in the file: this save becomes the next one after theirs.
     pub fn save_overwriting(&mut self) -> Result<(), DocumentError> {
         let path = self.path.clone().ok_or(DocumentError::NoPath)?;
         if self.read_only {
             return Err(DocumentError::ReadOnly(path));
         }
+        if let Ok(theirs) = maestro_store::load_with_revisions(&path) {
+            self.revisions = theirs.revisions;
+            self.on_file = Some(theirs.model);
+        }
         self.save_as(&path)
+    }
+
+    /// What this document last read or wrote of its file, as text for a recovery note.
+    pub fn disk_token(&self) -> String {
+        DiskStamp::token(self.on_disk)
     }
 
     /// Whether another document has this one's file open, so that this one does not save over it.
@@ -534,6 +563,59 @@ mod tests {
         assert_eq!(list[0].summary, "The model as it was before revisions were kept");
         assert_eq!(list[1].summary, "1 element added");
         assert_eq!(doc.revision_model(1).unwrap(), old);
+    }
+
+    #[test]
+    fn overwriting_a_file_changed_on_disk_keeps_the_other_writers_revisions() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("shared.maestro");
+        let mut mine = Document::open_or_create(&path).unwrap();
+        add(&mut mine, "agent");
+        mine.save().unwrap();
+        // Another program records two revisions of its own on top of this one.
+        let stored = maestro_store::load_with_revisions(&path).unwrap();
+        let mut revisions = stored.revisions;
+        let mut theirs = stored.model.clone();
+        theirs.name = "Theirs".into();
+        revisions.record(Some(&stored.model), &theirs, "2026-12-01T00:00:00Z".into(), "Eve".into(), "renamed".into());
+        maestro_store::save_with_revisions(&theirs, &revisions, &path).unwrap();
+        add(&mut mine, "tool");
+        assert!(matches!(mine.save(), Err(DocumentError::ChangedOnDisk(_))));
+        mine.save_overwriting().unwrap();
+        let list = mine.revisions();
+        let authors: Vec<&str> = list.iter().map(|r| r.author.as_str()).collect();
+        assert_eq!(authors, ["", "Eve", ""], "mine goes on top of theirs");
+        assert_eq!(list[2].summary, "1 element added, the model's name changed");
+        assert_eq!(mine.revision_model(2).unwrap().name, "Theirs");
+        assert_eq!(mine.revision_model(1).unwrap().elements.len(), 1);
+    }
+
+    #[test]
+    fn a_recovered_model_asks_before_overwriting_a_file_saved_since_the_crash() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("crew.maestro");
+        maestro_store::save(&Model::new("crew"), &path).unwrap();
+        let mut crashed = Document::open(&path).unwrap();
+        add(&mut crashed, "agent");
+        let base = crashed.disk_token();
+        let unsaved = crashed.model().clone();
+        drop(crashed);
+        // Someone saves the file before the recovery.
+        maestro_store::save(&Model::new("theirs"), &path).unwrap();
+        let mut recovered = Document::recovered(unsaved.clone(), Some(path.clone()), Some(&base));
+        assert!(matches!(recovered.save(), Err(DocumentError::ChangedOnDisk(_))));
+        // Untouched since the crash, it saves without asking.
+        drop(recovered);
+        let now = DiskStamp::token(DiskStamp::of(&path));
+        let mut quiet = Document::recovered(unsaved.clone(), Some(path.clone()), Some(&now));
+        quiet.save().unwrap();
+        // A model never saved: a file that appeared there since is not overwritten either.
+        let fresh = dir.path().join("fresh.maestro");
+        let base = Document::open_or_create(&fresh).unwrap().disk_token();
+        assert_eq!(base, "absent");
+        maestro_store::save(&Model::new("appeared"), &fresh).unwrap();
+        let mut recovered = Document::recovered(unsaved, Some(fresh), Some(&base));
+        assert!(matches!(recovered.save(), Err(DocumentError::ChangedOnDisk(_))));
     }
 
     #[test]

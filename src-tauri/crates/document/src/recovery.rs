@@ -30,6 +30,19 @@ struct Note {
     original: Option<PathBuf>,
     /// Seconds since 1970 when the copy was written.
     copied_at: u64,
+    /// What the document had last read or written of its file ([`crate::Document::disk_token`]);
+    /// `None` in notes from before it was kept.
+    #[serde(default)]
+    base: Option<String>,
+}
+
+/// A recovery copy taken back: the model, the file it belongs to, and what the document had
+/// last read or written of that file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Recovered {
+    pub model: Model,
+    pub original: Option<PathBuf>,
+    pub base: Option<String>,
 }
 
 /// A copy left by an editor that did not close normally, as the user is shown it.
@@ -76,8 +89,9 @@ impl Recovery {
         self.folder.join(format!("{session}.json"))
     }
 
-    /// Writes this session's copy of `model`, which belongs to `original`.
-    pub fn keep(&self, model: &Model, original: Option<&Path>) -> Result<(), RecoveryError> {
+    /// Writes this session's copy of `model`, which belongs to `original`; `base` is what the
+    /// document had last read or written of that file.
+    pub fn keep(&self, model: &Model, original: Option<&Path>, base: Option<&str>) -> Result<(), RecoveryError> {
         let io = |source| RecoveryError::Io { path: self.folder.clone(), source };
         std::fs::create_dir_all(&self.folder).map_err(io)?;
         #[cfg(unix)]
@@ -88,7 +102,7 @@ impl Recovery {
         }
         maestro_store::save(model, &self.copy_path(&self.session))?;
         let copied_at = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
-        let note = Note { original: original.map(Path::to_owned), copied_at };
+        let note = Note { original: original.map(Path::to_owned), copied_at, base: base.map(str::to_owned) };
         let text = serde_json::to_string(&note).expect("a note always serialises");
         // Unique, so that two writes of this session never share a temporary file.
         static WRITES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
@@ -150,7 +164,7 @@ impl Recovery {
 
     /// The model of `session`'s copy and the file it belongs to; the copy itself stays until the
     /// recovered model is saved or discarded (it becomes this session's copy).
-    pub fn take(&self, session: &str) -> Result<(Model, Option<PathBuf>), RecoveryError> {
+    pub fn take(&self, session: &str) -> Result<Recovered, RecoveryError> {
         let io = |source| RecoveryError::Io { path: self.folder.clone(), source };
         if !is_session_name(session) || session == self.session {
             return Err(io(std::io::Error::other(format!("there is no recovery copy '{session}'"))));
@@ -159,9 +173,9 @@ impl Recovery {
         let note: Note = serde_json::from_str(&note_text).map_err(|e| io(std::io::Error::other(e)))?;
         let model = maestro_store::load(&self.copy_path(session))?;
         // Until the user saves, this session keeps it safe; the old one is no longer needed.
-        self.keep(&model, note.original.as_deref())?;
+        self.keep(&model, note.original.as_deref(), note.base.as_deref())?;
         self.discard(session);
-        Ok((model, note.original))
+        Ok(Recovered { model, original: note.original, base: note.base })
     }
 }
 
@@ -201,7 +215,7 @@ mod tests {
     /// A copy as a crashed editor (a process that no longer runs) would have left it.
     fn crashed_copy(folder: &Path, model: &Model, original: Option<&Path>) -> String {
         let gone = Recovery { folder: folder.to_owned(), session: "999999999-1".into() };
-        gone.keep(model, original).unwrap();
+        gone.keep(model, original, Some("absent")).unwrap();
         gone.session
     }
 
@@ -221,7 +235,8 @@ mod tests {
         assert_eq!(offer.original.as_deref(), Some(file.to_str().unwrap()));
         assert_eq!(offer.changes, "1 element added");
 
-        let (recovered, original) = recovery.take(&session).unwrap();
+        let Recovered { model: recovered, original, base } = recovery.take(&session).unwrap();
+        assert_eq!(base.as_deref(), Some("absent"), "the base is kept with the copy");
         assert_eq!(recovered, model("Crew", 3));
         assert_eq!(original.as_deref(), Some(file.as_path()));
         assert!(recovery.offers().is_empty(), "taken, it is this session's copy now");
@@ -234,10 +249,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let folder = dir.path().to_owned();
         let running = Recovery { folder: folder.clone(), session: "1-5".into() };
-        running.keep(&model("Open elsewhere", 1), None).unwrap();
+        running.keep(&model("Open elsewhere", 1), None, None).unwrap();
         std::fs::write(folder.join("notes.json"), "{}").unwrap();
         let mine = Recovery::new(folder.clone());
-        mine.keep(&model("Mine", 1), None).unwrap();
+        mine.keep(&model("Mine", 1), None, None).unwrap();
         assert!(mine.offers().is_empty());
         mine.discard("../escape");
         assert!(folder.join("notes.json").exists());
