@@ -70,11 +70,15 @@ struct DiskStamp {
 impl DiskStamp {
     /// The stamp of the file at `path` now; `None` when there is none.
     fn of(path: &Path) -> Option<DiskStamp> {
+        std::fs::read(path).ok().map(|bytes| DiskStamp::of_bytes(&bytes))
+    }
+
+    /// The stamp of a file holding `bytes`.
+    fn of_bytes(bytes: &[u8]) -> DiskStamp {
         use std::hash::{Hash, Hasher};
-        let bytes = std::fs::read(path).ok()?;
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
         bytes.hash(&mut hasher);
-        Some(DiskStamp { len: bytes.len() as u64, hash: hasher.finish() })
+        DiskStamp { len: bytes.len() as u64, hash: hasher.finish() }
     }
 
     /// The stamp as text, for a recovery note: `LEN-HASH`, or `absent` for no file.
@@ -338,13 +342,14 @@ impl Document {
             self.author.clone(),
             self.save_summary(),
         );
-        maestro_store::save_with_revisions(&self.model, &revisions, path)?;
+        let written = maestro_store::save_with_revisions(&self.model, &revisions, path)?;
         self.revisions = revisions;
         self.on_file = Some(self.model.clone());
         self.restored = None;
         self.path = Some(path.to_owned());
         self.saved_revision = Some(self.history.current_revision());
-        self.on_disk = DiskStamp::of(path);
+        // What this save wrote, not what the file holds a moment later (another writer may be quick).
+        self.on_disk = Some(DiskStamp::of_bytes(&written));
         // The save replaced the file: the lock on the old one means nothing now. (Should another
         // document take the new file first, this one is read-only from now on.)
         let lock = FileLock::try_take(path);

@@ -35,14 +35,17 @@ pub struct Stored {
 /// Writes `model` to `path` as a file with no revisions, replacing any file there only once
 /// the new one is complete.
 pub fn save(model: &Model, path: &Path) -> Result<(), StoreError> {
-    save_with_revisions(model, &Revisions::default(), path)
+    save_with_revisions(model, &Revisions::default(), path).map(drop)
 }
 
 /// Writes `model` and its `revisions` (the latest of which should be `model`) to `path`,
-/// replacing any file there only once the new one is complete.
-pub fn save_with_revisions(model: &Model, revisions: &Revisions, path: &Path) -> Result<(), StoreError> {
+/// replacing any file there only once the new one is complete. Returns the bytes written, so
+/// that the caller knows what it left on disk without reading the file back (by when another
+/// program may have replaced it).
+pub fn save_with_revisions(model: &Model, revisions: &Revisions, path: &Path) -> Result<Vec<u8>, StoreError> {
     let bytes = write::file_bytes(model, revisions, path)?;
-    replace::write_atomically(path, &bytes)
+    replace::write_atomically(path, &bytes)?;
+    Ok(bytes)
 }
 
 /// Reads the model stored at `path`.
