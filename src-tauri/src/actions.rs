@@ -232,8 +232,7 @@ fn remember_saved(app: &AppHandle) {
 /// Writes a report of the current model, in the format its file name asks for (Markdown when
 /// the name has no known extension).
 pub async fn export_report(app: &AppHandle) -> Result<SnapshotUpdate, CommandError> {
-    use crate::cli::ReportFormat;
-    use crate::headless::{render, report_format_for};
+    use maestro_report::ReportFormat;
     let state = app.state::<AppState>();
     let suggested = state.with_document(|doc| format!("{} report.md", maestro_document::file_stem(&doc.model().name)));
     let (tx, rx) = tokio::sync::oneshot::channel();
@@ -249,7 +248,7 @@ pub async fn export_report(app: &AppHandle) -> Result<SnapshotUpdate, CommandErr
         });
     let Some(picked) = rx.await.ok().flatten() else { return Ok(publish(app)) };
     let path = picked.into_path().map_err(|e| CommandError::internal(e.to_string()))?;
-    let format = report_format_for(&path).unwrap_or(ReportFormat::Markdown);
+    let format = ReportFormat::of_path(&path).unwrap_or(ReportFormat::Markdown);
     let report = state.with_document(|doc| {
         let analysis = maestro_analysis::analyze(doc.model(), &state.catalog);
         let source = doc.path().map(|p| p.display().to_string()).unwrap_or_else(|| doc.model().name.clone());
@@ -259,7 +258,7 @@ pub async fn export_report(app: &AppHandle) -> Result<SnapshotUpdate, CommandErr
             catalog: &state.catalog,
             source: &source,
         };
-        render(format, &subject)
+        format.render(&subject)
     });
     std::fs::write(&path, report)
         .map_err(|e| CommandError { kind: ErrorKind::File, message: format!("{}: {e}", path.display()) })?;

@@ -1,6 +1,7 @@
 //! Command-line arguments: `maestro-studio [PATH]`.
 
 use std::ffi::OsString;
+pub use maestro_report::ReportFormat;
 use std::path::PathBuf;
 
 pub const USAGE: &str = "\
@@ -34,15 +35,6 @@ Options:
   -h, --help      show this help
   -V, --version   show the version
 ";
-
-/// Report formats of `analyze`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ReportFormat {
-    Json,
-    Markdown,
-    Sarif,
-    Csv,
-}
 
 #[derive(Debug, PartialEq, Eq)]
 pub struct AnalyzeArgs {
@@ -142,18 +134,10 @@ fn parse_analyze(mut args: impl Iterator<Item = OsString>) -> Result<Invocation,
         let mut value = |flag: &str| args.next().ok_or(format!("{flag} needs a value"));
         match arg.to_str() {
             Some("--format") => {
-                format = match value("--format")?.to_str() {
-                    Some("json") => ReportFormat::Json,
-                    Some("markdown" | "md") => ReportFormat::Markdown,
-                    Some("sarif") => ReportFormat::Sarif,
-                    Some("csv") => ReportFormat::Csv,
-                    other => {
-                        return Err(format!(
-                            "unknown format '{}': use json, markdown, sarif or csv",
-                            other.unwrap_or("?")
-                        ));
-                    }
-                }
+                let name = value("--format")?;
+                let name = name.to_str().unwrap_or("?");
+                format = ReportFormat::parse(name)
+                    .ok_or_else(|| format!("unknown format '{name}': use json, markdown, sarif or csv"))?;
             }
             Some("--fail-on") => {
                 let level = value("--fail-on")?.to_string_lossy().into_owned();

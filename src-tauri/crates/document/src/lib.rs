@@ -12,6 +12,7 @@ mod edit;
 mod file_name;
 mod geometry;
 mod history;
+pub mod load;
 mod model_diff;
 mod recovery;
 mod sample;

@@ -16,11 +16,13 @@
 
 mod aliases;
 mod csv;
+mod format;
 mod json;
 mod markdown;
 mod sarif;
 
 pub use csv::csv;
+pub use format::ReportFormat;
 pub use json::json;
 pub use markdown::markdown;
 pub use sarif::sarif;
