@@ -11,7 +11,6 @@ mod commands;
 mod dropped;
 mod error;
 mod events;
-pub mod headless;
 mod menu;
 mod recent;
 pub mod rendering;

@@ -8,19 +8,12 @@ use std::path::PathBuf;
 /// The longest author name kept, in characters.
 pub const MAX_AUTHOR_CHARS: usize = 100;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Settings {
-    /// Who each save names in the file's revisions.
+    /// Who each save names in the file's revisions; empty (no name) until the user gives one,
+    /// since a file passed around would carry it.
     pub author: String,
-}
-
-impl Default for Settings {
-    /// The author is the login name until the user gives another.
-    fn default() -> Self {
-        let login = ["USER", "LOGNAME", "USERNAME"].iter().find_map(|v| std::env::var(v).ok());
-        Self { author: login.map(|name| name.trim().to_owned()).unwrap_or_default() }
-    }
 }
 
 impl Settings {

@@ -115,7 +115,7 @@ fn analyze_reports_a_full_disk_and_shrugs_off_a_closed_pipe() -> Result<()> {
         .output()?;
     let stderr = String::from_utf8_lossy(&full.stderr);
     ensure!(full.status.code() == Some(2), "{stderr}");
-    ensure!(stderr.contains("could not write the report") && !stderr.contains("panicked"), "{stderr}");
+    ensure!(stderr.contains("could not write the output") && !stderr.contains("panicked"), "{stderr}");
 
     // A reader that leaves at once: the verdict (1, a critical finding) stands, and no panic.
     let mut child = Command::new(&app)
@@ -210,7 +210,7 @@ fn revisions_are_listed_and_any_two_compared_from_the_command_line() -> Result<(
     ensure!(diff.contains("  + tool-1 (Tool)\n") && diff.contains("  ~ agent-1 (Planner): name\n"), "{diff}");
     // A revision against the file as it is now.
     let latest = String::from_utf8(run(&["diff", &format!("{file}@3"), file])?.stdout)?;
-    ensure!(latest == "no changes\n\n", "{latest:?}");
+    ensure!(latest == "no changes\n", "{latest:?}");
 
     let unknown = run(&["diff", &format!("{file}@7"), file])?;
     ensure!(unknown.status.code() == Some(2), "an unknown revision is bad input");

@@ -809,7 +809,10 @@ export type Sample = {
 };
 
 export type Settings = {
-	/**  Who each save names in the file's revisions. */
+	/**
+	 *  Who each save names in the file's revisions; empty (no name) until the user gives one,
+	 *  since a file passed around would carry it.
+	 */
 	author?: string,
 };
 

@@ -404,6 +404,10 @@ impl Document {
     /// What a save of the model now records as its summary.
     fn save_summary(&self) -> String {
         let changes = match &self.on_file {
+            // A file from before revisions, saved as it was: its first revision is what it holds.
+            Some(on_file) if self.revisions.is_empty() && diff_models(on_file, &self.model).is_empty() => {
+                "First recorded".to_owned()
+            }
             Some(on_file) => diff_models(on_file, &self.model).summary(),
             None => {
                 let (elements, flows) = (self.model.elements.len(), self.model.flows.len());

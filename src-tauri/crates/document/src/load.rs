@@ -23,9 +23,7 @@ pub enum LoadError {
     NotAModelFile(String),
     #[error("{name}: {error}")]
     Revision { name: String, error: RevisionError },
-    #[error(
-        "{name}: the catalog does not know {count} part(s) of this model, so it cannot be analysed:\n{listed}"
-    )]
+    #[error("{name}: the catalog does not know {count} part(s) of this model, so it cannot be analysed:\n{listed}")]
     NotAnalysable { name: String, count: usize, listed: String },
 }
 

@@ -13,7 +13,8 @@ pub enum ReportFormat {
 }
 
 impl ReportFormat {
-    pub const ALL: [ReportFormat; 4] = [ReportFormat::Json, ReportFormat::Markdown, ReportFormat::Sarif, ReportFormat::Csv];
+    pub const ALL: [ReportFormat; 4] =
+        [ReportFormat::Json, ReportFormat::Markdown, ReportFormat::Sarif, ReportFormat::Csv];
 
     /// The name a user gives it (`--format markdown`).
     pub fn name(self) -> &'static str {

@@ -48,9 +48,9 @@ pub fn save_with_revisions(model: &Model, revisions: &Revisions, path: &Path) ->
     Ok(bytes)
 }
 
-/// Reads the model stored at `path`.
+/// Reads the model stored at `path` (not its revisions, so damage there does not stop it).
 pub fn load(path: &Path) -> Result<Model, StoreError> {
-    load_with_revisions(path).map(|stored| stored.model)
+    read::read_model(&open::open(path)?).map_err(|e| StoreError::from_sqlite(path, e))?.into_model(path)
 }
 
 /// Reads the model stored at `path` with its revisions.

@@ -122,7 +122,8 @@ impl Revisions {
             }
             if !self.entries.is_empty() {
                 let step = BackStep::between(&saved, before);
-                back = Some(serde_json::to_string(&step).expect("model parts always serialise"));
+                let text = serde_json::to_string(&step).expect("model parts always serialise");
+                back = (text.len() <= MAX_BACK_STEP_BYTES).then_some(text);
             }
         }
         let number = self.entries.len() as u32 + 1;
@@ -212,6 +213,14 @@ impl Part for Decision {
         self.finding.as_str()
     }
 }
+
+/// The most parts one list may hold while a revision is rebuilt (the file format's row limits
+/// are far below it); a step that would make more is damage.
+const MAX_PARTS: usize = 2_000_000;
+
+/// The longest back step kept; a bigger one (a whole large model rearranged) is not kept, and
+/// the revisions before it are then out of reach. The reader refuses values over 16 MiB.
+const MAX_BACK_STEP_BYTES: usize = 8 << 20;
 
 /// How to turn one revision's state into the one before it.
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -332,16 +341,27 @@ impl<T: Part> ListStep<T> {
             }
         }
         let mut missing: Vec<(usize, T)> = put.into_values().collect();
+        if list.len() + missing.len() > MAX_PARTS {
+            return Err(format!("more than {MAX_PARTS} parts in one list"));
+        }
         match self.order {
             None => {
+                // One pass: each part put back lands at its index, the others keep their order.
                 missing.sort_by_key(|(index, _)| *index);
-                for (index, part) in missing {
-                    if index > list.len() {
-                        return Err(format!("'{}' was at {index}, past the end of its list", part.key()));
+                let total = list.len() + missing.len();
+                let mut merged = Vec::with_capacity(total);
+                let mut kept = list.into_iter();
+                let mut missing = missing.into_iter().peekable();
+                while merged.len() < total {
+                    if missing.peek().is_some_and(|(index, _)| *index == merged.len()) {
+                        merged.extend(missing.next().map(|(_, part)| part));
+                    } else if let Some(part) = kept.next() {
+                        merged.push(part);
+                    } else if let Some((index, part)) = missing.next() {
+                        return Err(format!("'{}' was at {index}, which its list does not reach", part.key()));
                     }
-                    list.insert(index, part);
                 }
-                Ok(list)
+                Ok(merged)
             }
             Some(order) => {
                 let mut by_key: HashMap<String, T> = list

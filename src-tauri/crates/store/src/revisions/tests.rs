@@ -180,3 +180,21 @@ fn times_are_written_in_utc() {
     assert_eq!(utc_text(4_102_444_799), "2099-12-31T23:59:59Z");
     assert!(now_utc().ends_with('Z') && now_utc().len() == 20);
 }
+
+#[test]
+fn a_crafted_step_putting_parts_back_is_one_pass_and_checked() {
+    // Many parts put back at the front, as a crafted file could ask: linear, not quadratic.
+    let step: ListStep<Element> =
+        ListStep { drop: Vec::new(), put: (0..200_000).map(|i| (i, element(&format!("p{i}")))).collect(), order: None };
+    let kept: Vec<Element> = (0..10).map(|i| element(&format!("k{i}"))).collect();
+    let undone = step.undo(kept).unwrap();
+    assert_eq!(undone.len(), 200_010);
+    assert_eq!(undone[0].id.as_str(), "p0");
+    assert_eq!(undone[200_009].id.as_str(), "k9");
+    // Indices that no list reaches, or that repeat, are damage.
+    let past: ListStep<Element> = ListStep { drop: vec![], put: vec![(5, element("x"))], order: None };
+    assert!(past.undo(vec![element("a")]).unwrap_err().contains("does not reach"));
+    let twice: ListStep<Element> =
+        ListStep { drop: vec![], put: vec![(0, element("x")), (0, element("y"))], order: None };
+    assert!(twice.undo(vec![element("a")]).is_err());
+}

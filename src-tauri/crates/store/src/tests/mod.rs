@@ -245,7 +245,9 @@ fn revisions_out_of_sequence_are_damage() {
     revisions.record(None, &sample(), "2026-12-01T09:00:00Z".into(), "Ada".into(), "First saved".into());
     save_with_revisions(&sample(), &revisions, &path).unwrap();
     Connection::open(&path).unwrap().execute_batch("UPDATE revisions SET number = 5").unwrap();
-    let err = load(&path).unwrap_err();
+    // The model itself still opens; its history is what is damaged.
+    assert_eq!(load(&path).unwrap(), sample());
+    let err = load_with_revisions(&path).unwrap_err();
     assert!(matches!(err, StoreError::Corrupt { .. }), "{err:?}");
     assert!(err.to_string().contains("revision 5 is where revision 1 should be"), "{err}");
 }

@@ -1,0 +1,208 @@
+//! `maestro`: the analysis on the command line, for CI pipelines and scripts. It links no GUI or
+//! WebKit library, so it runs in a slim container; `maestro-studio analyze …` (the desktop binary)
+//! runs the same commands through [`main_with`].
+//!
+//! Exit status: 0 done, 1 an open finding at or above `--fail-on`, 2 bad input (a model or catalog
+//! that cannot be read, unknown options). This crate is an adapter: it reads arguments, calls the
+//! loader (`maestro_document::load`), the analysis and the reports, and prints.
+
+mod commands;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::ffi::OsString;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// The first words that name a command: the desktop binary hands these to [`main_with`].
+pub const COMMANDS: [&str; 9] =
+    ["analyze", "export", "convert", "diff", "revisions", "check", "catalog", "completions", "man"];
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "maestro",
+    version,
+    about = "MAESTRO threat-model analysis for agentic AI systems, without a window",
+    long_about = "MAESTRO threat-model analysis for agentic AI systems, without a window.\n\n\
+        A model is a .maestro file, a model as code (.yaml, .yml, .json), FILE.maestro@N for \
+        revision N of a file, or - for standard input.",
+    after_help = "Exit status: 0 done; 1 an open finding at or above --fail-on; 2 bad input."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Analyse a model and print its report
+    Analyze(AnalyzeArgs),
+    /// Analyse a model and write its report to a file, in the format its extension names
+    Export(ExportArgs),
+    /// Write a model in another form: .maestro, or model as code (.yaml, .yml, .json), by extension
+    Convert {
+        /// The model to read
+        input: PathBuf,
+        /// Where to write it (its extension chooses the form)
+        output: PathBuf,
+    },
+    /// Show what changed from one model (or revision) to another
+    Diff {
+        old: PathBuf,
+        new: PathBuf,
+        #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+        format: TextOrJson,
+    },
+    /// List the revisions of a .maestro file: number, time (UTC), author and what changed
+    Revisions {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+        format: TextOrJson,
+    },
+    /// Check that a model can be read and that the catalog knows every part of it
+    Check {
+        model: PathBuf,
+        #[command(flatten)]
+        catalog: CatalogArg,
+    },
+    /// List the catalog's threats, or check a folder of catalog files
+    Catalog {
+        #[command(subcommand)]
+        action: CatalogAction,
+    },
+    /// Print a completion script for a shell
+    Completions { shell: clap_complete::Shell },
+    /// Print the manual page (roff)
+    Man,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CatalogAction {
+    /// List every threat: id, layer, STRIDE and name
+    List {
+        #[command(flatten)]
+        catalog: CatalogArg,
+        #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+        format: TextOrJson,
+    },
+    /// Check the catalog files (*.toml) in a folder, as the app would load them
+    Validate { folder: PathBuf },
+}
+
+#[derive(Debug, Args)]
+pub struct CatalogArg {
+    /// Add the threats, mitigations and rules in DIR/*.toml to the built-in catalog
+    #[arg(long, value_name = "DIR")]
+    pub catalog: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct AnalysisArgs {
+    /// The model
+    pub model: PathBuf,
+    #[command(flatten)]
+    pub catalog: CatalogArg,
+    /// Treat every person, the system's own signed-in users too, as a possible attacker
+    #[arg(long)]
+    pub insiders_are_attackers: bool,
+    /// Report only findings that are not in this earlier JSON report (and fail only on those)
+    #[arg(long, value_name = "REPORT")]
+    pub baseline: Option<PathBuf>,
+    /// Exit with status 1 when an open finding is at least this severe
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    pub fail_on: Option<FailOn>,
+}
+
+#[derive(Debug, Args)]
+pub struct AnalyzeArgs {
+    #[command(flatten)]
+    pub analysis: AnalysisArgs,
+    /// The report's format (jsonl: one finding per line)
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    pub format: Format,
+    /// Print no report: only the exit status tells
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub analysis: AnalysisArgs,
+    /// The report file (.md, .json, .sarif, .csv)
+    #[arg(long, short)]
+    pub output: PathBuf,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Json,
+    #[value(alias = "md")]
+    Markdown,
+    Sarif,
+    Csv,
+    Jsonl,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TextOrJson {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Low,
+    Medium,
+    High,
+    Critical,
+}
+
+/// What a command made: text for standard output (none when quiet) and the exit status.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Outcome {
+    pub output: Option<String>,
+    pub status: u8,
+}
+
+/// Runs the command line `args` (the program's name first) and says how the process should end.
+/// `program` names it in messages (`maestro`, `maestro-studio`).
+pub fn main_with(program: &str, args: impl IntoIterator<Item = OsString>) -> ExitCode {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(error) => {
+            // Help and version go to standard output with status 0; mistakes to standard error, 2.
+            let _ = error.print();
+            return ExitCode::from(if error.use_stderr() { 2 } else { 0 });
+        }
+    };
+    match commands::run(cli) {
+        Ok(Outcome { output, status }) => match output.map(|text| write_out(&text)) {
+            None | Some(Ok(())) => ExitCode::from(status),
+            // The reader went away (`| head`): nothing is owed to it, and the verdict stands.
+            Some(Err(error)) if error.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::from(status),
+            Some(Err(error)) => {
+                eprintln!("{program}: could not write the output: {error}");
+                ExitCode::from(2)
+            }
+        },
+        Err(error) => {
+            eprintln!("{program}: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Writes to standard output, reporting a closed pipe or a full disk instead of panicking as
+/// `println!` would.
+fn write_out(text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    if !text.ends_with('\n') {
+        out.write_all(b"\n")?;
+    }
+    out.flush()
+}
+
+#[cfg(test)]
+mod tests;
