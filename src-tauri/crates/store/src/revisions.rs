@@ -154,14 +154,34 @@ impl Revisions {
     }
 }
 
-/// `model` as a file gives it back: decisions in the order of their findings (copied only when
-/// they are not in that order already).
+/// `model` as a file gives it back: decisions in the order of their findings, and no negative
+/// zero in a coordinate (SQLite keeps a whole REAL as an integer, so -0.0 reads back as 0.0).
+/// Copied only when it differs.
 fn comparable(model: &Model) -> Cow<'_, Model> {
-    if model.decisions.is_sorted_by(|a, b| a.finding <= b.finding) {
+    let negative_zero = |v: f64| v == 0.0 && v.is_sign_negative();
+    let has_negative_zero = model.elements.iter().any(|e| negative_zero(e.position.x) || negative_zero(e.position.y))
+        || model
+            .boundaries
+            .iter()
+            .any(|b| [b.position.x, b.position.y, b.size.width, b.size.height].into_iter().any(negative_zero));
+    if model.decisions.is_sorted_by(|a, b| a.finding <= b.finding) && !has_negative_zero {
         return Cow::Borrowed(model);
     }
     let mut model = model.clone();
     model.decisions.sort_by(|a, b| a.finding.cmp(&b.finding));
+    let unsigned = |v: &mut f64| {
+        if *v == 0.0 {
+            *v = 0.0;
+        }
+    };
+    for e in &mut model.elements {
+        unsigned(&mut e.position.x);
+        unsigned(&mut e.position.y);
+    }
+    for b in &mut model.boundaries {
+        unsigned(&mut b.position.x);
+        unsigned(&mut b.position.y);
+    }
     Cow::Owned(model)
 }
 

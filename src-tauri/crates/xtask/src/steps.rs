@@ -73,15 +73,32 @@ pub fn run_app(root: &Path, args: &[String]) -> Result<()> {
 pub fn test_everything(root: &Path) -> Result<()> {
     // Stale bindings would make every later step check the wrong interface: fail first.
     bindings_test(root, false).context("the TypeScript bindings are stale: run `cargo xtask bindings`")?;
-    if process::output_of("rustfmt", &["--version"]).is_some() {
-        let mut fmt = cargo();
-        fmt.current_dir(root).args(["fmt", "--all", "--", "--check"]);
-        process::run(fmt).context("Rust code is not formatted: run `cargo fmt --all`")?;
+    // The lint gate: unformatted code or a clippy warning fails the run; so does a missing tool.
+    for (tool, component) in [("rustfmt", "rustfmt"), ("cargo-clippy", "clippy")] {
+        if process::output_of(tool, &["--version"]).is_none() {
+            anyhow::bail!("{tool} is missing, so the code cannot be checked: run `rustup component add {component}`");
+        }
     }
+    let mut fmt = cargo();
+    fmt.current_dir(root).args(["fmt", "--all", "--", "--check"]);
+    process::run(fmt).context("Rust code is not formatted: run `cargo fmt --all`")?;
     let ui = root.join("ui");
     run_in(&ui, "npm", &["run", "--silent", "check"])?;
     run_in(&ui, "npm", &["run", "--silent", "test"])?;
     build_ui(root)?;
+    // After the page is built: the app's build script embeds it.
+    let mut clippy = cargo();
+    clippy.current_dir(root).args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--features",
+        "maestro-tests/e2e",
+        "--",
+        "-D",
+        "warnings",
+    ]);
+    process::run(clippy).context("clippy found something to fix")?;
     build_binary(root)?;
 
     let mut unit = cargo();

@@ -251,3 +251,22 @@ fn revisions_out_of_sequence_are_damage() {
     assert!(matches!(err, StoreError::Corrupt { .. }), "{err:?}");
     assert!(err.to_string().contains("revision 5 is where revision 1 should be"), "{err}");
 }
+
+#[test]
+fn a_revision_of_a_model_at_negative_zero_matches_the_file_read_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("zero.maestro");
+    let mut model = Model::new("m");
+    model.elements.push(Element {
+        id: "a".into(),
+        kind: "agent".into(),
+        name: "A".into(),
+        position: Position::new(-0.0, 5.0),
+        ..Default::default()
+    });
+    let mut revisions = Revisions::default();
+    revisions.record(None, &model, "2026-12-01T09:00:00Z".into(), "Ada".into(), "First saved".into());
+    save_with_revisions(&model, &revisions, &path).unwrap();
+    let stored = load_with_revisions(&path).unwrap();
+    assert_eq!(stored.revisions.model_at(&stored.model, 1).unwrap(), stored.model);
+}
