@@ -111,7 +111,19 @@ impl Revisions {
         let on_file = on_file.map(comparable);
         let mut back = None;
         if let Some(before) = &on_file {
-            if self.entries.is_empty() && digest_of(before) != digest {
+            let before_digest = digest_of(before);
+            // Another program changed the model in the file after its latest revision: that state
+            // is recorded as it is, and the way back past it is lost (and said to be).
+            if self.entries.last().is_some_and(|latest| latest.digest != before_digest) {
+                let revision = Revision {
+                    number: self.entries.len() as u32 + 1,
+                    saved_at: String::new(),
+                    author: String::new(),
+                    summary: "Changed outside MAESTRO Studio: earlier revisions cannot be rebuilt from here".to_owned(),
+                };
+                self.entries.push(Entry { revision, digest: before_digest.clone(), back: None });
+            }
+            if self.entries.is_empty() && before_digest != digest {
                 let revision = Revision {
                     number: 1,
                     saved_at: String::new(),

@@ -198,3 +198,20 @@ fn a_crafted_step_putting_parts_back_is_one_pass_and_checked() {
         ListStep { drop: vec![], put: vec![(0, element("x")), (0, element("y"))], order: None };
     assert!(twice.undo(vec![element("a")]).is_err());
 }
+
+#[test]
+fn a_model_changed_outside_is_recorded_as_such_before_the_next_save() {
+    let mut revisions = Revisions::default();
+    let first = Model::new("m");
+    record(&mut revisions, None, &first);
+    let mut outside = first.clone();
+    outside.name = "edited elsewhere".into();
+    let mut saved = outside.clone();
+    saved.elements.push(element("a"));
+    assert!(record(&mut revisions, Some(&outside), &saved));
+    let list = revisions.list();
+    assert_eq!(list.len(), 3);
+    assert!(list[1].summary.starts_with("Changed outside MAESTRO Studio"), "{}", list[1].summary);
+    assert_eq!(revisions.model_at(&saved, 2).unwrap(), outside);
+    assert!(matches!(revisions.model_at(&saved, 1), Err(RevisionError::Damaged(1, _))));
+}
