@@ -290,6 +290,10 @@ async fn revisions_are_listed_compared_and_one_restored_as_a_new_revision() -> R
     let diff = app.text("revision-diff").await?;
     ensure!(diff.contains("Elements") && diff.contains("Planner"), "{diff}");
     app.screenshot("revisions-compared").await?;
+    // The first revision against nothing: what it added.
+    app.click("revision-pick-1").await?;
+    app.wait_for_text_containing("revision-diff", "Agent").await?;
+    ensure!(!app.text("revision-diff").await?.contains("Tool"), "the tool came in revision 2");
 
     // Restoring revision 1 is one change, unsaved until saved; saving records revision 4.
     app.click("revision-restore-1").await?;

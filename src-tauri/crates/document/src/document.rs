@@ -380,9 +380,11 @@ impl Document {
     }
 
     /// What changed from revision `old` to revision `new`; `None` stands for the model as it
-    /// is now, unsaved changes included.
+    /// is now, unsaved changes included, and revision 0 for nothing (an empty model), so that
+    /// the first revision shows all it added.
     pub fn revision_diff(&self, old: Option<u32>, new: Option<u32>) -> Result<ModelDiff, DocumentError> {
         let state = |number: Option<u32>| match number {
+            Some(0) => Ok(std::borrow::Cow::Owned(Model::new(self.model.name.clone()))),
             Some(number) => self.revision_model(number).map(std::borrow::Cow::Owned),
             None => Ok(std::borrow::Cow::Borrowed(&self.model)),
         };
@@ -531,6 +533,7 @@ mod tests {
         assert_eq!(diff.summary(), "1 element added, 1 element changed, 1 flow added");
         assert_eq!(diff.elements.changed[0].fields, ["name"]);
         assert!(doc.revision_diff(Some(3), None).unwrap().is_empty(), "nothing unsaved");
+        assert_eq!(doc.revision_diff(Some(0), Some(1)).unwrap().summary(), "1 element added", "from nothing");
         assert!(matches!(doc.revision_diff(Some(9), None), Err(DocumentError::Revision(RevisionError::Unknown(9)))));
 
         doc.restore_revision(1).unwrap();

@@ -24,7 +24,7 @@ describe('revisions', () => {
     expect(firstComparison([revision(1)], false)).toBeNull();
     expect(firstComparison([revision(1)], true)).toEqual({ from: 1, to: 'now' });
     expect(firstComparison([revision(1), revision(2)], false)).toEqual({ from: 1, to: 2 });
-    expect(comparisonFor(1)).toEqual({ from: 1, to: 1 });
+    expect(comparisonFor(1)).toEqual({ from: 0, to: 1 });
     expect(comparisonFor(4)).toEqual({ from: 3, to: 4 });
   });
 

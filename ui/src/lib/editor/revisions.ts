@@ -3,7 +3,8 @@
 
 import type { Changes, ModelDiff, Revision } from '../bindings';
 
-/** A state to compare: a revision by number, or the model as it is now (unsaved changes included). */
+/** A state to compare: a revision by number (0: nothing, an empty model), or the model as it is now
+ *  (unsaved changes included). */
 export type StateChoice = number | 'now';
 
 /** `2026-12-03 14:05` in the user's time zone; a revision from before revisions were kept has no time. */
@@ -31,9 +32,9 @@ export function firstComparison(revisions: readonly Revision[], dirty: boolean):
   return { from: latest.number - 1, to: latest.number };
 }
 
-/** Comparing a revision with the one before it (the first with itself has nothing to show). */
+/** Comparing a revision with the one before it; the first with nothing (revision 0, an empty model). */
 export function comparisonFor(number: number): { from: StateChoice; to: StateChoice } {
-  return { from: Math.max(1, number - 1), to: number };
+  return { from: Math.max(0, number - 1), to: number };
 }
 
 export type Mark = 'added' | 'removed' | 'changed';
