@@ -273,6 +273,7 @@ async fn revisions_are_listed_compared_and_one_restored_as_a_new_revision() -> R
     app.find("dialog-settings").await?;
     app.find("settings-author").await?.clear().await?;
     app.type_into("settings-author", "Grace Hopper").await?;
+    app.screenshot("settings").await?;
     app.click("settings-save").await?;
     app.wait_until_gone("dialog-settings").await?;
 

@@ -205,10 +205,9 @@ fn write_model(model: &Model, path: &Path) -> Result<()> {
     bail!("{}: a model is written as .maestro, .yaml, .yml or .json", path.display())
 }
 
-/// `#3  2026-12-03T14:05:09Z  Ada  1 element added`; text from the file cannot move the cursor
-/// or recolour a terminal.
+/// `#3  2026-12-03T14:05:09Z  Ada  1 element added`, printable in a terminal.
 fn revision_line(r: &maestro_store::Revision) -> String {
-    let printable = |text: &str| -> String { text.chars().map(|c| if c.is_control() { '?' } else { c }).collect() };
+    use maestro_document::printable;
     let when = if r.saved_at.is_empty() { "(time not known)".to_owned() } else { printable(&r.saved_at) };
     let author = if r.author.is_empty() { "(author not known)".to_owned() } else { printable(&r.author) };
     format!("#{}  {when}  {author}  {}", r.number, printable(&r.summary))

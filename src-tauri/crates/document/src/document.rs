@@ -406,11 +406,11 @@ impl Document {
     /// What a save of the model now records as its summary.
     fn save_summary(&self) -> String {
         let changes = match &self.on_file {
-            // A file from before revisions, saved as it was: its first revision is what it holds.
-            Some(on_file) if self.revisions.is_empty() && diff_models(on_file, &self.model).is_empty() => {
-                "First recorded".to_owned()
-            }
-            Some(on_file) => diff_models(on_file, &self.model).summary(),
+            Some(on_file) => match diff_models(on_file, &self.model) {
+                // A file from before revisions, saved as it was: its first revision is what it holds.
+                diff if diff.is_empty() && self.revisions.is_empty() => "First recorded".to_owned(),
+                diff => diff.summary(),
+            },
             None => {
                 let (elements, flows) = (self.model.elements.len(), self.model.flows.len());
                 let plural = |n: usize| if n == 1 { "" } else { "s" };

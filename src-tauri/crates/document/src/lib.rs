@@ -23,7 +23,7 @@ pub use document::{Document, DocumentError};
 pub use edit::{BoundaryGeometry, BoundaryMove, Edit, Fragment};
 pub use file_name::file_stem;
 pub use maestro_store::{Revision, RevisionError};
-pub use model_diff::{Changes, ModelDiff, PartChange, diff_models};
+pub use model_diff::{Changes, ModelDiff, PartChange, diff_models, printable};
 pub use recovery::{Recovered, Recovery, RecoveryError, RecoveryOffer};
 pub use sample::{DEFAULT_SAMPLE, SAMPLES, Sample, sample, sample_model};
 pub use snapshot::{Snapshot, window_title};

@@ -116,8 +116,9 @@ impl ModelDiff {
     }
 }
 
-/// `text` with every control character (escape sequences, carriage returns, newlines) as `?`.
-fn printable(text: &str) -> String {
+/// `text` with every control character (escape sequences, carriage returns, newlines) as `?`,
+/// for a terminal: text from a file cannot move the cursor or recolour it.
+pub fn printable(text: &str) -> String {
     text.chars().map(|c| if c.is_control() { '?' } else { c }).collect()
 }
 
