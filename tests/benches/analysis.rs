@@ -1,4 +1,5 @@
-//! `cargo bench -p maestro-tests --bench analysis`: full analysis of generated models of 100,
+//! `cargo bench -p maestro-tests --bench analysis`: full analysis of generated models (in trust
+//! boundaries) of 100,
 //! 1,000 and 10,000 elements (about three flows each). Prints the median time, the time per
 //! element, the targets (1,000 elements within one 16 ms frame, 10,000 within 150 ms) and how
 //! cost grows from one size to the next (10× the elements should cost about 10× the time).
@@ -12,7 +13,7 @@ use maestro_catalog::Catalog;
 use std::time::{Duration, Instant};
 
 fn median_time(elements: usize) -> (Duration, usize) {
-    let model = generated::model(elements);
+    let model = generated::model_in_boundaries(elements);
     let catalog = Catalog::builtin();
     let runs = if elements >= 10_000 { 7 } else { 21 };
     let mut times = Vec::with_capacity(runs);

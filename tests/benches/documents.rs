@@ -28,7 +28,7 @@ fn ms(time: Duration) -> f64 {
 fn main() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let path = dir.path().join("large.maestro");
-    let model = generated::model(10_000);
+    let model = generated::model_in_boundaries(10_000);
     let save = median(7, || maestro_store::save(&model, &path).expect("saving"));
     let open = median(7, || {
         std::hint::black_box(maestro_store::load(&path).expect("opening"));
@@ -58,7 +58,7 @@ fn main() {
     println!("model as code (YAML), median of several runs:");
     let mut previous: Option<(usize, f64)> = None;
     for elements in [1_000, 4_000, 16_000] {
-        let model = catalog_clean(generated::model(elements));
+        let model = catalog_clean(generated::model_in_boundaries(elements));
         let text = to_text(&model, Format::Yaml);
         let runs = if elements >= 16_000 { 3 } else { 7 };
         let write = median(runs, || {

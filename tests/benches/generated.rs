@@ -100,3 +100,41 @@ pub fn model(elements: usize) -> Model {
     }
     model
 }
+
+/// Elements in each generated boundary: two rows of the grid.
+const PER_BOUNDARY: usize = 2 * COLUMNS;
+
+/// The trust each generated boundary states, in turn; `None` states none.
+const TRUSTS: [Option<&str>; 4] = [None, Some("trusted"), Some("partial"), Some("untrusted")];
+
+/// [`model`] with its elements in trust boundaries, as real models are drawn: every two rows of
+/// the grid in a boundary of its own, stating a trust in turn (none, trusted, partial, untrusted),
+/// and every fourth boundary nested in the one before it. Analyses ask which boundaries surround
+/// an element, so a lookup that scans every boundary would show here as growth faster than the
+/// model.
+#[allow(dead_code)] // used by the analysis, document and command-line benchmarks
+pub fn model_in_boundaries(elements: usize) -> Model {
+    let mut model = model(elements);
+    let groups = elements.div_ceil(PER_BOUNDARY);
+    for group in 0..groups {
+        let members = (group * PER_BOUNDARY..((group + 1) * PER_BOUNDARY).min(elements))
+            .map(|i| model.elements[i].id.clone())
+            .collect();
+        let mut properties = Properties::new();
+        if let Some(trust) = TRUSTS[group % TRUSTS.len()] {
+            properties.insert("trust".into(), PropertyValue::Text(trust.into()));
+        }
+        let top = (group * 2) as f64 * PITCH.1 - 20.0;
+        model.boundaries.push(maestro_model::Boundary {
+            id: format!("b{group}").as_str().into(),
+            name: format!("zone {group}"),
+            properties,
+            contains: members,
+            parent: (group % 4 == 3).then(|| format!("b{}", group - 1).as_str().into()),
+            position: Position::new(-20.0, top),
+            size: maestro_model::Size { width: COLUMNS as f64 * PITCH.0 + 40.0, height: 2.0 * PITCH.1 },
+            ..Default::default()
+        });
+    }
+    model
+}

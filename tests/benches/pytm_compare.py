@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
-"""Side by side: MAESTRO Studio's analysis and pytm's, on equivalent generated models.
+"""Side by side, as CI runs them: `maestro analyze` and pytm, each a whole process from start to
+its written report, on the same generated models.
 
-Usage: python3 tests/benches/pytm_compare.py [SIZE ...]   (default sizes: 100 1000)
+Usage: python3 tests/benches/pytm_compare.py [SIZE ...]   (default size: 2000)
 
-Installs pytm from PyPI into target/pytm-venv if needed, builds for each size a pytm model with
-the same elements (processes, data stores, external entities) and the same ~3 flows per element
-as the Rust benchmark's generator, times pytm's threat resolution, runs
-`cargo bench -p maestro-tests --bench analysis -- --json` for ours, and prints both times, the
-ratio, and findings per element (pytm reports one finding per matching threat and element).
+Installs pytm from PyPI into target/pytm-venv if needed and builds the release `maestro`. For
+each size it writes the Rust benchmarks' generated model (`cargo bench --bench cli --
+--write-models`, as .maestro and model-as-code YAML) and a pytm script with the same elements
+(processes, data stores, external entities) and the same ~3 flows per element, then times
+`python tm.py --json out.json` (check, resolve, JSON) against `maestro analyze FILE --format json`
+(read, analyse, JSON report): medians of several runs, the ratio, and findings per element
+(pytm reports one finding per matching threat and element).
 """
 
 import json
@@ -52,36 +55,33 @@ def ensure_pytm():
     return python
 
 
-PYTM_RUN = r"""
-import json, sys, time
+PYTM_HEAD = r"""
 from pytm import TM, Actor, Process, Datastore, Dataflow, Boundary
-size = int(sys.argv[1])
-mix, stores, external = json.loads(sys.argv[2]), set(json.loads(sys.argv[3])), set(json.loads(sys.argv[4]))
-flows = json.loads(sys.stdin.read())
 TM.reset()
-tm = TM(f"generated {size}")
+tm = TM("generated")
 tm.description = "generated"
 tm.isOrdered = False
 inside = Boundary("inside")
 elements = []
-for i in range(size):
-    kind = mix[i % len(mix)]
-    if kind in external:
-        e = Actor(f"{kind} {i}")
-    elif kind in stores:
-        e = Datastore(f"{kind} {i}")
-        e.inBoundary = inside
-    else:
-        e = Process(f"{kind} {i}")
+def element(cls, name, boundary):
+    e = cls(name)
+    if boundary:
         e.inBoundary = inside
     elements.append(e)
-for n, (a, b) in enumerate(flows):
-    Dataflow(elements[a], elements[b], f"f{n}")
-start = time.perf_counter()
-tm.resolve()
-elapsed = time.perf_counter() - start
-print(json.dumps({"ms": elapsed * 1e3, "findings": len(tm.findings)}))
 """
+
+
+def pytm_script(size):
+    """A pytm model of `size` elements and the generator's flows, as a user would write it."""
+    lines = [PYTM_HEAD]
+    for i in range(size):
+        kind = MIX[i % len(MIX)]
+        cls, inside = ("Actor", False) if kind in EXTERNAL else ("Datastore", True) if kind in STORES else ("Process", True)
+        lines.append(f"element({cls}, {kind + ' ' + str(i)!r}, {inside})")
+    for n, (a, b) in enumerate(flows_for(size)):
+        lines.append(f"Dataflow(elements[{a}], elements[{b}], 'f{n}')")
+    lines.append("tm.process()")
+    return "\n".join(lines) + "\n"
 
 
 def flows_for(size):
@@ -100,33 +100,52 @@ def flows_for(size):
     return flows
 
 
-def ours():
-    out = subprocess.run(
-        ["cargo", "bench", "-q", "-p", "maestro-tests", "--bench", "analysis", "--", "--json"],
-        cwd=ROOT, check=True, capture_output=True, text=True,
-    ).stdout
-    return {r["elements"]: r for r in (json.loads(line) for line in out.splitlines() if line.startswith("{"))}
+def median_ms(command, runs):
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append((time.perf_counter() - start) * 1e3)
+    return sorted(times)[len(times) // 2]
 
 
 def main():
-    sizes = [int(s) for s in sys.argv[1:]] or [100, 1000]
+    sizes = [int(s) for s in sys.argv[1:]] or [2000]
     python = ensure_pytm()
-    maestro = ours()
-    print(f"{'elements':>8} {'pytm ms':>10} {'ours ms':>9} {'ratio':>8} {'pytm findings/el':>17} {'ours findings/el':>17}")
+    work = ROOT / "target" / "pytm-compare"
+    work.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["cargo", "build", "-q", "--release", "-p", "maestro-cli", "--bin", "maestro"], cwd=ROOT, check=True)
+    maestro = ROOT / "target" / "release" / "maestro"
+    subprocess.run(
+        ["cargo", "bench", "-q", "-p", "maestro-tests", "--bench", "cli", "--", "--write-models", str(work)],
+        cwd=ROOT, check=True, stdout=subprocess.DEVNULL,
+    )
+    print("whole processes, median wall-clock time")
+    print(f"{'elements':>8} {'pytm ms':>10} {'maestro ms':>11} {'ratio':>7} {'from YAML':>10} {'ratio':>7} "
+          f"{'pytm findings/el':>17} {'maestro findings/el':>20}")
     for size in sizes:
-        run = subprocess.run(
-            [python, "-c", PYTM_RUN, str(size), json.dumps(MIX), json.dumps(sorted(STORES)), json.dumps(sorted(EXTERNAL))],
-            input=json.dumps(flows_for(size)), capture_output=True, text=True, check=True,
-        )
-        pytm = json.loads(run.stdout.strip().splitlines()[-1])
-        mine = maestro.get(size)
-        if mine is None:
-            print(f"{size:>8} {pytm['ms']:>10.1f}   (no Rust measurement at this size; it measures 100, 1000, 10000)")
+        script = work / f"tm-{size}.py"
+        script.write_text(pytm_script(size))
+        pytm_out, ours_out = work / f"pytm-{size}.json", work / f"maestro-{size}.json"
+        pytm = median_ms([python, script, "--json", pytm_out], 3)
+        model = work / f"generated-{size}.maestro"
+        if not model.exists():
+            print(f"{size:>8} {pytm:>10.1f}   (the Rust generator writes {sorted(SIZES)} only)")
             continue
+        ours = median_ms([maestro, "analyze", model, "--format", "json"], 11)
+        yaml = median_ms([maestro, "analyze", work / f"generated-{size}.yaml", "--format", "json"], 11)
+        with open(ours_out, "w") as out:
+            subprocess.run([maestro, "analyze", model, "--format", "json"], stdout=out, check=True)
+        pytm_findings = len(json.loads(pytm_out.read_text()).get("findings", []))
+        our_findings = len(json.loads(ours_out.read_text())["findings"])
         print(
-            f"{size:>8} {pytm['ms']:>10.1f} {mine['ms']:>9.2f} {pytm['ms'] / mine['ms']:>7.0f}x "
-            f"{pytm['findings'] / size:>17.1f} {mine['findings'] / size:>17.1f}"
+            f"{size:>8} {pytm:>10.1f} {ours:>11.1f} {pytm / ours:>6.0f}x {yaml:>10.1f} {pytm / yaml:>6.0f}x "
+            f"{pytm_findings / size:>17.1f} {our_findings / size:>20.1f}"
         )
+
+
+# The sizes `cargo bench --bench cli -- --write-models` writes.
+SIZES = {1000, 2000, 4000, 16000}
 
 
 if __name__ == "__main__":

@@ -145,7 +145,7 @@ fn eval(cx: &Context, condition: &Condition, target: Target, reading: Reading) -
             })
         }
         Condition::InBoundary(levels) => on_element(&|i| {
-            cx.model.boundaries_around(&cx.element(i).id).into_iter().any(|b| {
+            cx.boundaries_around(i).any(|b| {
                 let trust = match reading {
                     Reading::WithDefaults => Some(Context::stated_trust(b).unwrap_or("partial")),
                     Reading::Evidence => Context::stated_trust(b),

@@ -49,6 +49,8 @@ pub(crate) struct Context<'a> {
     element_traits: Vec<u32>,
     /// Per flow: whether it states `validated = true` (looked up on every hop of every flood).
     validated: Vec<bool>,
+    /// Per element: the boundaries around it, innermost first (indices into the model's).
+    around: Vec<Vec<usize>>,
 }
 
 /// A trait as one bit of an element's trait set.
@@ -139,6 +141,7 @@ impl<'a> Context<'a> {
             element_kinds: Vec::new(),
             element_traits: Vec::new(),
             validated: Vec::new(),
+            around: model.boundaries_around_each(),
         };
         cx.element_kinds = model.elements.iter().map(|e| cx.kinds.get(e.kind.as_str()).copied()).collect();
         cx.element_traits = cx
@@ -323,13 +326,14 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// Every boundary the element is inside, innermost first.
+    pub fn boundaries_around(&self, element: usize) -> impl Iterator<Item = &'a maestro_model::Boundary> + use<'a, '_> {
+        self.around[element].iter().map(|&b| &self.model.boundaries[b])
+    }
+
     /// The boundaries around an element that state a trust, innermost first, with that trust.
     pub fn boundary_trusts(&self, element: usize) -> Vec<(&'a maestro_model::Boundary, &'a str)> {
-        self.model
-            .boundaries_around(&self.element(element).id)
-            .into_iter()
-            .filter_map(|b| Self::stated_trust(b).map(|t| (b, t)))
-            .collect()
+        self.boundaries_around(element).filter_map(|b| Self::stated_trust(b).map(|t| (b, t))).collect()
     }
 
     /// A boundary around both elements that states one of `levels` as its trust, if there is one.

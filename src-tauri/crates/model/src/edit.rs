@@ -10,7 +10,7 @@ use crate::types::{
 };
 use serde::{Deserialize, Serialize};
 use specta::Type;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use thiserror::Error;
 
 /// Longest name accepted for a model, element, flow or boundary, in characters.
@@ -383,38 +383,37 @@ impl Model {
         })
     }
 
-    fn id_taken(&self, id: &str) -> bool {
-        self.elements.iter().any(|e| e.id.as_str() == id)
-            || self.flows.iter().any(|f| f.id.as_str() == id)
-            || self.boundaries.iter().any(|b| b.id.as_str() == id)
-    }
-
     fn insert_boundary(&mut self, placed: Placed<Boundary>) -> Result<EditOp, EditError> {
-        let boundary = &placed.item;
-        if boundary.id.as_str().is_empty() {
-            return Err(EditError::EmptyId);
-        }
-        if self.id_taken(boundary.id.as_str()) {
-            return Err(EditError::DuplicateId(boundary.id.to_string()));
-        }
-        checked_name(boundary.name.clone())?;
-        if boundary.description.chars().count() > MAX_TEXT_CHARS || boundary.notes.chars().count() > MAX_TEXT_CHARS {
-            return Err(EditError::TextTooLong);
-        }
-        if !boundary.position.is_finite() || !boundary.size.is_valid() {
-            return Err(EditError::InvalidBoundaryGeometry(boundary.id.clone()));
-        }
-        if let Some(parent) = &boundary.parent
-            && self.boundary_index(parent).is_none()
-        {
-            return Err(EditError::UnknownBoundary(parent.clone()));
-        }
-        if let Some(missing) = boundary.contains.iter().find(|m| self.element_index(m).is_none()) {
-            return Err(EditError::UnknownElement(missing.clone()));
-        }
-        let inverse = EditOp::RemoveBoundary { id: boundary.id.clone() };
+        let ids = Ids::of(self);
+        check_boundary(&placed.item, &ids)?;
+        let inverse = EditOp::RemoveBoundary { id: placed.item.id.clone() };
         insert_placed(&mut self.boundaries, vec![placed]);
         Ok(inverse)
+    }
+
+    /// Appends `boundaries` in order, each checked as [`EditOp::InsertBoundary`] checks one, but
+    /// with the model's ids gathered once: building a large model from a file is linear, where
+    /// one operation per boundary would look through every element for each. On the first that
+    /// breaks a rule, says which and why; those before it stay in.
+    pub fn append_boundaries(&mut self, boundaries: Vec<Boundary>) -> Result<(), (BoundaryId, EditError)> {
+        let mut added = Vec::with_capacity(boundaries.len());
+        let result = {
+            let mut ids = Ids::of(self);
+            let mut result = Ok(());
+            for boundary in &boundaries {
+                if let Err(error) = check_boundary(boundary, &ids) {
+                    result = Err((boundary.id.clone(), error));
+                    break;
+                }
+                ids.taken.insert(boundary.id.as_str());
+                ids.boundaries.insert(boundary.id.as_str());
+                added.push(boundary.id.clone());
+            }
+            result
+        };
+        let count = added.len();
+        self.boundaries.extend(boundaries.into_iter().take(count));
+        result
     }
 
     fn set_membership(&mut self, element: ElementId, slots: Vec<Slot>) -> Result<EditOp, EditError> {
@@ -461,7 +460,7 @@ impl Model {
         flows: Vec<Placed<Flow>>,
         memberships: Vec<Membership>,
     ) -> Result<EditOp, EditError> {
-        let mut taken: BTreeSet<&str> = self
+        let mut taken: HashSet<&str> = self
             .elements
             .iter()
             .map(|e| e.id.as_str())
@@ -477,7 +476,7 @@ impl Model {
             }
         }
         for placed in &elements {
-            checked_name(placed.item.name.clone())?;
+            check_name(&placed.item.name)?;
             if placed.item.description.chars().count() > MAX_TEXT_CHARS
                 || placed.item.notes.chars().count() > MAX_TEXT_CHARS
             {
@@ -487,7 +486,7 @@ impl Model {
                 return Err(EditError::InvalidPosition(placed.item.id.clone()));
             }
         }
-        let new_elements: BTreeSet<&ElementId> = elements.iter().map(|p| &p.item.id).collect();
+        let new_elements: HashSet<&ElementId> = elements.iter().map(|p| &p.item.id).collect();
         for placed in &flows {
             let flow = &placed.item;
             if flow.name.chars().count() > MAX_NAME_CHARS {
@@ -587,14 +586,64 @@ impl Model {
     }
 }
 
+/// The ids a model holds, gathered once for checks that look many up.
+struct Ids<'m> {
+    /// Every element, flow and boundary id.
+    taken: HashSet<&'m str>,
+    elements: HashSet<&'m str>,
+    boundaries: HashSet<&'m str>,
+}
+
+impl<'m> Ids<'m> {
+    fn of(model: &'m Model) -> Ids<'m> {
+        let elements: HashSet<&str> = model.elements.iter().map(|e| e.id.as_str()).collect();
+        let boundaries: HashSet<&str> = model.boundaries.iter().map(|b| b.id.as_str()).collect();
+        let mut taken = elements.clone();
+        taken.extend(model.flows.iter().map(|f| f.id.as_str()));
+        taken.extend(boundaries.iter().copied());
+        Ids { taken, elements, boundaries }
+    }
+}
+
+/// What a boundary must be to go into a model with these ids.
+fn check_boundary(boundary: &Boundary, ids: &Ids) -> Result<(), EditError> {
+    if boundary.id.as_str().is_empty() {
+        return Err(EditError::EmptyId);
+    }
+    if ids.taken.contains(boundary.id.as_str()) {
+        return Err(EditError::DuplicateId(boundary.id.to_string()));
+    }
+    check_name(&boundary.name)?;
+    if boundary.description.chars().count() > MAX_TEXT_CHARS || boundary.notes.chars().count() > MAX_TEXT_CHARS {
+        return Err(EditError::TextTooLong);
+    }
+    if !boundary.position.is_finite() || !boundary.size.is_valid() {
+        return Err(EditError::InvalidBoundaryGeometry(boundary.id.clone()));
+    }
+    if let Some(parent) = &boundary.parent
+        && !ids.boundaries.contains(parent.as_str())
+    {
+        return Err(EditError::UnknownBoundary(parent.clone()));
+    }
+    if let Some(missing) = boundary.contains.iter().find(|m| !ids.elements.contains(m.as_str())) {
+        return Err(EditError::UnknownElement(missing.clone()));
+    }
+    Ok(())
+}
+
 fn checked_name(name: String) -> Result<String, EditError> {
+    check_name(&name)?;
+    Ok(name)
+}
+
+fn check_name(name: &str) -> Result<(), EditError> {
     if name.trim().is_empty() {
         return Err(EditError::EmptyName);
     }
     if name.chars().count() > MAX_NAME_CHARS {
         return Err(EditError::NameTooLong);
     }
-    Ok(name)
+    Ok(())
 }
 
 /// Inserts items at their recorded indices in ascending order (which restores a removal exactly),
@@ -649,6 +698,46 @@ mod tests {
             Boundary { id: "inner".into(), name: "Inner".into(), parent: Some("zone".into()), ..Default::default() },
         ];
         model
+    }
+
+    #[test]
+    fn boundaries_appended_at_once_are_checked_as_one_at_a_time() {
+        let boundary = |id: &str, contains: &[&str]| Boundary {
+            id: id.into(),
+            name: id.to_uppercase(),
+            contains: contains.iter().map(|&m| m.into()).collect(),
+            size: Size::new(100.0, 100.0),
+            ..Default::default()
+        };
+        let before = sample().boundaries.len();
+        let mut model = sample();
+        let mut nested = boundary("z2", &["c"]);
+        nested.parent = Some("zone".into());
+        model.append_boundaries(vec![boundary("z1", &["a", "b"]), nested]).unwrap();
+        assert_eq!(model.boundaries.len(), before + 2);
+        assert_eq!(model.boundary(&"z2".into()).and_then(|b| b.parent.clone()), Some("zone".into()));
+        // The second of two with one id, an element's id, a member not in the model, a parent
+        // not in it: each is refused by name, and those before it stay in.
+        let mut twice = sample();
+        let err = twice.append_boundaries(vec![boundary("z", &[]), boundary("z", &[]), boundary("y", &[])]);
+        assert_eq!(err, Err(("z".into(), EditError::DuplicateId("z".into()))));
+        assert_eq!(twice.boundaries.len(), before + 1);
+        let mut clash = sample();
+        assert_eq!(
+            clash.append_boundaries(vec![boundary("a", &[])]),
+            Err(("a".into(), EditError::DuplicateId("a".into())))
+        );
+        let mut ghost = sample();
+        let err = ghost.append_boundaries(vec![boundary("z", &["ghost"])]);
+        assert_eq!(err, Err(("z".into(), EditError::UnknownElement("ghost".into()))));
+        let mut orphan = sample();
+        let mut child = boundary("z", &[]);
+        child.parent = Some("nowhere".into());
+        assert_eq!(
+            orphan.append_boundaries(vec![child]),
+            Err(("z".into(), EditError::UnknownBoundary("nowhere".into())))
+        );
+        assert_eq!((ghost.boundaries.len(), orphan.boundaries.len()), (before, before));
     }
 
     #[test]

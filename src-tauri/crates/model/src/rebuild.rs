@@ -20,12 +20,14 @@ impl Model {
             memberships: Vec::new(),
         })?;
         let mut nesting = Vec::new();
+        let mut top_level = Vec::with_capacity(boundaries.len());
         for mut boundary in boundaries {
             if let Some(parent) = boundary.parent.take() {
                 nesting.push(EditOp::SetBoundaryParent { boundary: boundary.id.clone(), parent: Some(parent) });
             }
-            model.apply(EditOp::InsertBoundary { boundary: Placed::appended(boundary) })?;
+            top_level.push(boundary);
         }
+        model.append_boundaries(top_level).map_err(|(_, error)| error)?;
         for op in nesting {
             model.apply(op)?;
         }

@@ -1,7 +1,7 @@
 use crate::ids::{BoundaryId, ElementId, FindingId, FlowId, KindId};
 use serde::{Deserialize, Serialize};
 use specta::Type;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// A property value as the catalog types them: booleans, enumerated or free text, numbers.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Type)]
@@ -209,6 +209,52 @@ impl Model {
         around
     }
 
+    /// [`Model::boundaries_around`] for every element at once, as boundary indices in model
+    /// order of the elements: one pass over the memberships and the nesting, where asking element
+    /// by element scans every boundary each time.
+    pub fn boundaries_around_each(&self) -> Vec<Vec<usize>> {
+        let element_index: HashMap<&str, usize> =
+            self.elements.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
+        // The first boundary with an id is the one `boundary()` finds.
+        let mut first_with_id: HashMap<&str, usize> = HashMap::with_capacity(self.boundaries.len());
+        for (i, b) in self.boundaries.iter().enumerate() {
+            first_with_id.entry(b.id.as_str()).or_insert(i);
+        }
+        let parent: Vec<Option<usize>> = self
+            .boundaries
+            .iter()
+            .map(|b| b.parent.as_ref().and_then(|p| first_with_id.get(p.as_str()).copied()))
+            .collect();
+        let mut holders: Vec<Vec<usize>> = vec![Vec::new(); self.elements.len()];
+        for (b, boundary) in self.boundaries.iter().enumerate() {
+            for member in &boundary.contains {
+                if let Some(&e) = element_index.get(member.as_str()) {
+                    // A boundary holds an element once, however often its list names it.
+                    if holders[e].last() != Some(&b) {
+                        holders[e].push(b);
+                    }
+                }
+            }
+        }
+        holders
+            .into_iter()
+            .map(|direct| {
+                let mut around: Vec<usize> = Vec::with_capacity(direct.len());
+                for d in direct {
+                    let mut next = Some(d);
+                    while let Some(b) = next {
+                        if around.iter().any(|&a| self.boundaries[a].id == self.boundaries[b].id) {
+                            break;
+                        }
+                        around.push(b);
+                        next = parent[b];
+                    }
+                }
+                around
+            })
+            .collect()
+    }
+
     pub(crate) fn element_index(&self, id: &ElementId) -> Option<usize> {
         self.elements.iter().position(|e| &e.id == id)
     }
@@ -255,5 +301,39 @@ mod tests {
         assert_eq!(model.fresh_id("agent"), "agent-2");
         assert_eq!(model.fresh_id("Peer Agent!"), "peer-agent-1");
         assert_eq!(model.fresh_id("<>"), "item-1");
+    }
+
+    fn boundary(id: &str, contains: &[&str], parent: Option<&str>) -> Boundary {
+        Boundary {
+            id: id.into(),
+            name: id.to_uppercase(),
+            contains: contains.iter().map(|&m| m.into()).collect(),
+            parent: parent.map(Into::into),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn boundaries_around_each_element_are_those_asked_for_one_at_a_time() {
+        let mut model = Model::new("m");
+        for id in ["a", "b", "c", "d"] {
+            model.elements.push(Element { id: id.into(), kind: "agent".into(), name: id.into(), ..Default::default() });
+        }
+        model.boundaries = vec![
+            boundary("outer", &["a"], None),
+            boundary("inner", &["b", "b", "a"], Some("outer")),
+            boundary("side", &["b", "ghost"], Some("missing")),
+            // A loop of parents, which the model refuses but a damaged file may hold.
+            boundary("x", &["c"], Some("y")),
+            boundary("y", &[], Some("x")),
+        ];
+        let each = model.boundaries_around_each();
+        for (i, element) in model.elements.iter().enumerate() {
+            let one: Vec<&str> = model.boundaries_around(&element.id).iter().map(|b| b.id.as_str()).collect();
+            let all: Vec<&str> = each[i].iter().map(|&b| model.boundaries[b].id.as_str()).collect();
+            assert_eq!(all, one, "element {}", element.id);
+        }
+        assert_eq!(each[1], [1, 0, 2], "inner, its parent, then side");
+        assert!(each[3].is_empty());
     }
 }

@@ -28,10 +28,11 @@ const HEADER: [&str; 14] = [
 
 /// One row per finding, RFC 4180 quoting.
 pub fn csv(subject: &Subject) -> String {
+    let names = crate::Names::of(subject.model);
     let mut out = String::new();
     push_row(&mut out, HEADER.iter().map(|h| h.to_string()));
     for f in &subject.analysis.findings {
-        let targets: Vec<String> = f.targets.iter().map(|t| subject.target_name(t)).collect();
+        let targets: Vec<String> = f.targets.iter().map(|t| names.target(t)).collect();
         let mitigations: Vec<&str> = f.mitigations.iter().map(|m| m.name.as_str()).collect();
         // As many cells as the header has columns, or this does not compile.
         let row: [String; HEADER.len()] = [

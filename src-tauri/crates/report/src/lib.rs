@@ -30,6 +30,7 @@ pub use sarif::sarif;
 use maestro_analysis::Analysis;
 use maestro_catalog::Catalog;
 use maestro_model::Model;
+use std::collections::HashMap;
 
 /// What every report is made from.
 pub struct Subject<'a> {
@@ -41,23 +42,43 @@ pub struct Subject<'a> {
 }
 
 impl Subject<'_> {
-    /// The name of an element or flow, for people; the id itself when it is neither.
-    pub(crate) fn target_name(&self, id: &str) -> String {
-        if let Some(element) = self.model.elements.iter().find(|e| e.id.as_str() == id) {
-            return element.name.clone();
-        }
-        if let Some(flow) = self.model.flows.iter().find(|f| f.id.as_str() == id) {
-            let end = |end: &maestro_model::ElementId| {
-                self.model.elements.iter().find(|e| &e.id == end).map_or(end.as_str().to_owned(), |e| e.name.clone())
-            };
-            return format!("{} → {}", end(&flow.from), end(&flow.to));
-        }
-        id.to_owned()
-    }
-
     /// Open findings as a share of elements, the noise measure.
     pub(crate) fn open_count(&self) -> usize {
         self.analysis.findings.iter().filter(|f| f.status == maestro_analysis::FindingStatus::Open).count()
+    }
+}
+
+/// The names of a model's elements and flows by id, looked up once per report rather than by a
+/// scan per target (a report names every finding's targets).
+pub(crate) struct Names<'a> {
+    elements: HashMap<&'a str, &'a str>,
+    flows: HashMap<&'a str, &'a maestro_model::Flow>,
+}
+
+impl<'a> Names<'a> {
+    pub(crate) fn of(model: &'a Model) -> Names<'a> {
+        let mut elements = HashMap::with_capacity(model.elements.len());
+        for e in &model.elements {
+            elements.entry(e.id.as_str()).or_insert(e.name.as_str());
+        }
+        let mut flows = HashMap::with_capacity(model.flows.len());
+        for f in &model.flows {
+            flows.entry(f.id.as_str()).or_insert(f);
+        }
+        Names { elements, flows }
+    }
+
+    /// The name of an element or flow (`from → to`), for people; the id itself when it is neither.
+    pub(crate) fn target(&self, id: &str) -> String {
+        if let Some(name) = self.elements.get(id) {
+            return (*name).to_owned();
+        }
+        if let Some(flow) = self.flows.get(id) {
+            let end =
+                |end: &'a maestro_model::ElementId| self.elements.get(end.as_str()).copied().unwrap_or(end.as_str());
+            return format!("{} → {}", end(&flow.from), end(&flow.to));
+        }
+        id.to_owned()
     }
 }
 

@@ -10,6 +10,7 @@ use std::fmt::Write;
 
 /// A report for people: summary, the layer × STRIDE matrix, then findings by layer.
 pub fn markdown(subject: &Subject) -> String {
+    let names = crate::Names::of(subject.model);
     let mut out = String::new();
     let analysis = subject.analysis;
     let _ = writeln!(out, "# MAESTRO threat model: {}\n", escape(&subject.model.name));
@@ -52,7 +53,7 @@ pub fn markdown(subject: &Subject) -> String {
         }
         let _ = writeln!(out, "\n### {}\n", escape(&layer_label(subject, &layer.id)));
         for f in in_layer {
-            let targets: Vec<String> = f.targets.iter().map(|t| escape(&subject.target_name(t))).collect();
+            let targets: Vec<String> = f.targets.iter().map(|t| escape(&names.target(t))).collect();
             let _ = writeln!(
                 out,
                 "#### {} — {} ({}, {})\n",

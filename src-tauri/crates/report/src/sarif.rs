@@ -25,6 +25,7 @@ pub const SARIF_SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 pub fn sarif(subject: &Subject) -> String {
     let rules = first_finding_per_threat(&subject.analysis.findings);
     let taxonomies = Taxonomies::of(subject, &rules);
+    let names = crate::Names::of(subject.model);
     let log = json!({
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
@@ -37,7 +38,7 @@ pub fn sarif(subject: &Subject) -> String {
             } },
             "taxonomies": taxonomies.components(subject.catalog),
             "artifacts": [{ "location": { "uri": subject.source } }],
-            "results": subject.analysis.findings.iter().map(|f| result(subject, f, &rules)).collect::<Vec<_>>(),
+            "results": subject.analysis.findings.iter().map(|f| result(subject, &names, f, &rules)).collect::<Vec<_>>(),
         }],
     });
     serde_json::to_string_pretty(&log).expect("SARIF always serialises")
@@ -75,7 +76,7 @@ fn rule(subject: &Subject, first: &Finding, taxonomies: &Taxonomies) -> Value {
     })
 }
 
-fn result(subject: &Subject, f: &Finding, rules: &[&Finding]) -> Value {
+fn result(subject: &Subject, names: &crate::Names, f: &Finding, rules: &[&Finding]) -> Value {
     // Every finding's threat has a rule, so the fallback is never taken.
     let rule_index = rules.iter().position(|r| r.threat == f.threat).unwrap_or_default();
     let level = match f.severity {
@@ -92,7 +93,7 @@ fn result(subject: &Subject, f: &Finding, rules: &[&Finding]) -> Value {
         "locations": [{
             "physicalLocation": { "artifactLocation": { "uri": subject.source } },
             "logicalLocations": f.targets.iter().map(|t| json!({
-                "name": subject.target_name(t),
+                "name": names.target(t),
                 "fullyQualifiedName": t,
                 "kind": "element",
             })).collect::<Vec<_>>(),

@@ -3,7 +3,8 @@
 use crate::StoreError;
 use crate::revisions::{Entry, Revision, Revisions};
 use maestro_model::{
-    Boundary, Decision, DecisionStatus, EditOp, Element, Flow, LayerOverride, Model, Placed, Position, Properties, Size,
+    Boundary, Decision, DecisionStatus, EditError, EditOp, Element, Flow, LayerOverride, Model, Placed, Position,
+    Properties, Size,
 };
 use rusqlite::Connection;
 use std::path::Path;
@@ -150,23 +151,25 @@ impl RawModel {
         // Boundaries go in through the model's own checks: top level first, then their nesting,
         // which must name boundaries that exist and never form a loop.
         let mut nesting = Vec::new();
+        let mut top_level = Vec::with_capacity(self.boundaries.len());
         for RawBoundary { mut boundary, properties, contains } in self.boundaries {
             let id = boundary.id.clone();
             boundary.properties = serde_json::from_str(&properties)
                 .map_err(|e| corrupt(format!("boundary '{id}' has unreadable properties: {e}")))?;
             let contains: Vec<String> = serde_json::from_str(&contains)
                 .map_err(|e| corrupt(format!("boundary '{id}' has an unreadable member list: {e}")))?;
-            if let Some(missing) = contains.iter().find(|m| model.element(&m.as_str().into()).is_none()) {
-                return Err(corrupt(format!("boundary '{id}' contains '{missing}', which is not in the model")));
-            }
             boundary.contains = contains.into_iter().map(Into::into).collect();
             if let Some(parent) = boundary.parent.take() {
                 nesting.push(EditOp::SetBoundaryParent { boundary: id.clone(), parent: Some(parent) });
             }
-            model
-                .apply(EditOp::InsertBoundary { boundary: Placed::appended(boundary) })
-                .map_err(|e| corrupt(format!("boundary '{id}': {e}")))?;
+            top_level.push(boundary);
         }
+        model.append_boundaries(top_level).map_err(|(id, e)| match e {
+            EditError::UnknownElement(missing) => {
+                corrupt(format!("boundary '{id}' contains '{missing}', which is not in the model"))
+            }
+            e => corrupt(format!("boundary '{id}': {e}")),
+        })?;
         for op in nesting {
             model.apply(op).map_err(|e| corrupt(e.to_string()))?;
         }

@@ -46,10 +46,12 @@ pub(crate) fn find(cx: &Context, from: &Condition, to: &Condition) -> Vec<PathHi
     ordered.extend(candidates.iter().copied().filter(|&e| !is_origin(cx, e)));
     let origins = Origins::run(cx, &ordered, ENTRIES_PER_IMPACT, &pass, &conduit);
     // A store or tool that only holds what an origin wrote relays it: the chain starts at the origin.
-    let relays = |e: usize| {
-        !is_origin(cx, e) && ordered.iter().any(|&o| o != e && is_origin(cx, o) && origins.reaches_content(o, e))
-    };
-    let entries: Vec<usize> = ordered.iter().copied().filter(|&e| !relays(e)).collect();
+    // (Only the origins that arrived at an element can have written what it holds.)
+    let relays = |e: usize| !is_origin(cx, e) && origins.content_from(e).any(|o| o != e && is_origin(cx, o));
+    let mut is_entry = vec![false; n];
+    for &e in &ordered {
+        is_entry[e] = !relays(e);
+    }
     let mut chains: Vec<Vec<(Vec<usize>, Vec<usize>)>> = vec![Vec::new(); n];
     for &impact in &impacts {
         let recipients = recipients(cx, impact);
@@ -58,7 +60,7 @@ pub(crate) fn find(cx: &Context, from: &Condition, to: &Condition) -> Vec<PathHi
         for entry in origins
             .of(impact)
             .into_iter()
-            .filter(|&e| e != impact && entries.contains(&e) && origins.reaches_input(cx, e, impact))
+            .filter(|&e| e != impact && is_entry[e] && origins.reaches_input(cx, e, impact))
         {
             // A message that goes back only to whoever started the chain — the entry, or the
             // people who wrote what it holds — tells them what they can already see (what it may

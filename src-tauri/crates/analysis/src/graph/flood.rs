@@ -236,10 +236,10 @@ impl Origins {
         })
     }
 
-    /// Whether what `origin` wrote reaches what `element` holds or returns: it arrived by data or
-    /// by an answer, not only as a request the element was sent.
-    pub fn reaches_content(&self, origin: usize, element: usize) -> bool {
-        self.sets[element][BY_DATA].iter().any(|(o, via)| *o == origin && via.is_some())
+    /// The origins whose writing reaches what `element` holds or returns: they arrived by data or
+    /// by an answer, not only as a request the element was sent. In the order they arrived.
+    pub fn content_from(&self, element: usize) -> impl Iterator<Item = usize> + '_ {
+        self.sets[element][BY_DATA].iter().filter(|(_, via)| via.is_some()).map(|(o, _)| *o)
     }
 
     /// Whether `origin` reaches `element`'s input (over a hop that is not an answer).

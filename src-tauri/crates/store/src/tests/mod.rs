@@ -148,6 +148,34 @@ fn boundaries_nested_in_a_loop_are_reported() {
 }
 
 #[test]
+fn a_boundary_holding_an_element_not_in_the_model_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dangling.maestro");
+    save(&sample(), &path).unwrap();
+    Connection::open(&path)
+        .unwrap()
+        .execute_batch("UPDATE boundaries SET contains = '[\"ghost\"]' WHERE id = 'zone-2'")
+        .unwrap();
+    let err = load(&path).unwrap_err();
+    assert!(err.to_string().contains("boundary 'zone-2' contains 'ghost', which is not in the model"), "{err}");
+}
+
+#[test]
+fn a_boundary_with_the_id_of_an_element_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("clash.maestro");
+    let model = sample();
+    let element = model.elements[0].id.clone();
+    save(&model, &path).unwrap();
+    Connection::open(&path)
+        .unwrap()
+        .execute("UPDATE boundaries SET id = ?1, parent = NULL WHERE id = 'zone-2'", [element.as_str()])
+        .unwrap();
+    let err = load(&path).unwrap_err();
+    assert!(err.to_string().contains(&format!("boundary '{element}'")), "{err}");
+}
+
+#[test]
 fn a_file_that_is_not_sqlite_is_reported_as_not_a_model() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("junk.maestro");
