@@ -4,7 +4,8 @@ its written report, on the same generated models.
 
 Usage: python3 tests/benches/pytm_compare.py [SIZE ...]   (default size: 2000)
 
-Installs pytm from PyPI into target/pytm-venv if needed and builds the release `maestro`. For
+Installs pytm from PyPI into target/pytm-venv if needed and builds `maestro` as it is handed out
+(`cargo xtask cli`: release, static, stripped). For
 each size it writes the Rust benchmarks' generated model (`cargo bench --bench cli --
 --write-models`, as .maestro and model-as-code YAML) and a pytm script with the same elements
 (processes, data stores, external entities) and the same ~3 flows per element, then times
@@ -30,6 +31,8 @@ MIX = [
     "memory", "database", "document-store", "code-interpreter", "web-content", "peer-agent", "external-api",
     "human", "logging", "monitoring", "secrets-manager", "runtime", "training-pipeline", "message-bus",
 ]
+# Elements per boundary, as in tests/benches/generated.rs (two rows of 40).
+PER_BOUNDARY = 80
 STORES = {"vector-store", "memory", "database", "document-store", "logging", "secrets-manager"}
 EXTERNAL = {"web-content", "peer-agent", "external-api", "human"}
 
@@ -56,28 +59,43 @@ def ensure_pytm():
 
 
 PYTM_HEAD = r"""
+import sys, time
 from pytm import TM, Actor, Process, Datastore, Dataflow, Boundary
+# Threat resolution alone, written to standard error for the comparison.
+_resolve = TM.resolve
+def _timed_resolve(self):
+    start = time.perf_counter()
+    _resolve(self)
+    sys.stderr.write(f"resolve_ms {(time.perf_counter() - start) * 1e3:.1f}\n")
+TM.resolve = _timed_resolve
 TM.reset()
 tm = TM("generated")
 tm.description = "generated"
 tm.isOrdered = False
-inside = Boundary("inside")
+zones = []
+def zone(group):
+    # The Rust generator's boundaries: two grid rows each, every fourth nested in the one before.
+    while len(zones) <= group:
+        b = Boundary(f"zone {len(zones)}")
+        if len(zones) % 4 == 3:
+            b.inBoundary = zones[-1]
+        zones.append(b)
+    return zones[group]
 elements = []
-def element(cls, name, boundary):
+def element(cls, name, index):
     e = cls(name)
-    if boundary:
-        e.inBoundary = inside
+    e.inBoundary = zone(index // PER_BOUNDARY)
     elements.append(e)
 """
 
 
 def pytm_script(size):
     """A pytm model of `size` elements and the generator's flows, as a user would write it."""
-    lines = [PYTM_HEAD]
+    lines = [f"PER_BOUNDARY = {PER_BOUNDARY}", PYTM_HEAD]
     for i in range(size):
         kind = MIX[i % len(MIX)]
-        cls, inside = ("Actor", False) if kind in EXTERNAL else ("Datastore", True) if kind in STORES else ("Process", True)
-        lines.append(f"element({cls}, {kind + ' ' + str(i)!r}, {inside})")
+        cls = "Actor" if kind in EXTERNAL else "Datastore" if kind in STORES else "Process"
+        lines.append(f"element({cls}, {kind + ' ' + str(i)!r}, {i})")
     for n, (a, b) in enumerate(flows_for(size)):
         lines.append(f"Dataflow(elements[{a}], elements[{b}], 'f{n}')")
     lines.append("tm.process()")
@@ -101,12 +119,15 @@ def flows_for(size):
 
 
 def median_ms(command, runs):
-    times = []
+    """The median wall-clock time of `command`, and the median of the `resolve_ms` it reports."""
+    times, resolves = [], []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        run = subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         times.append((time.perf_counter() - start) * 1e3)
-    return sorted(times)[len(times) // 2]
+        resolves += [float(line.split()[1]) for line in run.stderr.splitlines() if line.startswith("resolve_ms ")]
+    middle = lambda values: sorted(values)[len(values) // 2] if values else float("nan")
+    return middle(times), middle(resolves)
 
 
 def main():
@@ -114,32 +135,36 @@ def main():
     python = ensure_pytm()
     work = ROOT / "target" / "pytm-compare"
     work.mkdir(parents=True, exist_ok=True)
-    subprocess.run(["cargo", "build", "-q", "--release", "-p", "maestro-cli", "--bin", "maestro"], cwd=ROOT, check=True)
-    maestro = ROOT / "target" / "release" / "maestro"
+    # The binary as it is handed out: release, statically linked, stripped.
+    built = subprocess.run(["cargo", "xtask", "cli"], cwd=ROOT, check=True, stdout=subprocess.PIPE, text=True)
+    maestro = Path(built.stdout.strip().splitlines()[-1])
     subprocess.run(
         ["cargo", "bench", "-q", "-p", "maestro-tests", "--bench", "cli", "--", "--write-models", str(work)],
         cwd=ROOT, check=True, stdout=subprocess.DEVNULL,
     )
     print("whole processes, median wall-clock time")
-    print(f"{'elements':>8} {'pytm ms':>10} {'maestro ms':>11} {'ratio':>7} {'from YAML':>10} {'ratio':>7} "
-          f"{'pytm findings/el':>17} {'maestro findings/el':>20}")
+    print("pytm: the whole script, and its threat resolution alone; maestro: the whole `analyze` process,")
+    print("from a .maestro file and from YAML; each ratio is pytm's resolution alone over maestro's whole run")
+    print(f"{'elements':>8} {'pytm ms':>10} {'resolve ms':>11} {'maestro ms':>11} {'ratio':>7} {'from YAML':>10} "
+          f"{'ratio':>7} {'pytm findings/el':>17} {'maestro findings/el':>20}")
     for size in sizes:
         script = work / f"tm-{size}.py"
         script.write_text(pytm_script(size))
         pytm_out, ours_out = work / f"pytm-{size}.json", work / f"maestro-{size}.json"
-        pytm = median_ms([python, script, "--json", pytm_out], 3)
+        pytm, resolve = median_ms([python, script, "--json", pytm_out], 3)
         model = work / f"generated-{size}.maestro"
         if not model.exists():
             print(f"{size:>8} {pytm:>10.1f}   (the Rust generator writes {sorted(SIZES)} only)")
             continue
-        ours = median_ms([maestro, "analyze", model, "--format", "json"], 11)
-        yaml = median_ms([maestro, "analyze", work / f"generated-{size}.yaml", "--format", "json"], 11)
+        ours, _ = median_ms([maestro, "analyze", model, "--format", "json"], 11)
+        yaml, _ = median_ms([maestro, "analyze", work / f"generated-{size}.yaml", "--format", "json"], 11)
         with open(ours_out, "w") as out:
             subprocess.run([maestro, "analyze", model, "--format", "json"], stdout=out, check=True)
         pytm_findings = len(json.loads(pytm_out.read_text()).get("findings", []))
         our_findings = len(json.loads(ours_out.read_text())["findings"])
         print(
-            f"{size:>8} {pytm:>10.1f} {ours:>11.1f} {pytm / ours:>6.0f}x {yaml:>10.1f} {pytm / yaml:>6.0f}x "
+            f"{size:>8} {pytm:>10.1f} {resolve:>11.1f} {ours:>11.1f} {resolve / ours:>6.0f}x {yaml:>10.1f} "
+            f"{resolve / yaml:>6.0f}x "
             f"{pytm_findings / size:>17.1f} {our_findings / size:>20.1f}"
         )
 

@@ -18,7 +18,9 @@ pub fn run(cli: Cli) -> Result<Outcome> {
                 Format::Jsonl => json_lines(&analysed.subject())?,
                 other => report_format(other).render(&analysed.subject()),
             };
-            Ok(Outcome { output: (!args.quiet).then_some(report), status: analysed.status() })
+            let status = analysed.status();
+            analysed.leave();
+            Ok(Outcome { output: (!args.quiet).then_some(report), status })
         }
         Command::Export(args) => {
             let format = ReportFormat::of_path(&args.output)
@@ -26,7 +28,9 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             let analysed = analyse(&args.analysis)?;
             let report = format.render(&analysed.subject());
             std::fs::write(&args.output, report).with_context(|| format!("writing {}", args.output.display()))?;
-            Ok(Outcome { output: None, status: analysed.status() })
+            let status = analysed.status();
+            analysed.leave();
+            Ok(Outcome { output: None, status })
         }
         Command::Convert { input, output } => {
             let model = read_model(&input, Catalog::builtin())?;
@@ -122,6 +126,13 @@ struct Analysed {
 impl Analysed {
     fn subject(&self) -> Subject<'_> {
         Subject { model: &self.model, analysis: &self.analysis, catalog: &self.catalog, source: &self.source }
+    }
+
+    /// Lets go of the model and its analysis without freeing them piece by piece: the command
+    /// ends the process next, which hands the memory back at once, and for a large model
+    /// freeing each finding, name and path costs about a tenth of the whole run.
+    fn leave(self) {
+        std::mem::forget(self);
     }
 
     /// 1 when an open finding reported is at least as severe as `--fail-on`, else 0.

@@ -35,6 +35,42 @@ fn links_no_gui_library() {
     }
 }
 
+/// `cargo install --path` builds and installs the command line with nothing of the desktop stack:
+/// no crate of it is in the tree (so no GTK or WebKit headers are needed to build), and the
+/// installed binary runs. Built in debug and in the workspace's target folder, which the test
+/// build has already filled, so that it does not compile everything again.
+#[test]
+fn cargo_install_builds_and_installs_it_without_the_desktop_stack() {
+    let crate_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let workspace = crate_dir.ancestors().nth(3).expect("the workspace");
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let tree = Command::new(&cargo)
+        .current_dir(workspace)
+        .args(["tree", "--locked", "--offline", "-p", "maestro-cli", "-e", "normal,build", "--prefix", "none"])
+        .output()
+        .expect("running cargo tree");
+    assert!(tree.status.success(), "{}", text(&tree.stderr));
+    let crates = text(&tree.stdout);
+    for desktop in ["tauri", "wry", "tao ", "gtk", "webkit", "gdk", "glib", "soup", "javascriptcore"] {
+        assert!(!crates.lines().any(|line| line.starts_with(desktop)), "maestro-cli depends on {desktop}:\n{crates}");
+    }
+    let root = tempfile::tempdir().unwrap();
+    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| workspace.join("target"), Into::into);
+    let install = Command::new(&cargo)
+        .current_dir(root.path())
+        .env("CARGO_TARGET_DIR", target)
+        .args(["install", "--quiet", "--locked", "--offline", "--debug", "--path"])
+        .arg(crate_dir)
+        .arg("--root")
+        .arg(root.path())
+        .output()
+        .expect("running cargo install");
+    assert!(install.status.success(), "cargo install failed:\n{}", text(&install.stderr));
+    let installed = root.path().join("bin").join(format!("maestro{}", std::env::consts::EXE_SUFFIX));
+    let version = Command::new(&installed).arg("--version").env_remove("DISPLAY").output().expect("running it");
+    assert!(version.status.success() && text(&version.stdout).starts_with("maestro "), "{version:?}");
+}
+
 #[test]
 fn analyze_reports_and_fails_on_a_threshold() {
     let dir = tempfile::tempdir().unwrap();

@@ -193,6 +193,7 @@ pub(crate) fn build(file: ModelFile, catalog: &Catalog) -> Result<Built, ModelFi
     }
     let mut unfitted = Vec::new();
     let mut nesting = Vec::new();
+    let mut top_level = Vec::with_capacity(boundaries.len());
     for (i, (mut boundary, fit)) in boundaries.into_iter().enumerate() {
         let at = format!("boundaries[{i}] (id '{}'), field 'parent'", boundary.id);
         if let Some(parent) = boundary.parent.take() {
@@ -201,11 +202,13 @@ pub(crate) fn build(file: ModelFile, catalog: &Catalog) -> Result<Built, ModelFi
         if fit {
             unfitted.push(boundary.id.clone());
         }
-        let at = format!("boundaries[{i}] (id '{}')", boundary.id);
-        model
-            .apply(EditOp::InsertBoundary { boundary: Placed::appended(boundary) })
-            .map_err(|e| invalid(at, e.to_string()))?;
+        top_level.push(boundary);
     }
+    model.append_boundaries(top_level).map_err(|(id, e)| {
+        // Those before the one refused are in, so its index is their count.
+        let i = model.boundaries.len();
+        invalid(format!("boundaries[{i}] (id '{id}')"), e.to_string())
+    })?;
     for (at, op) in nesting {
         model.apply(op).map_err(|e| invalid(at, e.to_string()))?;
     }

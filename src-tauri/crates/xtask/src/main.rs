@@ -3,6 +3,7 @@
 //! Every command first installs what is missing (Debian packages, the UI's npm packages, and for
 //! tests tauri-driver), so a fresh machine needs nothing but Rust and Node.js.
 
+mod cli_release;
 mod display;
 mod process;
 mod setup;
@@ -19,6 +20,7 @@ Commands:
   test          install what is missing, build, and run every test, end to end included
   build         install what is missing and build the app without running anything
   bindings      regenerate the UI's TypeScript bindings from the Rust commands
+  cli           build the `maestro` command line for handing out: release, static, stripped
   bench-app     build, then measure the app on a 1,000-element model: first paint, panning, memory
   setup         only install what is missing
 ";
@@ -48,6 +50,7 @@ fn run(args: Vec<String>) -> Result<()> {
             steps::build_app(&root)?;
             steps::run_app(&root, rest)
         }
+        "cli" => cli_release::build(&root).map(|binary| println!("{}", binary.display())),
         "bench-app" => {
             setup::everything(&root, setup::Needs::Test)?;
             steps::build_app(&root)?;
