@@ -46,12 +46,20 @@ pub(crate) struct Context<'a> {
     sensitivity: OnceCell<Sensitivity>,
     /// Per element: its kind in the catalog, and its kind's traits as bits.
     element_kinds: Vec<Option<&'a Kind>>,
+    /// Per element: the properties its kind takes, each with the value it has when the model
+    /// leaves it unset (the kind's default, else the property's). Shared by elements of a kind.
+    element_defaults: Vec<Option<std::rc::Rc<Defaults<'a>>>>,
+    /// The properties a flow takes, with their defaults.
+    flow_defaults: Defaults<'a>,
     element_traits: Vec<u32>,
     /// Per flow: whether it states `validated = true` (looked up on every hop of every flood).
     validated: Vec<bool>,
     /// Per element: the boundaries around it, innermost first (indices into the model's).
     around: Vec<Vec<usize>>,
 }
+
+/// Properties that apply to a kind of target, by id, with the value each has when unset.
+type Defaults<'a> = HashMap<&'a str, &'a PropertyValue>;
 
 /// A trait as one bit of an element's trait set.
 fn trait_bit(t: KindTrait) -> u32 {
@@ -139,11 +147,33 @@ impl<'a> Context<'a> {
             untrusted: OnceCell::new(),
             sensitivity: OnceCell::new(),
             element_kinds: Vec::new(),
+            element_defaults: Vec::new(),
+            flow_defaults: catalog
+                .properties
+                .iter()
+                .filter(|p| p.applies_to.contains(&PropertyTarget::Flow))
+                .map(|p| (p.id.as_str(), &p.default))
+                .collect(),
             element_traits: Vec::new(),
             validated: Vec::new(),
             around: model.boundaries_around_each(),
         };
         cx.element_kinds = model.elements.iter().map(|e| cx.kinds.get(e.kind.as_str()).copied()).collect();
+        let mut by_kind_id: HashMap<&str, std::rc::Rc<Defaults>> = HashMap::new();
+        cx.element_defaults = cx
+            .element_kinds
+            .iter()
+            .map(|kind| {
+                let kind = (*kind)?;
+                let defaults = by_kind_id.entry(kind.id.as_str()).or_insert_with(|| {
+                    let taken = kind.properties.iter().filter_map(|id| cx.properties.get(id.as_str()));
+                    std::rc::Rc::new(
+                        taken.map(|p| (p.id.as_str(), kind.defaults.get(&p.id).unwrap_or(&p.default))).collect(),
+                    )
+                });
+                Some(defaults.clone())
+            })
+            .collect();
         cx.element_traits = cx
             .element_kinds
             .iter()
@@ -272,21 +302,14 @@ impl<'a> Context<'a> {
     /// The value of `property` on the target: set in the model, else the kind's default, else the
     /// property's default. `None` when the property does not apply to this kind of target.
     pub fn value(&self, target: Target, property: &str) -> Option<&'a PropertyValue> {
-        let definition = self.properties.get(property)?;
         match target {
             Target::Element(i) => {
-                let element = self.element(i);
-                let kind = self.element_kinds[i]?;
-                if !kind.properties.iter().any(|p| p == property) {
-                    return None;
-                }
-                element.properties.get(property).or_else(|| kind.defaults.get(property)).or(Some(&definition.default))
+                let default = self.element_defaults[i].as_ref()?.get(property)?;
+                Some(self.element(i).properties.get(property).unwrap_or(default))
             }
             Target::Flow(i) => {
-                if !definition.applies_to.contains(&PropertyTarget::Flow) {
-                    return None;
-                }
-                self.flow(i).properties.get(property).or(Some(&definition.default))
+                let default = self.flow_defaults.get(property)?;
+                Some(self.flow(i).properties.get(property).unwrap_or(default))
             }
         }
     }
