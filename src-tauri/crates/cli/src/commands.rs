@@ -14,13 +14,15 @@ pub fn run(cli: Cli) -> Result<Outcome> {
     match cli.command {
         Command::Analyze(args) => {
             let analysed = analyse(&args.analysis)?;
+            // Quiet asks only for the exit status: the report is not rendered at all.
             let report = match args.format {
-                Format::Jsonl => json_lines(&analysed.subject())?,
-                other => report_format(other).render(&analysed.subject()),
+                _ if args.quiet => None,
+                Format::Jsonl => Some(json_lines(&analysed.subject())?),
+                other => Some(report_format(other).render(&analysed.subject())),
             };
             let status = analysed.status();
             analysed.leave();
-            Ok(Outcome { output: (!args.quiet).then_some(report), status })
+            Ok(Outcome { output: report, status })
         }
         Command::Export(args) => {
             let format = ReportFormat::of_path(&args.output)
