@@ -191,22 +191,58 @@ mod bindings {
         text
     }
 
+    const LOOKS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../ui/src/lib/kinds/looks.ts");
+
+    /// The catalog's kind icons and layer colours as TypeScript, so the canvas draws what the
+    /// exported diagrams draw from one source.
+    fn generate_looks() -> String {
+        let catalog = maestro_catalog::Catalog::builtin();
+        let quoted = |s: &str| serde_json::to_string(s).expect("a string serialises");
+        let mut out = String::from(
+            "// Generated from the catalog (the kinds' `icon`, the layers' `colour`) by `cargo xtask bindings`.\n\
+             // Do not edit: change the catalog and run it again.\n\n\
+             /** Each kind's icon: SVG path data in a 24×24 box, stroked. */\n\
+             export const KIND_ICONS: Readonly<Record<string, string>> = {\n",
+        );
+        for kind in &catalog.kinds {
+            if let Some(icon) = &kind.icon {
+                out.push_str(&format!("  {}: {},\n", quoted(&kind.id), quoted(icon)));
+            }
+        }
+        out.push_str("};\n\n/** Each MAESTRO layer's colour. */\nexport const LAYER_COLOURS: Readonly<Record<string, string>> = {\n");
+        for layer in &catalog.layers {
+            if let Some(colour) = &layer.colour {
+                out.push_str(&format!("  {}: {},\n", quoted(layer.id.as_str()), quoted(colour)));
+            }
+        }
+        out.push_str("};\n");
+        out
+    }
+
+    /// Checks `path` holds `fresh`; with `MAESTRO_WRITE_BINDINGS=1` writes it instead.
+    fn up_to_date(path: &str, fresh: &str) {
+        let committed = std::fs::read_to_string(path).unwrap_or_default();
+        if std::env::var_os("MAESTRO_WRITE_BINDINGS").is_some() {
+            if committed != fresh {
+                std::fs::create_dir_all(Path::new(path).parent().unwrap()).unwrap();
+                std::fs::write(path, fresh).unwrap();
+            }
+            return;
+        }
+        let name = path.rsplit_once("/../").map_or(path, |(_, name)| name);
+        assert!(committed == fresh, "{name} is stale: run `cargo xtask bindings` and commit the result");
+    }
+
     /// Fails when `ui/src/lib/bindings.ts` does not match the commands and types; with
     /// `MAESTRO_WRITE_BINDINGS=1` it rewrites the file instead (`cargo xtask bindings`).
     #[test]
     fn typescript_bindings_are_up_to_date() {
-        let fresh = generate();
-        let committed = std::fs::read_to_string(BINDINGS).unwrap_or_default();
-        if std::env::var_os("MAESTRO_WRITE_BINDINGS").is_some() {
-            if committed != fresh {
-                std::fs::create_dir_all(Path::new(BINDINGS).parent().unwrap()).unwrap();
-                std::fs::write(BINDINGS, &fresh).unwrap();
-            }
-            return;
-        }
-        assert!(
-            committed == fresh,
-            "ui/src/lib/bindings.ts is stale: run `cargo xtask bindings` and commit the result"
-        );
+        up_to_date(BINDINGS, &generate());
+    }
+
+    /// The same for the canvas's icons and layer colours (`ui/src/lib/kinds/looks.ts`).
+    #[test]
+    fn the_canvas_looks_are_up_to_date_with_the_catalog() {
+        up_to_date(LOOKS, &generate_looks());
     }
 }

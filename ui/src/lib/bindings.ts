@@ -476,6 +476,11 @@ export type ItemsPatch<T> = {
 export type Kind = {
 	id: string,
 	label: string,
+	/**
+	 *  How the kind is drawn: SVG path data in a 24×24 box, stroked. Kinds without one are drawn
+	 *  with a neutral placeholder.
+	 */
+	icon?: string | null,
 	description: string,
 	stride_class: StrideClass,
 	/**  What part its elements play in the graph analyses. */
@@ -551,6 +556,8 @@ export type Layer = {
 	band?: boolean,
 	/**  The entry for threats between layers rather than in one. */
 	cross_layer?: boolean,
+	/**  The colour the canvas and exported diagrams give the layer, as `#rrggbb`. */
+	colour?: string | null,
 };
 
 export type LayerAssignment = {

@@ -197,6 +197,16 @@ fn the_named_mitigations_are_all_there_and_address_something() {
 }
 
 #[test]
+fn every_kind_has_an_icon_of_its_own_and_every_layer_a_colour_of_its_own() {
+    let kinds = &catalog().kinds;
+    let icons: std::collections::BTreeSet<_> = kinds.iter().filter_map(|k| k.icon.as_deref()).collect();
+    assert_eq!(icons.len(), kinds.len(), "a kind without an icon, or two kinds sharing one");
+    let layers: Vec<_> = catalog().layers.iter().filter(|l| !l.cross_layer).collect();
+    let colours: std::collections::BTreeSet<_> = layers.iter().filter_map(|l| l.colour.as_deref()).collect();
+    assert_eq!(colours.len(), layers.len(), "a layer without a colour, or two layers sharing one");
+}
+
+#[test]
 fn kind_defaults_override_property_defaults() {
     assert_eq!(catalog().default_value("web-content", "internet_exposed"), Some(&PropertyValue::Bool(true)));
     assert_eq!(catalog().default_value("agent", "internet_exposed"), Some(&PropertyValue::Bool(false)));

@@ -47,6 +47,9 @@ pub struct Layer {
     /// The entry for threats between layers rather than in one.
     #[serde(default)]
     pub cross_layer: bool,
+    /// The colour the canvas and exported diagrams give the layer, as `#rrggbb`.
+    #[serde(default)]
+    pub colour: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Type)]
@@ -144,6 +147,10 @@ pub enum KindTrait {
 pub struct Kind {
     pub id: String,
     pub label: String,
+    /// How the kind is drawn: SVG path data in a 24×24 box, stroked. Kinds without one are drawn
+    /// with a neutral placeholder.
+    #[serde(default)]
+    pub icon: Option<String>,
     pub description: String,
     pub stride_class: StrideClass,
     /// What part its elements play in the graph analyses.

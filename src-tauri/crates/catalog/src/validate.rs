@@ -80,6 +80,11 @@ fn check_properties(parts: &Parts) -> Result {
 
 fn check_layers(parts: &Parts, ids: &Ids) -> Result {
     for (file, layer) in &parts.layers {
+        if let Some(colour) = &layer.colour
+            && !is_hex_colour(colour)
+        {
+            return Err(CatalogError::invalid(file, layer.id.as_str(), "colour", "a colour is written #rrggbb"));
+        }
         for threat in &layer.primary_threats {
             if !ids.threats.contains(threat.as_str()) {
                 return Err(CatalogError::invalid(
@@ -99,6 +104,11 @@ fn check_kinds(parts: &Parts, ids: &Ids) -> Result {
         parts.layers.iter().filter(|(_, l)| l.cross_layer).map(|(_, l)| l.id.as_str()).collect();
     for (file, kind) in &parts.kinds {
         let fail = |field: &str, message: String| Err(CatalogError::invalid(file, &kind.id, field, message));
+        if let Some(icon) = &kind.icon
+            && let Err(message) = check_icon(icon)
+        {
+            return fail("icon", message);
+        }
         let layer = kind.default_layer.as_str();
         if !ids.layers.contains(layer) {
             return fail("default_layer", unknown("layer", layer));
@@ -126,6 +136,29 @@ fn check_kinds(parts: &Parts, ids: &Ids) -> Result {
         }
     }
     Ok(())
+}
+
+/// `#` and six hex digits: what the diagrams write into their styles as it is.
+fn is_hex_colour(colour: &str) -> bool {
+    colour.len() == 7 && colour.starts_with('#') && colour[1..].bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// The longest icon a kind may have; the built-in ones are under 200 characters.
+const MAX_ICON_LEN: usize = 2_000;
+
+/// An icon is SVG path data and nothing else (commands, numbers, separators), so it can be written
+/// into a diagram's markup as it is.
+fn check_icon(icon: &str) -> std::result::Result<(), String> {
+    if icon.trim().is_empty() {
+        return Err("an icon cannot be empty; leave it out for the placeholder".into());
+    }
+    if icon.len() > MAX_ICON_LEN {
+        return Err(format!("an icon is at most {MAX_ICON_LEN} characters of path data"));
+    }
+    match icon.chars().find(|c| !(c.is_ascii_digit() || " ,.-+eE".contains(*c) || "MmLlHhVvCcSsQqTtAaZz".contains(*c))) {
+        Some(c) => Err(format!("{c:?} is not part of SVG path data (commands such as M, L, C, A, Z and numbers)")),
+        None => Ok(()),
+    }
 }
 
 fn check_threats(parts: &Parts, ids: &Ids) -> Result {
@@ -604,5 +637,27 @@ mod tests {
         assert!(is_owasp_llm_id("LLM05") && !is_owasp_llm_id("LLM00"));
         assert!(is_atlas_id("AML.T0051") && is_atlas_id("AML.T0051.001"));
         assert!(!is_atlas_id("AML.T51") && !is_atlas_id("AML.T0051.1") && !is_atlas_id("T0051"));
+    }
+}
+
+#[cfg(test)]
+mod looks_tests {
+    use super::{check_icon, is_hex_colour};
+
+    #[test]
+    fn an_icon_is_path_data_and_nothing_that_could_leave_the_attribute() {
+        assert!(check_icon("M7 8h10a2 2 0 0 1 2 2v7z M12 4v4 M9.5 13.5h.01 M1e-3 2").is_ok());
+        for hostile in [r#"M0 0"/><script>alert(1)</script>"#, "M0 0' onload='x", "url(#a)", "M0 0;", "", "  "] {
+            assert!(check_icon(hostile).is_err(), "{hostile:?} was taken as an icon");
+        }
+        assert!(check_icon(&"M1 1".repeat(1_000)).is_err(), "an icon has a length limit");
+    }
+
+    #[test]
+    fn a_layer_colour_is_hash_and_six_hex_digits() {
+        assert!(is_hex_colour("#8a6be0") && is_hex_colour("#FFFFFF"));
+        for bad in ["8a6be0", "#8a6be", "#8a6be0;", "red", "#ggg000", "#8a6be0\"", ""] {
+            assert!(!is_hex_colour(bad), "{bad:?} was taken as a colour");
+        }
     }
 }

@@ -1,92 +1,29 @@
 // The node-kind registry: how each catalog kind looks on the canvas and in the palette.
-// The catalog says what a kind *is* (label, layer, STRIDE class); this says how it is drawn.
+// The catalog says what a kind *is* (label, layer, STRIDE class) and holds its icon and each
+// layer's colour, which exported diagrams draw too; `looks.ts` is generated from it.
+
+import { KIND_ICONS, LAYER_COLOURS } from './looks';
 
 export interface KindLook {
   /** SVG path data in a 24×24 box, drawn as a stroke. */
   icon: string;
 }
 
-const ICONS: Record<string, string> = {
-  // A head with an antenna: something that decides and acts.
-  agent: 'M7 8h10a2 2 0 0 1 2 2v7a2 2 0 0 1-2 2H7a2 2 0 0 1-2-2v-7a2 2 0 0 1 2-2z M12 4v4 M9.5 13.5h.01 M14.5 13.5h.01 M9.5 16.5h5',
-  // One node handing work down to three.
-  orchestrator: 'M10 3h4v4h-4z M12 7v4 M5 11h14 M5 11v4 M12 11v4 M19 11v4 M3 15h4v4H3z M10 15h4v4h-4z M17 15h4v4h-4z',
-  // A chip: the model.
-  llm: 'M7 7h10v10H7z M10 10h4v4h-4z M9 3v4 M15 3v4 M9 17v4 M15 17v4 M3 9h4 M3 15h4 M17 9h4 M17 15h4',
-  // Text turned into a grid of points.
-  'embedding-model': 'M3 12h6 M7 9l3 3-3 3 M14 6h.01 M17 6h.01 M20 6h.01 M14 12h.01 M17 12h.01 M20 12h.01 M14 18h.01 M17 18h.01 M20 18h.01',
-  // Two arrows in a loop: training again and again.
-  'training-pipeline': 'M4 12a8 8 0 0 1 14-5.3 M20 12a8 8 0 0 1-14 5.3 M18 3v4h-4 M6 21v-4h4',
-  // A rack of stored versions.
-  'model-registry': 'M4 4h16v5H4z M4 9h16v5H4z M4 14h16v6H4z M8 6.5h.01 M8 11.5h.01 M8 17h.01',
-  // A cylinder of scattered points.
-  'vector-store': 'M5 6c0-1.7 3.1-3 7-3s7 1.3 7 3-3.1 3-7 3-7-1.3-7-3z M5 6v12c0 1.7 3.1 3 7 3s7-1.3 7-3V6 M9 14h.01 M12 16.5h.01 M15 13h.01',
-  // A memory module.
-  memory: 'M3 8h18v8H3z M7 8v8 M11 8v8 M15 8v8 M6 16v3 M18 16v3 M6 5v3 M18 5v3',
-  // A page with a folded corner.
-  'document-store': 'M6 3h8l4 4v14H6z M14 3v4h4 M9 12h6 M9 16h6',
-  // A cylinder: data at rest.
-  database: 'M4 6c0-1.7 3.6-3 8-3s8 1.3 8 3-3.6 3-8 3-8-1.3-8-3z M4 6v12c0 1.7 3.6 3 8 3s8-1.3 8-3V6 M4 12c0 1.7 3.6 3 8 3s8-1.3 8-3',
-  // A speech bubble: the words given to a model.
-  'prompt-store': 'M4 5h16v11H9l-5 4z M8 9h8 M8 12h5',
-  // A wrench: something an agent uses.
-  tool: 'M14.7 6.3a4 4 0 0 0-5.4 5.2L4 16.8 7.2 20l5.3-5.3a4 4 0 0 0 5.2-5.4l-2.5 2.5-2.5-.5-.5-2.5z',
-  // A terminal prompt.
-  'code-interpreter': 'M3 5h18v14H3z M7 10l3 2-3 2 M12 15h5',
-  // A plug.
-  'mcp-server': 'M9 3v5 M15 3v5 M7 8h10v3a5 5 0 0 1-10 0z M12 16v5',
-  // A cloud: someone else's service.
-  'external-api': 'M7 18h10a4 4 0 0 0 .5-8 6 6 0 0 0-11.5 1.5A3.3 3.3 0 0 0 7 18z',
-  // A globe: content from anywhere.
-  'web-content': 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18z M3 12h18 M12 3c3 3.5 3 14.5 0 18 M12 3c-3 3.5-3 14.5 0 18',
-  // Two heads linked: an agent run by someone else.
-  'peer-agent': 'M3 9h7v7H3z M14 9h7v7h-7z M10 12.5h4 M6.5 9V6 M17.5 9V6',
-  // A directory book.
-  'agent-registry': 'M5 4h12a2 2 0 0 1 2 2v14H7a2 2 0 0 1-2-2z M5 18a2 2 0 0 1 2-2h12 M9 8h6 M9 11h4',
-  // A person.
-  human: 'M12 4a3.5 3.5 0 1 0 0 7 3.5 3.5 0 0 0 0-7z M5 20c0-3.9 3.1-6 7-6s7 2.1 7 6',
-  // A screen with a tick: where people approve.
-  'hitl-console': 'M3 4h18v12H3z M8 20h8 M12 16v4 M8 10l3 3 5-5',
-  // A cube: a container.
-  runtime: 'M12 2l9 5v10l-9 5-9-5V7z M3 7l9 5 9-5 M12 12v10',
-  // A key.
-  'secrets-manager': 'M15 3a5 5 0 1 0 0 10 5 5 0 0 0 0-10z M11.5 11.5L3 20 M6 17l2 2 M4.5 18.5l2 2',
-  // An identity card.
-  'identity-provider': 'M3 6h18v12H3z M9 8.5a2 2 0 1 0 0 4 2 2 0 0 0 0-4z M6 16c.5-1.5 1.6-2 3-2s2.5.5 3 2 M14 10h4 M14 13h3',
-  // A shield with a tick: a rule enforced.
-  'policy-engine': 'M12 3l8 3v6c0 5-3.5 8-8 9-4.5-1-8-4-8-9V6z M8.5 12l2.5 2.5 4.5-5',
-  // Rails with stops: messages travelling.
-  'message-bus': 'M3 7h18 M3 17h18 M7 7v10 M12 7v10 M17 7v10',
-  // A ledger of lines.
-  logging: 'M6 3h12v18H6z M9 7h6 M9 11h6 M9 15h4',
-  // A pulse line.
-  monitoring: 'M3 12h4l2-6 4 12 2-6h6',
-};
-
 /** A box with a question mark: a kind this catalog does not know, kept and shown as it is. */
 const UNKNOWN_ICON = 'M4 4h16v16H4z M9.5 9.5a2.5 2.5 0 1 1 3.5 2.3c-.6.3-1 .9-1 1.6v.6 M12 17h.01';
 
 export function lookOf(kind: string): KindLook {
-  return { icon: ICONS[kind] ?? UNKNOWN_ICON };
+  return { icon: KIND_ICONS[kind] ?? UNKNOWN_ICON };
 }
 
 export function hasOwnIcon(kind: string): boolean {
-  return kind in ICONS;
+  return kind in KIND_ICONS;
 }
 
-/** One colour per MAESTRO layer, from Foundation Models (L1) up to the Agent Ecosystem (L7). */
-const LAYER_COLOURS: Record<string, string> = {
-  L1: '#8a6be0',
-  L2: '#4f8fe6',
-  L3: '#2fa5a0',
-  L4: '#5bb05f',
-  L5: '#d4a92a',
-  L6: '#e07b30',
-  L7: '#d9484d',
-};
-
+/** The colour of an element the catalog cannot place in a layer. */
 export const UNASSIGNED_COLOUR = '#8a94a3';
 
+/** One colour per MAESTRO layer, from Foundation Models (L1) up to the Agent Ecosystem (L7). */
 export function layerColour(layer: string | null | undefined): string {
   return (layer && LAYER_COLOURS[layer]) || UNASSIGNED_COLOUR;
 }
