@@ -229,37 +229,36 @@ fn remember_saved(app: &AppHandle) {
     }
 }
 
-/// Writes a report of the current model, in the format its file name asks for (Markdown when
-/// the name has no known extension).
+/// Writes a report of the current model, or its diagram, in the format its file name asks for
+/// (Markdown when the name has no known extension).
 pub async fn export_report(app: &AppHandle) -> Result<SnapshotUpdate, CommandError> {
     use maestro_report::ReportFormat;
     let state = app.state::<AppState>();
     let suggested = state.with_document(|doc| format!("{} report.md", maestro_document::file_stem(&doc.model().name)));
     let (tx, rx) = tokio::sync::oneshot::channel();
-    app.dialog()
-        .file()
-        .add_filter("Markdown report", &["md"])
-        .add_filter("JSON report", &["json"])
-        .add_filter("SARIF for code scanning", &["sarif"])
-        .add_filter("CSV of findings", &["csv"])
-        .set_file_name(suggested)
-        .save_file(move |picked| {
-            let _ = tx.send(picked);
-        });
+    let mut dialog = app.dialog().file();
+    for format in ReportFormat::ALL {
+        dialog = dialog.add_filter(format.label(), &[format.extension()]);
+    }
+    dialog.set_file_name(suggested).save_file(move |picked| {
+        let _ = tx.send(picked);
+    });
     let Some(picked) = rx.await.ok().flatten() else { return Ok(publish(app)) };
     let path = picked.into_path().map_err(|e| CommandError::internal(e.to_string()))?;
     let format = ReportFormat::of_path(&path).unwrap_or(ReportFormat::Markdown);
-    let report = state.with_document(|doc| {
-        let analysis = maestro_analysis::analyze(doc.model(), &state.catalog);
-        let source = doc.path().map(|p| p.display().to_string()).unwrap_or_else(|| doc.model().name.clone());
-        let subject = maestro_report::Subject {
-            model: doc.model(),
-            analysis: &analysis,
-            catalog: &state.catalog,
-            source: &source,
-        };
-        format.render(&subject)
-    });
+    let report = state
+        .with_document(|doc| {
+            let analysis = maestro_analysis::analyze(doc.model(), &state.catalog);
+            let source = doc.path().map(|p| p.display().to_string()).unwrap_or_else(|| doc.model().name.clone());
+            let subject = maestro_report::Subject {
+                model: doc.model(),
+                analysis: &analysis,
+                catalog: &state.catalog,
+                source: &source,
+            };
+            format.render(&subject, &maestro_report::ExportOptions::default())
+        })
+        .map_err(|e| CommandError::internal(e.to_string()))?;
     std::fs::write(&path, report)
         .map_err(|e| CommandError { kind: ErrorKind::File, message: format!("{}: {e}", path.display()) })?;
     Ok(publish(app))

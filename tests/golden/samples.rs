@@ -187,3 +187,52 @@ fn every_sample_report_matches_its_snapshot() {
         insta::assert_snapshot!(format!("json-{}", s.id), maestro_report::json(&subject));
     }
 }
+
+/// Each sample's diagram, snapshotted, and kept in `target/exports/` to be looked at.
+#[test]
+fn every_sample_diagram_matches_its_snapshot() {
+    let exports = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/exports");
+    std::fs::create_dir_all(&exports).unwrap();
+    for s in SAMPLES {
+        let (model, analysis) = analysed(s.id);
+        let subject = Subject { model: &model, analysis: &analysis, catalog: Catalog::builtin(), source: s.id };
+        let svg = maestro_report::svg(&subject, &maestro_report::DiagramOptions::default()).unwrap();
+        std::fs::write(exports.join(format!("{}.svg", s.id)), &svg).unwrap();
+        insta::assert_snapshot!(format!("svg-{}", s.id), svg);
+    }
+}
+
+/// The exported diagrams draw in the canvas's light colours: each colour the diagram uses for
+/// severities, trust, flows and chains is the value the canvas's style sheet gives it.
+#[test]
+fn diagram_colours_are_the_canvas_colours() {
+    use maestro_analysis::Severity;
+    use maestro_report::diagram::palette;
+    let css = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../ui/src/app.css")).unwrap();
+    let light = &css[..css.find("@media (prefers-color-scheme: dark)").expect("a dark theme block")];
+    let value = |var: &str| -> String {
+        let at = light.find(&format!("{var}:")).unwrap_or_else(|| panic!("{var} is not in app.css"));
+        light[at + var.len() + 1..].split(';').next().unwrap().trim().to_owned()
+    };
+    for severity in Severity::ALL {
+        assert_eq!(palette::severity(severity), value(&format!("--severity-{}", severity.as_str())));
+    }
+    for (name, colour) in [
+        ("--surface-raised", palette::SURFACE),
+        ("--text", palette::TEXT),
+        ("--text-muted", palette::TEXT_MUTED),
+        ("--border", palette::BORDER),
+        ("--path", palette::PATH),
+        ("--crossing", palette::CROSSING),
+    ] {
+        assert_eq!(colour, value(name), "{name}");
+    }
+    let boundary =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../ui/src/components/BoundaryNode.svelte"))
+            .unwrap();
+    for trust in ["trusted", "untrusted"] {
+        let rule = &boundary[boundary.find(&format!(".boundary.trust-{trust} {{")).unwrap()..];
+        assert!(rule[..rule.find('}').unwrap()].contains(palette::trust(trust)), "{trust}");
+    }
+    assert!(boundary.contains(&format!("--boundary-colour: {};", palette::trust("partial"))));
+}

@@ -155,7 +155,8 @@ fn check_icon(icon: &str) -> std::result::Result<(), String> {
     if icon.len() > MAX_ICON_LEN {
         return Err(format!("an icon is at most {MAX_ICON_LEN} characters of path data"));
     }
-    match icon.chars().find(|c| !(c.is_ascii_digit() || " ,.-+eE".contains(*c) || "MmLlHhVvCcSsQqTtAaZz".contains(*c))) {
+    match icon.chars().find(|c| !(c.is_ascii_digit() || " ,.-+eE".contains(*c) || "MmLlHhVvCcSsQqTtAaZz".contains(*c)))
+    {
         Some(c) => Err(format!("{c:?} is not part of SVG path data (commands such as M, L, C, A, Z and numbers)")),
         None => Ok(()),
     }

@@ -6,7 +6,7 @@ use maestro_analysis::{Analysis, AnalysisOptions, FindingStatus, Severity, analy
 use maestro_catalog::{Catalog, read_user_folder};
 use maestro_document::load::{read_analysable, read_model};
 use maestro_model::Model;
-use maestro_report::{ReportFormat, Subject};
+use maestro_report::{Arrangement, DiagramOptions, ExportOptions, Highlight, ReportFormat, Subject};
 use std::collections::HashSet;
 use std::path::Path;
 
@@ -17,22 +17,27 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             // Quiet asks only for the exit status: the report is not rendered at all.
             let report = match args.format {
                 _ if args.quiet => None,
-                Format::Jsonl => Some(json_lines(&analysed.subject())?),
-                other => Some(report_format(other).render(&analysed.subject())),
+                Format::Jsonl => Some(json_lines(&analysed.subject())?.into_bytes()),
+                other => Some(report_format(other).render(&analysed.subject(), &ExportOptions::default())?),
             };
             let status = analysed.status();
             analysed.leave();
             Ok(Outcome { output: report, status })
         }
         Command::Export(args) => {
-            let format = ReportFormat::of_path(&args.output)
-                .with_context(|| format!("{}: a report is a .md, .json, .sarif or .csv file", args.output.display()))?;
+            let format = export_format(args.format, args.output.as_deref())?;
+            let options = ExportOptions { diagram: diagram_options(&args.diagram) };
             let analysed = analyse(&args.analysis)?;
-            let report = format.render(&analysed.subject());
-            std::fs::write(&args.output, report).with_context(|| format!("writing {}", args.output.display()))?;
+            let report = format.render(&analysed.subject(), &options)?;
             let status = analysed.status();
             analysed.leave();
-            Ok(Outcome { output: None, status })
+            match &args.output {
+                Some(path) => {
+                    std::fs::write(path, report).with_context(|| format!("writing {}", path.display()))?;
+                    Ok(Outcome { output: None, status })
+                }
+                None => Ok(Outcome { output: Some(report), status }),
+            }
         }
         Command::Convert { input, output } => {
             let model = read_model(&input, Catalog::builtin())?;
@@ -46,7 +51,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
                 TextOrJson::Json => serde_json::to_string_pretty(&changes)?,
                 TextOrJson::Text => changes.to_text(),
             };
-            Ok(Outcome { output: Some(text), status: 0 })
+            Ok(Outcome { output: Some(text.into_bytes()), status: 0 })
         }
         Command::Revisions { file, format } => {
             let stored = maestro_store::load_with_revisions(&file)?;
@@ -58,7 +63,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
                 }
                 TextOrJson::Text => list.iter().map(revision_line).collect::<Vec<_>>().join("\n"),
             };
-            Ok(Outcome { output: Some(text), status: 0 })
+            Ok(Outcome { output: Some(text.into_bytes()), status: 0 })
         }
         Command::Check { model, catalog } => {
             let catalog = catalog_of(&catalog)?;
@@ -70,7 +75,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
                 read.flows.len(),
                 read.boundaries.len()
             );
-            Ok(Outcome { output: Some(text), status: 0 })
+            Ok(Outcome { output: Some(text.into_bytes()), status: 0 })
         }
         Command::Catalog { action: CatalogAction::Validate { folder } } => {
             let files = read_user_folder(&folder)?;
@@ -84,7 +89,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
                 catalog.mitigations.len(),
                 catalog.rules.len()
             );
-            Ok(Outcome { output: Some(text), status: 0 })
+            Ok(Outcome { output: Some(text.into_bytes()), status: 0 })
         }
         Command::Catalog { action: CatalogAction::List { catalog, format } } => {
             let catalog = catalog_of(&catalog)?;
@@ -101,17 +106,17 @@ pub fn run(cli: Cli) -> Result<Outcome> {
                     .collect::<Vec<_>>()
                     .join("\n"),
             };
-            Ok(Outcome { output: Some(text), status: 0 })
+            Ok(Outcome { output: Some(text.into_bytes()), status: 0 })
         }
         Command::Completions { shell } => {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut <Cli as clap::CommandFactory>::command(), "maestro", &mut out);
-            Ok(Outcome { output: Some(String::from_utf8(out)?), status: 0 })
+            Ok(Outcome { output: Some(out), status: 0 })
         }
         Command::Man => {
             let mut out = Vec::new();
             clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut out)?;
-            Ok(Outcome { output: Some(String::from_utf8(out)?), status: 0 })
+            Ok(Outcome { output: Some(out), status: 0 })
         }
     }
 }
@@ -185,6 +190,36 @@ fn catalog_of(arg: &CatalogArg) -> Result<Catalog> {
             let files = read_user_folder(folder)?;
             Catalog::with_user_files(&files).context("the catalog folder could not be loaded")
         }
+    }
+}
+
+/// The format `--format` names, else the one the output file's extension asks for.
+fn export_format(named: Option<ReportFormat>, output: Option<&Path>) -> Result<ReportFormat> {
+    let known = || {
+        let names = ReportFormat::ALL.map(|f| format!(".{}", f.extension()));
+        let (last, rest) = names.split_last().expect("there are formats");
+        format!("{} or {last}", rest.join(", "))
+    };
+    match (named, output) {
+        (Some(format), _) => Ok(format),
+        (None, Some(path)) => ReportFormat::of_path(path).with_context(|| {
+            format!("{}: a report or diagram is a {} file (or say --format)", path.display(), known())
+        }),
+        (None, None) => bail!("say --format (one of {}) or name an output file with -o", known()),
+    }
+}
+
+fn diagram_options(args: &crate::DiagramArgs) -> DiagramOptions {
+    let highlight = match (&args.highlight_layer, &args.highlight_chain) {
+        (Some(layer), _) => Highlight::Layer(maestro_catalog::LayerId(layer.to_ascii_uppercase())),
+        (None, Some(finding)) => Highlight::Finding(finding.as_str().into()),
+        (None, None) => Highlight::Nothing,
+    };
+    DiagramOptions {
+        highlight,
+        arrangement: if args.bands { Arrangement::Bands } else { Arrangement::AsDrawn },
+        scale: args.scale,
+        legend: !args.no_legend,
     }
 }
 

@@ -9,6 +9,7 @@
 mod commands;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use maestro_report::ReportFormat;
 use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -128,9 +129,44 @@ pub struct AnalyzeArgs {
 pub struct ExportArgs {
     #[command(flatten)]
     pub analysis: AnalysisArgs,
-    /// The report file (.md, .json, .sarif, .csv)
+    /// The format; left out, the output file's extension says it
+    #[arg(long, value_parser = report_format_parser())]
+    pub format: Option<ReportFormat>,
+    /// The file to write; standard output when left out
     #[arg(long, short)]
-    pub output: PathBuf,
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub diagram: DiagramArgs,
+}
+
+/// How the diagram (`--format svg`) is drawn.
+#[derive(Debug, Args)]
+pub struct DiagramArgs {
+    /// Diagram: pick out one layer (L1 … L7) and the flows inside it, dimming the rest
+    #[arg(long, value_name = "LAYER", conflicts_with = "highlight_chain")]
+    pub highlight_layer: Option<String>,
+    /// Diagram: pick out one finding's chain, by the finding's id as the reports give it
+    #[arg(long, value_name = "FINDING")]
+    pub highlight_chain: Option<String>,
+    /// Diagram: lay the elements out in the layer bands (L7 at the top, L6 across all)
+    #[arg(long)]
+    pub bands: bool,
+    /// Diagram: how many times the model's own size to draw it
+    #[arg(long, default_value_t = 1.0)]
+    pub scale: f64,
+    /// Diagram: leave out the legend
+    #[arg(long)]
+    pub no_legend: bool,
+}
+
+/// `--format`: the report crate's formats by name (`md` for Markdown too).
+fn report_format_parser() -> impl clap::builder::TypedValueParser<Value = ReportFormat> {
+    use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+    let values = ReportFormat::ALL.map(|f| {
+        let value = PossibleValue::new(f.name());
+        if f.extension() == f.name() { value } else { value.alias(f.extension()) }
+    });
+    PossibleValuesParser::new(values).map(|name| ReportFormat::parse(&name).expect("a listed format"))
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -160,7 +196,8 @@ pub enum FailOn {
 /// What a command made: text for standard output (none when quiet) and the exit status.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Outcome {
-    pub output: Option<String>,
+    /// What goes to standard output: a report's text, or a file's bytes.
+    pub output: Option<Vec<u8>>,
     pub status: u8,
 }
 
@@ -176,7 +213,7 @@ pub fn main_with(program: &str, args: impl IntoIterator<Item = OsString>) -> Exi
         }
     };
     match commands::run(cli) {
-        Ok(Outcome { output, status }) => match output.map(|text| write_out(&text)) {
+        Ok(Outcome { output, status }) => match output.map(|bytes| write_out(&bytes)) {
             None | Some(Ok(())) => ExitCode::from(status),
             // The reader went away (`| head`): nothing is owed to it, and the verdict stands.
             Some(Err(error)) if error.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::from(status),
@@ -193,12 +230,12 @@ pub fn main_with(program: &str, args: impl IntoIterator<Item = OsString>) -> Exi
 }
 
 /// Writes to standard output, reporting a closed pipe or a full disk instead of panicking as
-/// `println!` would.
-fn write_out(text: &str) -> std::io::Result<()> {
+/// `println!` would. Text gets a last line break if it has none; other bytes go as they are.
+fn write_out(bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes())?;
-    if !text.ends_with('\n') {
+    out.write_all(bytes)?;
+    if std::str::from_utf8(bytes).is_ok_and(|text| !text.ends_with('\n')) {
         out.write_all(b"\n")?;
     }
     out.flush()

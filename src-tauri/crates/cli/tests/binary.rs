@@ -96,6 +96,39 @@ fn analyze_reports_and_fails_on_a_threshold() {
 }
 
 #[test]
+fn export_draws_the_diagram_by_format_or_file_name_and_refuses_what_it_cannot_draw() {
+    let dir = tempfile::tempdir().unwrap();
+    let model = model_in(dir.path());
+    let stdout = maestro(&["export", &model, "--format", "svg", "--highlight-layer", "l3", "--scale", "2"]);
+    assert!(stdout.status.success(), "{}", text(&stdout.stderr));
+    let svg = text(&stdout.stdout);
+    assert!(svg.starts_with("<svg ") && svg.trim_end().ends_with("</svg>"), "{svg}");
+    assert!(svg.contains(r#"data-element="t""#), "the model's elements are drawn");
+    let file = dir.path().join("crew diagram.svg");
+    let written = maestro(&["export", &model, "-o", file.to_str().unwrap(), "--bands"]);
+    assert!(written.status.success() && written.stdout.is_empty(), "{}", text(&written.stderr));
+    assert!(std::fs::read_to_string(&file).unwrap().contains("data-band=\"L3\""));
+    let markdown = maestro(&["export", &model, "--format", "md"]);
+    assert!(text(&markdown.stdout).starts_with("# MAESTRO threat model"));
+
+    let pdf = dir.path().join("report.pdf");
+    for (args, says) in [
+        (vec!["-o", pdf.to_str().unwrap()], "a report or diagram is a .md, .json, .sarif, .csv or .svg file"),
+        (vec![], "say --format"),
+        (vec!["--format", "svg", "--highlight-chain", "no-such:finding"], "there is no finding 'no-such:finding'"),
+        (vec!["--format", "svg", "--highlight-layer", "L9"], "'L9' is not a layer"),
+        (vec!["--format", "svg", "--scale", "0"], "a scale is a number above 0"),
+    ] {
+        let mut all = vec!["export", model.as_str()];
+        all.extend(args);
+        let refused = maestro(&all);
+        assert_eq!(refused.status.code(), Some(2), "{all:?}");
+        assert!(text(&refused.stderr).contains(says), "{all:?}: {}", text(&refused.stderr));
+    }
+    assert!(!pdf.exists(), "nothing is written for a refused export");
+}
+
+#[test]
 fn a_baseline_leaves_out_known_findings_and_they_no_longer_fail() {
     let dir = tempfile::tempdir().unwrap();
     let model = model_in(dir.path());

@@ -2,6 +2,7 @@
 //! both read.
 
 use crate::Subject;
+use crate::diagram::{DiagramError, DiagramOptions};
 use std::path::Path;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -10,11 +11,25 @@ pub enum ReportFormat {
     Markdown,
     Sarif,
     Csv,
+    /// The diagram, not a report of findings.
+    Svg,
+}
+
+/// What the formats that take options are given: the diagram's highlight, arrangement and scale.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ExportOptions {
+    pub diagram: DiagramOptions,
+}
+
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum ExportError {
+    #[error(transparent)]
+    Diagram(#[from] DiagramError),
 }
 
 impl ReportFormat {
-    pub const ALL: [ReportFormat; 4] =
-        [ReportFormat::Json, ReportFormat::Markdown, ReportFormat::Sarif, ReportFormat::Csv];
+    pub const ALL: [ReportFormat; 5] =
+        [ReportFormat::Markdown, ReportFormat::Json, ReportFormat::Sarif, ReportFormat::Csv, ReportFormat::Svg];
 
     /// The name a user gives it (`--format markdown`).
     pub fn name(self) -> &'static str {
@@ -23,6 +38,26 @@ impl ReportFormat {
             ReportFormat::Markdown => "markdown",
             ReportFormat::Sarif => "sarif",
             ReportFormat::Csv => "csv",
+            ReportFormat::Svg => "svg",
+        }
+    }
+
+    /// What it is, for a file dialog's list of types.
+    pub fn label(self) -> &'static str {
+        match self {
+            ReportFormat::Json => "JSON report",
+            ReportFormat::Markdown => "Markdown report",
+            ReportFormat::Sarif => "SARIF for code scanning",
+            ReportFormat::Csv => "CSV of findings",
+            ReportFormat::Svg => "SVG diagram",
+        }
+    }
+
+    /// The file extension it is written with.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ReportFormat::Markdown => "md",
+            other => other.name(),
         }
     }
 
@@ -34,19 +69,20 @@ impl ReportFormat {
         }
     }
 
-    /// The format a file name asks for: `.md`/`.markdown`, `.json`, `.sarif`, `.csv`.
+    /// The format a file name asks for: `.md`/`.markdown`, `.json`, `.sarif`, `.csv`, `.svg`.
     pub fn of_path(path: &Path) -> Option<ReportFormat> {
         ReportFormat::parse(path.extension()?.to_str()?)
     }
 
-    /// The report of this format for a model already analysed.
-    pub fn render(self, subject: &Subject) -> String {
-        match self {
-            ReportFormat::Json => crate::json(subject),
-            ReportFormat::Markdown => crate::markdown(subject),
-            ReportFormat::Sarif => crate::sarif(subject),
-            ReportFormat::Csv => crate::csv(subject),
-        }
+    /// The report of this format for a model already analysed, as the bytes of its file.
+    pub fn render(self, subject: &Subject, options: &ExportOptions) -> Result<Vec<u8>, ExportError> {
+        Ok(match self {
+            ReportFormat::Json => crate::json(subject).into_bytes(),
+            ReportFormat::Markdown => crate::markdown(subject).into_bytes(),
+            ReportFormat::Sarif => crate::sarif(subject).into_bytes(),
+            ReportFormat::Csv => crate::csv(subject).into_bytes(),
+            ReportFormat::Svg => crate::svg(subject, &options.diagram)?.into_bytes(),
+        })
     }
 }
 
@@ -62,10 +98,12 @@ mod tests {
         assert_eq!(format("MODEL.SARIF"), Some(ReportFormat::Sarif));
         assert_eq!(format("findings.csv"), Some(ReportFormat::Csv));
         assert_eq!(format("report.json"), Some(ReportFormat::Json));
+        assert_eq!(format("diagram.svg"), Some(ReportFormat::Svg));
         assert_eq!(format("report.pdf"), None);
         assert_eq!(format("report"), None);
         for f in ReportFormat::ALL {
             assert_eq!(ReportFormat::parse(f.name()), Some(f));
+            assert_eq!(ReportFormat::parse(f.extension()), Some(f));
         }
         assert_eq!(ReportFormat::parse("xml"), None);
     }

@@ -11,18 +11,24 @@
 //!   would run as a formula are defused.
 //! - [`sarif`]: SARIF 2.1.0 for code-scanning tools; each source is a taxonomy, and each rule
 //!   relates to the taxa its threat is known as.
+//! - [`diagram`]: the model's diagram as SVG, drawn from the model's geometry as the canvas draws
+//!   it, with a layer or a chain picked out, or in layer bands.
 //!
+//! [`ReportFormat`] lists them all, by name and extension, for the app and the command line.
 //! This crate renders what it is given: it does no analysis and no I/O.
 
 mod aliases;
 mod csv;
+pub mod diagram;
 mod format;
 mod json;
 mod markdown;
+mod markup;
 mod sarif;
 
 pub use csv::csv;
-pub use format::ReportFormat;
+pub use diagram::{Arrangement, DiagramError, DiagramOptions, Highlight, svg};
+pub use format::{ExportError, ExportOptions, ReportFormat};
 pub use json::json;
 pub use markdown::markdown;
 pub use sarif::sarif;
