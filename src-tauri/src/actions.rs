@@ -240,7 +240,7 @@ pub async fn export_report(app: &AppHandle) -> Result<SnapshotUpdate, CommandErr
     for format in ReportFormat::ALL {
         dialog = dialog.add_filter(format.label(), &[format.extension()]);
     }
-    dialog.set_file_name(suggested).save_file(move |picked| {
+    dialog.set_title("Export a Report or the Diagram").set_file_name(suggested).save_file(move |picked| {
         let _ = tx.send(picked);
     });
     let Some(picked) = rx.await.ok().flatten() else { return Ok(publish(app)) };

@@ -9,6 +9,7 @@ mod cli;
 mod cross_layer;
 mod documents;
 mod editing;
+mod export;
 mod findings_list;
 mod flows;
 mod inspecting;

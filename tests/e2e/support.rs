@@ -574,6 +574,37 @@ impl App {
         Ok(())
     }
 
+    /// Answers a native file dialog (found by its title) with `path`: typed over the suggested
+    /// name, as a user would, then Return.
+    pub async fn save_in_native_dialog(&self, title: &str, path: &std::path::Path) -> Result<()> {
+        let path = path.to_str().context("a path the dialog can take")?;
+        let deadline = Instant::now() + WAIT;
+        let window = loop {
+            let output = std::process::Command::new("xdotool")
+                .args(["search", "--name", title])
+                .output()
+                .context("running xdotool")?;
+            if let Some(window) = String::from_utf8_lossy(&output.stdout).lines().last() {
+                break window.to_owned();
+            }
+            if Instant::now() > deadline {
+                bail!("no file dialog titled {title:?} appeared");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        };
+        tokio::time::sleep(Duration::from_millis(600)).await;
+        let xdotool = |args: &[&str]| -> Result<()> {
+            let status = std::process::Command::new("xdotool").args(args).status().context("running xdotool")?;
+            ensure!(status.success(), "xdotool {args:?} failed");
+            Ok(())
+        };
+        xdotool(&["windowfocus", "--sync", &window, "key", "--clearmodifiers", "ctrl+a"])?;
+        xdotool(&["type", "--delay", "20", path])?;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        xdotool(&["key", "Return"])?;
+        Ok(())
+    }
+
     /// Opens the native File menu (the window sits at the screen's top-left corner under a
     /// virtual display with no window manager) and presses `keys` in it, e.g. `["Down", "Return"]`.
     /// Native menus are not part of the page, so WebDriver cannot reach them; the X server can.
@@ -875,7 +906,7 @@ const PAINT_TICKLE_STOP: &str = r#"
     document.getElementById('e2e-paint-tickle')?.remove();
 "#;
 
-fn screenshot_dir() -> PathBuf {
+pub fn screenshot_dir() -> PathBuf {
     let dir = std::env::var_os("MAESTRO_SCREENSHOTS").map(PathBuf::from).unwrap_or_else(std::env::temp_dir);
     let _ = std::fs::create_dir_all(&dir);
     dir

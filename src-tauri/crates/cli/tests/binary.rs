@@ -108,12 +108,21 @@ fn export_draws_the_diagram_by_format_or_file_name_and_refuses_what_it_cannot_dr
     let written = maestro(&["export", &model, "-o", file.to_str().unwrap(), "--bands"]);
     assert!(written.status.success() && written.stdout.is_empty(), "{}", text(&written.stderr));
     assert!(std::fs::read_to_string(&file).unwrap().contains("data-band=\"L3\""));
+    let png = dir.path().join("crew.png");
+    let written = maestro(&["export", &model, "-o", png.to_str().unwrap(), "--highlight-chain", "unexpected-rce:t"]);
+    assert!(written.status.success(), "{}", text(&written.stderr));
+    assert!(std::fs::read(&png).unwrap().starts_with(b"\x89PNG\r\n\x1a\n"));
+    let piped = maestro(&["export", &model, "--format", "png"]);
+    assert!(
+        piped.stdout.starts_with(b"\x89PNG") && !piped.stdout.ends_with(b"IEND\xaeB`\x82\n"),
+        "PNG bytes as they are"
+    );
     let markdown = maestro(&["export", &model, "--format", "md"]);
     assert!(text(&markdown.stdout).starts_with("# MAESTRO threat model"));
 
     let pdf = dir.path().join("report.pdf");
     for (args, says) in [
-        (vec!["-o", pdf.to_str().unwrap()], "a report or diagram is a .md, .json, .sarif, .csv or .svg file"),
+        (vec!["-o", pdf.to_str().unwrap()], "a report or diagram is a .md, .json, .sarif, .csv, .svg or .png file"),
         (vec![], "say --format"),
         (vec!["--format", "svg", "--highlight-chain", "no-such:finding"], "there is no finding 'no-such:finding'"),
         (vec!["--format", "svg", "--highlight-layer", "L9"], "'L9' is not a layer"),

@@ -13,6 +13,8 @@ pub enum ReportFormat {
     Csv,
     /// The diagram, not a report of findings.
     Svg,
+    /// The diagram as a picture.
+    Png,
 }
 
 /// What the formats that take options are given: the diagram's highlight, arrangement and scale.
@@ -25,11 +27,19 @@ pub struct ExportOptions {
 pub enum ExportError {
     #[error(transparent)]
     Diagram(#[from] DiagramError),
+    #[error(transparent)]
+    Png(#[from] crate::PngError),
 }
 
 impl ReportFormat {
-    pub const ALL: [ReportFormat; 5] =
-        [ReportFormat::Markdown, ReportFormat::Json, ReportFormat::Sarif, ReportFormat::Csv, ReportFormat::Svg];
+    pub const ALL: [ReportFormat; 6] = [
+        ReportFormat::Markdown,
+        ReportFormat::Json,
+        ReportFormat::Sarif,
+        ReportFormat::Csv,
+        ReportFormat::Svg,
+        ReportFormat::Png,
+    ];
 
     /// The name a user gives it (`--format markdown`).
     pub fn name(self) -> &'static str {
@@ -39,6 +49,7 @@ impl ReportFormat {
             ReportFormat::Sarif => "sarif",
             ReportFormat::Csv => "csv",
             ReportFormat::Svg => "svg",
+            ReportFormat::Png => "png",
         }
     }
 
@@ -50,6 +61,7 @@ impl ReportFormat {
             ReportFormat::Sarif => "SARIF for code scanning",
             ReportFormat::Csv => "CSV of findings",
             ReportFormat::Svg => "SVG diagram",
+            ReportFormat::Png => "PNG picture of the diagram",
         }
     }
 
@@ -69,7 +81,7 @@ impl ReportFormat {
         }
     }
 
-    /// The format a file name asks for: `.md`/`.markdown`, `.json`, `.sarif`, `.csv`, `.svg`.
+    /// The format a file name asks for: `.md`/`.markdown`, `.json`, `.sarif`, `.csv`, `.svg`, `.png`.
     pub fn of_path(path: &Path) -> Option<ReportFormat> {
         ReportFormat::parse(path.extension()?.to_str()?)
     }
@@ -82,6 +94,7 @@ impl ReportFormat {
             ReportFormat::Sarif => crate::sarif(subject).into_bytes(),
             ReportFormat::Csv => crate::csv(subject).into_bytes(),
             ReportFormat::Svg => crate::svg(subject, &options.diagram)?.into_bytes(),
+            ReportFormat::Png => crate::png(subject, &options.diagram)?,
         })
     }
 }
@@ -99,6 +112,7 @@ mod tests {
         assert_eq!(format("findings.csv"), Some(ReportFormat::Csv));
         assert_eq!(format("report.json"), Some(ReportFormat::Json));
         assert_eq!(format("diagram.svg"), Some(ReportFormat::Svg));
+        assert_eq!(format("diagram.PNG"), Some(ReportFormat::Png));
         assert_eq!(format("report.pdf"), None);
         assert_eq!(format("report"), None);
         for f in ReportFormat::ALL {

@@ -12,7 +12,8 @@
 //! - [`sarif`]: SARIF 2.1.0 for code-scanning tools; each source is a taxonomy, and each rule
 //!   relates to the taxa its threat is known as.
 //! - [`diagram`]: the model's diagram as SVG, drawn from the model's geometry as the canvas draws
-//!   it, with a layer or a chain picked out, or in layer bands.
+//!   it, with a layer or a chain picked out, or in layer bands; [`png`] rasterises it with the
+//!   fonts built into the crate.
 //!
 //! [`ReportFormat`] lists them all, by name and extension, for the app and the command line.
 //! This crate renders what it is given: it does no analysis and no I/O.
@@ -24,6 +25,7 @@ mod format;
 mod json;
 mod markdown;
 mod markup;
+mod png;
 mod sarif;
 
 pub use csv::csv;
@@ -31,6 +33,7 @@ pub use diagram::{Arrangement, DiagramError, DiagramOptions, Highlight, svg};
 pub use format::{ExportError, ExportOptions, ReportFormat};
 pub use json::json;
 pub use markdown::markdown;
+pub use png::{MAX_PIXELS, PngError, png};
 pub use sarif::sarif;
 
 use maestro_analysis::Analysis;

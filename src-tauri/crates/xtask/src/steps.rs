@@ -135,6 +135,8 @@ fn drive_the_app(root: &Path, args: &[&str]) -> Result<()> {
         .env("MAESTRO_SCREENSHOTS", &screenshots)
         // No accessibility bus under a virtual display; keep GTK from looking for one.
         .env("NO_AT_BRIDGE", "1")
+        // GTK's file dialogs keep their settings in memory, not in a dconf the machine lacks.
+        .env("GSETTINGS_BACKEND", "memory")
         // The app's configuration (Open Recent, the user catalog folder) stays out of the user's own.
         .env("XDG_CONFIG_HOME", target_dir(root).join("e2e-config"));
     process::run(command)
