@@ -2,14 +2,16 @@
 //! its source, `ASI T&M v1.1 T1; OWASP Agentic Top 10 ASI06; …`), then the ids from the OWASP
 //! Agentic Top 10, OWASP LLM Top 10 and MITRE ATLAS in columns of their own (`ASI02; ASI06`), so a
 //! spreadsheet can filter on them; then layer, STRIDE, targets, severity, status, explanation and
-//! mitigations. Lists within a cell are separated by `; `. Every cell is quoted, and a cell a
+//! mitigations; then the user's decision (accepted, transferred, not applicable; empty when the
+//! status is the analysis's) with its justification, and the controls in place (each with what the
+//! model states that shows it) and missing. Lists within a cell are separated by `; `. Every cell is quoted, and a cell a
 //! spreadsheet would run as a formula is defused with a leading apostrophe.
 
 use crate::Subject;
 use crate::aliases::ids_from;
 use maestro_analysis::{Finding, MITRE_ATLAS, OWASP_AGENTIC, OWASP_LLM};
 
-const HEADER: [&str; 14] = [
+const HEADER: [&str; 18] = [
     "id",
     "threat",
     "name",
@@ -24,6 +26,10 @@ const HEADER: [&str; 14] = [
     "status",
     "explanation",
     "mitigations",
+    "decision",
+    "justification",
+    "controls_in_place",
+    "controls_missing",
 ];
 
 /// One row per finding, RFC 4180 quoting.
@@ -34,6 +40,14 @@ pub fn csv(subject: &Subject) -> String {
     for f in &subject.analysis.findings {
         let targets: Vec<String> = f.targets.iter().map(|t| names.target(t)).collect();
         let mitigations: Vec<&str> = f.mitigations.iter().map(|m| m.name.as_str()).collect();
+        let in_place: Vec<String> = f
+            .mitigations
+            .iter()
+            .filter(|m| m.in_place)
+            .map(|m| if m.evidence.is_empty() { m.name.clone() } else { format!("{} ({})", m.name, m.evidence) })
+            .collect();
+        let missing: Vec<&str> = f.mitigations.iter().filter(|m| !m.in_place).map(|m| m.name.as_str()).collect();
+        let decision = if f.justification.is_some() { f.status.as_str() } else { "" };
         // As many cells as the header has columns, or this does not compile.
         let row: [String; HEADER.len()] = [
             f.id.to_string(),
@@ -50,6 +64,10 @@ pub fn csv(subject: &Subject) -> String {
             f.status.as_str().to_owned(),
             f.explanation.clone(),
             mitigations.join("; "),
+            decision.to_owned(),
+            f.justification.clone().unwrap_or_default(),
+            in_place.join("; "),
+            missing.join("; "),
         ];
         push_row(&mut out, row.into_iter());
     }

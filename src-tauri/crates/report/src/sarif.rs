@@ -37,7 +37,7 @@ pub fn sarif(subject: &Subject) -> String {
                 "supportedTaxonomies": taxonomies.component_references(),
             } },
             "taxonomies": taxonomies.components(subject.catalog),
-            "artifacts": [{ "location": { "uri": subject.source } }],
+            "artifacts": [{ "location": { "uri": artifact_uri(subject.source), "uriBaseId": SOURCE_ROOT } }],
             "results": subject.analysis.findings.iter().map(|f| result(subject, &names, f, &rules)).collect::<Vec<_>>(),
         }],
     });
@@ -91,7 +91,7 @@ fn result(subject: &Subject, names: &crate::Names, f: &Finding, rules: &[&Findin
         "kind": if f.status == FindingStatus::Mitigated { "pass" } else { "fail" },
         "message": { "text": f.explanation },
         "locations": [{
-            "physicalLocation": { "artifactLocation": { "uri": subject.source } },
+            "physicalLocation": { "artifactLocation": { "uri": artifact_uri(subject.source), "uriBaseId": SOURCE_ROOT } },
             "logicalLocations": f.targets.iter().map(|t| json!({
                 "name": names.target(t),
                 "fullyQualifiedName": t,
@@ -114,6 +114,34 @@ fn result(subject: &Subject, names: &crate::Names, f: &Finding, rules: &[&Findin
         }]);
     }
     result
+}
+
+/// Where relative artifact URIs start: the checkout the analysis ran in, as code-scanning tools
+/// name it.
+const SOURCE_ROOT: &str = "%SRCROOT%";
+
+/// The model's location as a SARIF artifact URI: a relative reference, RFC 3986-encoded. A path
+/// given relative (as in CI, from the checkout) stays so, with `/` between segments; an absolute
+/// one is cut to the file's name, so no directory (and no user name in it) leaves the machine.
+pub(crate) fn artifact_uri(source: &str) -> String {
+    let path = source.replace('\\', "/");
+    let absolute = path.starts_with('/') || path.as_bytes().get(1) == Some(&b':');
+    let relative = if absolute { path.rsplit('/').next().unwrap_or_default() } else { path.trim_start_matches("./") };
+    let mut uri = String::with_capacity(relative.len());
+    for (i, segment) in relative.split('/').filter(|s| !s.is_empty()).enumerate() {
+        if i > 0 {
+            uri.push('/');
+        }
+        for byte in segment.bytes() {
+            // Unreserved characters stay; everything else (':' too, which would read as a scheme) is escaped.
+            if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+                uri.push(byte as char);
+            } else {
+                uri.push_str(&format!("%{byte:02X}"));
+            }
+        }
+    }
+    uri
 }
 
 /// The taxonomies of a run: one per source the rules' aliases name, in catalog order, each with
@@ -218,4 +246,23 @@ fn pascal_case(id: &str) -> String {
             chars.next().map(|c| c.to_uppercase().chain(chars).collect::<String>()).unwrap_or_default()
         })
         .collect()
+}
+
+#[cfg(test)]
+mod uri_tests {
+    use super::artifact_uri;
+
+    #[test]
+    fn a_relative_path_stays_relative_and_is_percent_encoded() {
+        assert_eq!(artifact_uri("models/crew.yaml"), "models/crew.yaml");
+        assert_eq!(artifact_uri("./threat models/crew #2.maestro"), "threat%20models/crew%20%232.maestro");
+        assert_eq!(artifact_uri("models\\Über?.yaml"), "models/%C3%9Cber%3F.yaml");
+        assert_eq!(artifact_uri("a:b.yaml"), "a%3Ab.yaml", "a colon cannot read as a scheme");
+    }
+
+    #[test]
+    fn an_absolute_path_keeps_only_the_file_name() {
+        assert_eq!(artifact_uri("/home/alice/models/crew.yaml"), "crew.yaml");
+        assert_eq!(artifact_uri("C:\\Users\\alice\\crew.maestro"), "crew.maestro");
+    }
 }

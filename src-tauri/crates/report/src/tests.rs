@@ -264,6 +264,32 @@ fn csv_keeps_the_source_of_every_alias_and_has_a_column_per_taxonomy() {
 }
 
 #[test]
+fn csv_gives_each_decision_with_its_justification_and_the_controls_in_place_and_missing() {
+    let (report, findings) = with_subject(|s| (csv(s), s.analysis.findings.clone()));
+    let records = csv_records(&report);
+    let accepted = records.iter().find(|r| r["id"] == "tool-misuse:files").unwrap();
+    assert_eq!(
+        (accepted["decision"].as_str(), accepted["justification"].as_str()),
+        ("accepted", "writes to <scratch> only")
+    );
+    for (record, finding) in records.iter().zip(&findings) {
+        assert_eq!(record["id"], finding.id.as_str());
+        if finding.justification.is_none() {
+            assert_eq!(record["decision"], "", "{}: the analysis's status is no decision", finding.id);
+        }
+        let in_place: Vec<_> = finding.mitigations.iter().filter(|m| m.in_place).collect();
+        let missing: Vec<_> = finding.mitigations.iter().filter(|m| !m.in_place).map(|m| m.name.as_str()).collect();
+        assert_eq!(record["controls_missing"], missing.join("; "), "{}", finding.id);
+        for m in &in_place {
+            assert!(record["controls_in_place"].contains(&m.name) && record["controls_in_place"].contains(&m.evidence));
+        }
+        assert_eq!(record["controls_in_place"].is_empty(), in_place.is_empty());
+    }
+    let approved = records.iter().find(|r| !r["controls_in_place"].is_empty());
+    assert!(approved.is_some(), "the model states a control (human approval on the file tool)");
+}
+
+#[test]
 fn csv_defuses_a_formula_in_the_name_of_an_alias_source() {
     let report = with_subject_in(&catalog_with_hostile_source(), csv);
     let misuse = csv_records(&report).into_iter().find(|r| r["id"] == "tool-misuse:files").unwrap();
