@@ -116,3 +116,55 @@ async fn the_exported_diagram_draws_what_the_canvas_shows() -> Result<()> {
     std::fs::write(crate::support::screenshot_dir().join("export-diagram.png"), &png)?;
     app.quit().await
 }
+
+/// A model whose every name tries to run a script when its report is opened.
+fn hostile_model() -> maestro_model::Model {
+    let mut model = maestro_document::sample(SAMPLE, Catalog::builtin()).expect("the sample");
+    let attacks = [
+        "<script>window.__pwned = 'script'</script>",
+        "\"><img src=x onerror=\"window.__pwned = 'img'\">",
+        "<svg onload=\"window.__pwned = 'svg'\">",
+        "javascript:window.__pwned='link'",
+    ];
+    model.name = attacks[0].to_owned();
+    model.description = attacks[1].to_owned();
+    for (element, attack) in model.elements.iter_mut().zip(attacks.iter().cycle()) {
+        element.name = (*attack).to_owned();
+    }
+    for (flow, attack) in model.flows.iter_mut().zip(attacks.iter().rev().cycle()) {
+        flow.name = (*attack).to_owned();
+    }
+    model
+}
+
+#[tokio::test]
+async fn the_html_report_opened_in_the_webview_runs_nothing_from_the_model() -> Result<()> {
+    let model = hostile_model();
+    let analysis = maestro_analysis::analyze(&model, Catalog::builtin());
+    let subject =
+        maestro_report::Subject { model: &model, analysis: &analysis, catalog: Catalog::builtin(), source: SAMPLE };
+    let options = maestro_report::ReportOptions {
+        organisation: Some("<b onmouseover=alert(1)>Acme</b>".into()),
+        ..Default::default()
+    };
+    let dir = tempfile::tempdir()?;
+    let page = dir.path().join("report.html");
+    std::fs::write(&page, maestro_report::html(&subject, &options))?;
+
+    let app = App::launch(&[]).await?;
+    app.client().goto(&format!("file://{}", page.display())).await?;
+    let title = app.script("return document.title").await?;
+    ensure!(title.as_str().is_some_and(|t| t.contains("<script>")), "the report is open, its title as text: {title}");
+    let ran = app.script("return window.__pwned === undefined ? null : String(window.__pwned)").await?;
+    ensure!(ran.is_null(), "a script from the model ran: {ran}");
+    let counts = app
+        .script("return [document.scripts.length, document.images.length, document.querySelectorAll('[onload],[onerror],[onmouseover]').length]")
+        .await?;
+    ensure!(counts == serde_json::json!([0, 0, 0]), "scripts, images and handlers in the page: {counts}");
+    let svgs = app.script("return document.querySelectorAll('svg').length").await?;
+    ensure!(svgs.as_u64().is_some_and(|n| n >= 2), "the diagram and the chains are drawn inline: {svgs}");
+    app.screenshot("html-report").await?;
+    app.script("document.getElementById('chains').scrollIntoView()").await?;
+    app.screenshot("html-report-chains").await?;
+    app.quit().await
+}

@@ -6,7 +6,7 @@ use maestro_analysis::{Analysis, AnalysisOptions, FindingStatus, Severity, analy
 use maestro_catalog::{Catalog, read_user_folder};
 use maestro_document::load::{read_analysable, read_model};
 use maestro_model::Model;
-use maestro_report::{Arrangement, DiagramOptions, ExportOptions, Highlight, ReportFormat, Subject};
+use maestro_report::{Arrangement, DiagramOptions, ExportOptions, Highlight, ReportFormat, ReportOptions, Subject};
 use std::collections::HashSet;
 use std::path::Path;
 
@@ -26,7 +26,8 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         }
         Command::Export(args) => {
             let format = export_format(args.format, args.output.as_deref())?;
-            let options = ExportOptions { diagram: diagram_options(&args.diagram) };
+            let options =
+                ExportOptions { diagram: diagram_options(&args.diagram), report: report_options(&args.report) };
             let analysed = analyse(&args.analysis)?;
             let report = format.render(&analysed.subject(), &options)?;
             let status = analysed.status();
@@ -207,6 +208,48 @@ fn export_format(named: Option<ReportFormat>, output: Option<&Path>) -> Result<R
         }),
         (None, None) => bail!("say --format (one of {}) or name an output file with -o", known()),
     }
+}
+
+fn report_options(args: &crate::ReportArgs) -> ReportOptions {
+    use crate::HiddenStatus;
+    let hide = args
+        .hide
+        .iter()
+        .map(|s| match s {
+            HiddenStatus::Mitigated => FindingStatus::Mitigated,
+            HiddenStatus::Accepted => FindingStatus::Accepted,
+            HiddenStatus::Transferred => FindingStatus::Transferred,
+            HiddenStatus::NotApplicable => FindingStatus::NotApplicable,
+        })
+        .collect();
+    ReportOptions {
+        hide,
+        organisation: args.organisation.clone(),
+        author: args.author.clone(),
+        date: Some(args.date.clone().unwrap_or_else(today)),
+        revision: None,
+    }
+}
+
+/// Today's date in UTC, as YYYY-MM-DD.
+fn today() -> String {
+    let seconds = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let (y, m, d) = civil_from_days((seconds / 86_400) as i64);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// The calendar date of a day counted from 1970-01-01 (proleptic Gregorian).
+pub(crate) fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
 }
 
 fn diagram_options(args: &crate::DiagramArgs) -> DiagramOptions {

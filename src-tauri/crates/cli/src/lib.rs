@@ -137,6 +137,33 @@ pub struct ExportArgs {
     pub output: Option<PathBuf>,
     #[command(flatten)]
     pub diagram: DiagramArgs,
+    #[command(flatten)]
+    pub report: ReportArgs,
+}
+
+/// What a report for people (`--format html`) says beyond the analysis.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Report: leave out findings with these statuses (mitigated, accepted, transferred, not-applicable)
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "STATUS")]
+    pub hide: Vec<HiddenStatus>,
+    /// Report: the organisation named on the title
+    #[arg(long)]
+    pub organisation: Option<String>,
+    /// Report: the author named on the title
+    #[arg(long)]
+    pub author: Option<String>,
+    /// Report: the date on the title (today, UTC, when left out)
+    #[arg(long)]
+    pub date: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum HiddenStatus {
+    Mitigated,
+    Accepted,
+    Transferred,
+    NotApplicable,
 }
 
 /// How the diagram (`--format svg`) is drawn.

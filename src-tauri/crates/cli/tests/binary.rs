@@ -117,12 +117,21 @@ fn export_draws_the_diagram_by_format_or_file_name_and_refuses_what_it_cannot_dr
         piped.stdout.starts_with(b"\x89PNG") && !piped.stdout.ends_with(b"IEND\xaeB`\x82\n"),
         "PNG bytes as they are"
     );
+    let page = dir.path().join("crew.html");
+    let written =
+        maestro(&["export", &model, "-o", page.to_str().unwrap(), "--hide", "mitigated,accepted", "--author", "Ana"]);
+    assert!(written.status.success(), "{}", text(&written.stderr));
+    let page = std::fs::read_to_string(&page).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>") && page.contains("<dd>Ana</dd>") && page.contains("<svg "));
     let markdown = maestro(&["export", &model, "--format", "md"]);
     assert!(text(&markdown.stdout).starts_with("# MAESTRO threat model"));
 
     let pdf = dir.path().join("report.pdf");
     for (args, says) in [
-        (vec!["-o", pdf.to_str().unwrap()], "a report or diagram is a .md, .json, .sarif, .csv, .svg or .png file"),
+        (
+            vec!["-o", pdf.to_str().unwrap()],
+            "a report or diagram is a .html, .md, .json, .sarif, .csv, .svg or .png file",
+        ),
         (vec![], "say --format"),
         (vec!["--format", "svg", "--highlight-chain", "no-such:finding"], "there is no finding 'no-such:finding'"),
         (vec!["--format", "svg", "--highlight-layer", "L9"], "'L9' is not a layer"),

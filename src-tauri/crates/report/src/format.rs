@@ -11,6 +11,8 @@ pub enum ReportFormat {
     Markdown,
     Sarif,
     Csv,
+    /// One self-contained page for people.
+    Html,
     /// The diagram, not a report of findings.
     Svg,
     /// The diagram as a picture.
@@ -21,6 +23,7 @@ pub enum ReportFormat {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ExportOptions {
     pub diagram: DiagramOptions,
+    pub report: crate::ReportOptions,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq)]
@@ -32,7 +35,8 @@ pub enum ExportError {
 }
 
 impl ReportFormat {
-    pub const ALL: [ReportFormat; 6] = [
+    pub const ALL: [ReportFormat; 7] = [
+        ReportFormat::Html,
         ReportFormat::Markdown,
         ReportFormat::Json,
         ReportFormat::Sarif,
@@ -48,6 +52,7 @@ impl ReportFormat {
             ReportFormat::Markdown => "markdown",
             ReportFormat::Sarif => "sarif",
             ReportFormat::Csv => "csv",
+            ReportFormat::Html => "html",
             ReportFormat::Svg => "svg",
             ReportFormat::Png => "png",
         }
@@ -60,6 +65,7 @@ impl ReportFormat {
             ReportFormat::Markdown => "Markdown report",
             ReportFormat::Sarif => "SARIF for code scanning",
             ReportFormat::Csv => "CSV of findings",
+            ReportFormat::Html => "HTML report",
             ReportFormat::Svg => "SVG diagram",
             ReportFormat::Png => "PNG picture of the diagram",
         }
@@ -77,11 +83,12 @@ impl ReportFormat {
     pub fn parse(name: &str) -> Option<ReportFormat> {
         match name.to_ascii_lowercase().as_str() {
             "md" => Some(ReportFormat::Markdown),
+            "htm" => Some(ReportFormat::Html),
             lower => ReportFormat::ALL.into_iter().find(|f| f.name() == lower),
         }
     }
 
-    /// The format a file name asks for: `.md`/`.markdown`, `.json`, `.sarif`, `.csv`, `.svg`, `.png`.
+    /// The format a file name asks for: `.md`/`.markdown`, `.json`, `.sarif`, `.csv`, `.html`/`.htm`, `.svg`, `.png`.
     pub fn of_path(path: &Path) -> Option<ReportFormat> {
         ReportFormat::parse(path.extension()?.to_str()?)
     }
@@ -93,6 +100,7 @@ impl ReportFormat {
             ReportFormat::Markdown => crate::markdown(subject).into_bytes(),
             ReportFormat::Sarif => crate::sarif(subject).into_bytes(),
             ReportFormat::Csv => crate::csv(subject).into_bytes(),
+            ReportFormat::Html => crate::html(subject, &options.report).into_bytes(),
             ReportFormat::Svg => crate::svg(subject, &options.diagram)?.into_bytes(),
             ReportFormat::Png => crate::png(subject, &options.diagram)?,
         })

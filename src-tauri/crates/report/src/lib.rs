@@ -11,6 +11,8 @@
 //!   would run as a formula are defused.
 //! - [`sarif`]: SARIF 2.1.0 for code-scanning tools; each source is a taxonomy, and each rule
 //!   relates to the taxa its threat is known as.
+//! - [`html`]: one self-contained page for an audit (summary, diagram, a chapter per layer,
+//!   chains, matrix, mitigation plan, cross-references), with no script and no outside request.
 //! - [`diagram`]: the model's diagram as SVG, drawn from the model's geometry as the canvas draws
 //!   it, with a layer or a chain picked out, or in layer bands; [`png`] rasterises it with the
 //!   fonts built into the crate.
@@ -22,6 +24,7 @@ mod aliases;
 mod csv;
 pub mod diagram;
 mod format;
+mod html;
 mod json;
 mod markdown;
 mod markup;
@@ -31,6 +34,7 @@ mod sarif;
 pub use csv::csv;
 pub use diagram::{Arrangement, DiagramError, DiagramOptions, Highlight, svg};
 pub use format::{ExportError, ExportOptions, ReportFormat};
+pub use html::{ReportOptions, html};
 pub use json::json;
 pub use markdown::markdown;
 pub use png::{MAX_PIXELS, PngError, png};

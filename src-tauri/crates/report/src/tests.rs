@@ -399,3 +399,65 @@ fn sarif_validates_against_the_official_schema() {
     broken["runs"][0]["tool"]["driver"]["rules"][0]["relationships"][0]["target"]["index"] = serde_json::json!(-2);
     assert!(!schema_errors(&validator, &broken).is_empty(), "an index below -1 is refused");
 }
+
+mod html_report {
+    use super::*;
+    use crate::ReportOptions;
+
+    fn page(options: &ReportOptions) -> String {
+        with_subject(|s| html(s, options))
+    }
+
+    #[test]
+    fn the_page_has_every_chapter_linked_from_its_contents() {
+        let page = page(&ReportOptions {
+            organisation: Some("Acme".into()),
+            date: Some("2026-12-04".into()),
+            ..Default::default()
+        });
+        for id in ["summary", "diagram", "layer-L1", "layer-L3", "layer-L7", "chains", "matrix", "plan", "appendix"] {
+            assert!(page.contains(&format!("id=\"{id}\"")), "no section {id}");
+            assert!(page.contains(&format!("href=\"#{id}\"")), "{id} is not in the contents");
+        }
+        assert!(page.contains("<dd>Acme</dd>") && page.contains("<dd>2026-12-04</dd>"));
+        assert!(page.contains("<svg "), "the diagram is inline");
+        for f in with_subject(|s| s.analysis.findings.clone()) {
+            assert!(
+                page.contains(&format!("id=\"finding-{}\"", f.id.as_str().replace(':', "_"))),
+                "{} has no entry",
+                f.id
+            );
+        }
+    }
+
+    #[test]
+    fn nothing_from_the_model_becomes_markup_and_nothing_is_fetched() {
+        let page =
+            page(&ReportOptions { organisation: Some("<script>alert(1)</script>".into()), ..Default::default() });
+        assert!(!page.contains("<script"), "a script tag got in");
+        assert!(!page.contains("<img"), "the model name's img tag got in");
+        assert!(page.contains("Crew &lt;img src=x onerror=alert(1)&gt;"));
+        assert!(page.contains("writes to &lt;scratch&gt; only"), "the justification is there, escaped");
+        let lower = page.to_ascii_lowercase();
+        for fetch in ["src=\"http", "href=\"http", "url(http", "@import", "src=\"//", "href=\"//"] {
+            assert!(!lower.contains(fetch), "the page would fetch something: {fetch}");
+        }
+        assert!(page.contains("Content-Security-Policy\" content=\"default-src 'none'"), "a policy forbids the rest");
+        for attribute in [" onerror=", " onload=", " onclick="] {
+            assert!(
+                !lower.replace("&lt;img src=x onerror=", "").contains(attribute),
+                "{attribute} outside escaped text"
+            );
+        }
+    }
+
+    #[test]
+    fn hidden_statuses_are_left_out_and_counted() {
+        let shown = page(&ReportOptions::default());
+        assert!(shown.contains("id=\"finding-tool-misuse_files\""));
+        let hidden =
+            page(&ReportOptions { hide: vec![maestro_analysis::FindingStatus::Accepted], ..Default::default() });
+        assert!(!hidden.contains("id=\"finding-tool-misuse_files\""), "the accepted finding is left out");
+        assert!(hidden.contains("1 more finding (accepted) is left out of this report."));
+    }
+}
