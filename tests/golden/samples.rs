@@ -236,3 +236,123 @@ fn diagram_colours_are_the_canvas_colours() {
     }
     assert!(boundary.contains(&format!("--boundary-colour: {};", palette::trust("partial"))));
 }
+
+/// The names of every attribute of every tag in HTML or XML markup, read as a browser would:
+/// values in quotes are skipped whole, whatever they hold.
+fn attribute_names(markup: &str) -> Vec<String> {
+    let bytes = markup.as_bytes();
+    let mut names = Vec::new();
+    let mut i = 0;
+    while let Some(open) = markup[i..].find('<').map(|o| i + o) {
+        i = open + 1;
+        if markup[i..].starts_with("!--") || markup[i..].starts_with('/') || markup[i..].starts_with('!') {
+            continue;
+        }
+        // Skip the tag's name, then read name[=value] pairs up to `>`.
+        while i < bytes.len() && !bytes[i].is_ascii_whitespace() && bytes[i] != b'>' {
+            i += 1;
+        }
+        loop {
+            while i < bytes.len() && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
+                i += 1;
+            }
+            if i >= bytes.len() || bytes[i] == b'>' {
+                break;
+            }
+            let start = i;
+            while i < bytes.len() && !bytes[i].is_ascii_whitespace() && !b"=>/".contains(&bytes[i]) {
+                i += 1;
+            }
+            names.push(markup[start..i].to_ascii_lowercase());
+            if i < bytes.len() && bytes[i] == b'=' {
+                i += 1;
+                match bytes.get(i) {
+                    Some(&quote @ (b'"' | b'\'')) => {
+                        i += 1 + markup[i + 1..].find(quote as char).unwrap_or(markup.len() - i - 1) + 1;
+                    }
+                    _ => {
+                        while i < bytes.len() && !bytes[i].is_ascii_whitespace() && bytes[i] != b'>' {
+                            i += 1;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    names
+}
+
+#[test]
+fn attribute_names_are_read_past_quoted_values() {
+    let names = attribute_names(r#"<svg a="x onload=1" b='<i onerror=2>'><rect onclick=go x=1/></svg>"#);
+    assert_eq!(names, ["a", "b", "onclick", "x"]);
+}
+
+/// A model whose every text is an attack on one report format or another.
+fn hostile_model() -> Model {
+    let mut model = sample("research-crew", Catalog::builtin()).expect("a bundled sample");
+    let attacks = [
+        "<script>alert(1)</script>",
+        "\"><img src=x onerror=alert(1)>",
+        "=HYPERLINK(\"http://evil.example\",\"x\")",
+        "[x](javascript:alert(1))",
+        "two\nlines | with | pipes",
+        "see https://evil.example or www.evil.example",
+        "@SUM(A1:A9)",
+    ];
+    model.name = attacks[1].to_owned();
+    model.description = format!("{}\n{}", attacks[0], attacks[3]);
+    for (element, attack) in model.elements.iter_mut().zip(attacks.iter().cycle()) {
+        element.name = (*attack).to_owned();
+    }
+    for (flow, attack) in model.flows.iter_mut().zip(attacks.iter().rev().cycle()) {
+        flow.name = (*attack).to_owned();
+    }
+    for boundary in &mut model.boundaries {
+        boundary.name = attacks[0].to_owned();
+    }
+    model
+}
+
+/// Every format's rendering of the hostile model, snapshotted for review, and each checked for
+/// the way its own kind of injection works.
+#[test]
+fn hostile_text_renders_as_itself_in_every_format() {
+    let model = hostile_model();
+    let analysis = analyze(&model, Catalog::builtin());
+    let subject =
+        Subject { model: &model, analysis: &analysis, catalog: Catalog::builtin(), source: "hostile/crew model.yaml" };
+    let options = maestro_report::ExportOptions::default();
+    let render =
+        |format: maestro_report::ReportFormat| String::from_utf8(format.render(&subject, &options).unwrap()).unwrap();
+    use maestro_report::ReportFormat::*;
+
+    let markdown = render(Markdown);
+    assert!(!markdown.contains("<script") && !markdown.contains("<img"), "raw HTML in Markdown");
+    let live_link = markdown.match_indices("](javascript:").any(|(at, _)| !markdown[..at].ends_with('\\'));
+    assert!(!live_link, "a live link in Markdown");
+    assert!(!markdown.contains("https://evil") && !markdown.contains("www.evil"), "a bare URL would autolink");
+    insta::assert_snapshot!("hostile-markdown", markdown);
+
+    let csv = render(Csv);
+    // A cell starts after a comma or a line break; none of them may start with a formula.
+    for start in [",\"", "\n\""] {
+        for sign in ['=', '@', '+', '-'] {
+            assert!(!csv.contains(&format!("{start}{sign}")), "a cell starting with {sign} in CSV");
+        }
+    }
+    insta::assert_snapshot!("hostile-csv", csv);
+
+    for (name, markup) in [("html", render(Html)), ("svg", render(Svg))] {
+        assert!(!markup.contains("<script") && !markup.contains("<img"), "raw markup in {name}");
+        let handlers: Vec<String> = attribute_names(&markup).into_iter().filter(|a| a.starts_with("on")).collect();
+        assert!(handlers.is_empty(), "event handlers in {name}: {handlers:?}");
+        insta::assert_snapshot!(format!("hostile-{name}"), markup);
+    }
+
+    let sarif: serde_json::Value = serde_json::from_str(&render(Sarif)).unwrap();
+    let uri = &sarif["runs"][0]["artifacts"][0]["location"]["uri"];
+    assert_eq!(uri, "hostile/crew%20model.yaml");
+    let json: serde_json::Value = serde_json::from_str(&render(Json)).unwrap();
+    assert!(json["findings"].as_array().is_some_and(|f| !f.is_empty()));
+}

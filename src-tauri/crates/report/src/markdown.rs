@@ -136,8 +136,14 @@ fn escape_line(text: &str) -> String {
 
 pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
+            // Renderers turn bare `http://…`, `www.…` and `name@host` into links (GitHub's
+            // autolinks); as character references they read the same and link nowhere.
+            ':' if chars.peek() == Some(&'/') => out.push_str("&#58;"),
+            '@' => out.push_str("&#64;"),
+            '.' if out.len() >= 3 && out[out.len() - 3..].eq_ignore_ascii_case("www") => out.push_str("&#46;"),
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
@@ -164,6 +170,10 @@ mod tests {
         assert_eq!(
             escape("[click](javascript:x) | *bold*\n# heading"),
             "\\[click\\](javascript:x) \\| \\*bold\\* # heading"
+        );
+        assert_eq!(
+            escape("see https://evil.example, WWW.evil.example or ops@evil.example"),
+            "see https&#58;//evil.example, WWW&#46;evil.example or ops&#64;evil.example"
         );
     }
 }
