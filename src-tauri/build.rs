@@ -21,6 +21,9 @@ const COMMANDS: &[&str] = &[
     "restore_revision",
     "get_settings",
     "set_settings",
+    "export_formats",
+    "export",
+    "open_exported",
 ];
 
 fn main() {

@@ -229,39 +229,51 @@ fn remember_saved(app: &AppHandle) {
     }
 }
 
-/// Writes a report of the current model, or its diagram, in the format its file name asks for
-/// (Markdown when the name has no known extension).
-pub async fn export_report(app: &AppHandle) -> Result<SnapshotUpdate, CommandError> {
-    use maestro_report::ReportFormat;
+/// Asks where to write the current model's report or diagram in `format`, then writes it with
+/// `options`. `None` when the user cancels the file dialog.
+pub async fn export_report(
+    app: &AppHandle,
+    format: maestro_report::ReportFormat,
+    options: maestro_report::ExportOptions,
+) -> Result<Option<std::path::PathBuf>, CommandError> {
     let state = app.state::<AppState>();
-    let suggested = state.with_document(|doc| format!("{} report.md", maestro_document::file_stem(&doc.model().name)));
+    let stem = state.with_document(|doc| maestro_document::file_stem(&doc.model().name));
+    let suggested = if format.is_diagram() {
+        format!("{stem} diagram.{}", format.extension())
+    } else {
+        format!("{stem} report.{}", format.extension())
+    };
     let (tx, rx) = tokio::sync::oneshot::channel();
-    let mut dialog = app.dialog().file();
-    for format in ReportFormat::ALL {
-        dialog = dialog.add_filter(format.label(), &[format.extension()]);
+    app.dialog()
+        .file()
+        .set_title("Export a Report or the Diagram")
+        .add_filter(format.label(), &[format.extension()])
+        .set_file_name(suggested)
+        .save_file(move |picked| {
+            let _ = tx.send(picked);
+        });
+    let Some(picked) = rx.await.ok().flatten() else { return Ok(None) };
+    let mut path = picked.into_path().map_err(|e| CommandError::internal(e.to_string()))?;
+    // The format chosen in the dialog is the format written; a name without its extension gets it.
+    if maestro_report::ReportFormat::of_path(&path) != Some(format) {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        path.set_file_name(format!("{name}.{}", format.extension()));
     }
-    dialog.set_title("Export a Report or the Diagram").set_file_name(suggested).save_file(move |picked| {
-        let _ = tx.send(picked);
+    let bytes = state.with_document(|doc| {
+        let analysis = maestro_analysis::analyze(doc.model(), &state.catalog);
+        let source = doc.path().map(|p| p.display().to_string()).unwrap_or_else(|| doc.model().name.clone());
+        let subject = maestro_report::Subject {
+            model: doc.model(),
+            analysis: &analysis,
+            catalog: &state.catalog,
+            source: &source,
+        };
+        format.render(&subject, &options)
     });
-    let Some(picked) = rx.await.ok().flatten() else { return Ok(publish(app)) };
-    let path = picked.into_path().map_err(|e| CommandError::internal(e.to_string()))?;
-    let format = ReportFormat::of_path(&path).unwrap_or(ReportFormat::Markdown);
-    let report = state
-        .with_document(|doc| {
-            let analysis = maestro_analysis::analyze(doc.model(), &state.catalog);
-            let source = doc.path().map(|p| p.display().to_string()).unwrap_or_else(|| doc.model().name.clone());
-            let subject = maestro_report::Subject {
-                model: doc.model(),
-                analysis: &analysis,
-                catalog: &state.catalog,
-                source: &source,
-            };
-            format.render(&subject, &maestro_report::ExportOptions::default())
-        })
-        .map_err(|e| CommandError::internal(e.to_string()))?;
-    std::fs::write(&path, report)
+    let bytes = bytes.map_err(|e| CommandError { kind: ErrorKind::InvalidEdit, message: e.to_string() })?;
+    std::fs::write(&path, bytes)
         .map_err(|e| CommandError { kind: ErrorKind::File, message: format!("{}: {e}", path.display()) })?;
-    Ok(publish(app))
+    Ok(Some(path))
 }
 
 /// Writes the model as code (YAML, or JSON by the chosen name), deterministically, for a

@@ -131,7 +131,7 @@ impl AppCommand {
             Open => ("Open…", Some("CmdOrCtrl+O"), D, false),
             Save => ("Save", Some("CmdOrCtrl+S"), D, false),
             SaveAs => ("Save As…", Some("CmdOrCtrl+Shift+S"), D, false),
-            ExportReport => ("Export Report or Diagram…", Some("CmdOrCtrl+E"), D, false),
+            ExportReport => ("Export Report or Diagram…", Some("CmdOrCtrl+E"), P, false),
             ExportCode => ("Export as Code…", Some("CmdOrCtrl+Shift+E"), D, false),
             Revisions => ("Revisions…", Some("CmdOrCtrl+Shift+H"), P, false),
             Close => ("Close", Some("CmdOrCtrl+W"), D, false),

@@ -11,6 +11,7 @@ mod commands;
 mod dropped;
 mod error;
 mod events;
+mod export;
 mod menu;
 mod recent;
 pub mod rendering;
@@ -51,6 +52,9 @@ pub fn specta_builder() -> tauri_specta::Builder<Wry> {
             commands::restore_revision,
             commands::get_settings,
             commands::set_settings,
+            export::export_formats,
+            export::export,
+            export::open_exported,
         ])
         .events(tauri_specta::collect_events![events::DocumentChanged, events::ActionFailed, events::MenuCommand])
         // The geometry the model's own rules use (which boundary holds an element, how a boundary

@@ -210,7 +210,6 @@ pub async fn run_document_command(app: &AppHandle, command: AppCommand) -> Resul
         AppCommand::Open => actions::open_document(app).await,
         AppCommand::Save => actions::save(app).await,
         AppCommand::SaveAs => actions::save_as(app).await,
-        AppCommand::ExportReport => actions::export_report(app).await,
         AppCommand::ExportCode => actions::export_code(app).await,
         AppCommand::Close => actions::close_document(app).await,
         AppCommand::Undo | AppCommand::Redo => app

@@ -104,12 +104,20 @@ async fn the_exported_diagram_draws_what_the_canvas_shows() -> Result<()> {
     let dir = tempfile::tempdir()?;
     let svg_path = dir.path().join("diagram.svg");
     app.press_ctrl('e').await?;
+    app.click("export-format-svg").await?;
+    app.screenshot("export-dialog").await?;
+    app.click("export-go").await?;
     app.save_in_native_dialog("Export a Report or the Diagram", &svg_path).await?;
     let written = String::from_utf8(wait_for_file(&svg_path).await?)?;
     ensure!(written == svg, "the app's SVG differs from the command line's");
+    app.wait_for_text("notice-text", &format!("Exported to {}", svg_path.display())).await?;
+    app.find("notice-open-export").await?;
+    // Without an extension, the name gets the chosen format's.
     let png_path = dir.path().join("diagram.png");
     app.press_ctrl('e').await?;
-    app.save_in_native_dialog("Export a Report or the Diagram", &png_path).await?;
+    app.click("export-format-png").await?;
+    app.click("export-go").await?;
+    app.save_in_native_dialog("Export a Report or the Diagram", &dir.path().join("diagram")).await?;
     let png = wait_for_file(&png_path).await?;
     let variety = crate::pixels::variety(&png)?;
     ensure!(variety.looks_drawn(), "the exported PNG looks blank: {variety:?}");

@@ -581,7 +581,7 @@ impl App {
         let deadline = Instant::now() + WAIT;
         let window = loop {
             let output = std::process::Command::new("xdotool")
-                .args(["search", "--name", title])
+                .args(["search", "--onlyvisible", "--name", title])
                 .output()
                 .context("running xdotool")?;
             if let Some(window) = String::from_utf8_lossy(&output.stdout).lines().last() {
@@ -598,7 +598,21 @@ impl App {
             ensure!(status.success(), "xdotool {args:?} failed");
             Ok(())
         };
-        xdotool(&["windowfocus", "--sync", &window, "key", "--clearmodifiers", "ctrl+a"])?;
+        // The dialog may be found before it is mapped; focusing it then fails, so try again a while.
+        let focused = loop {
+            let status = std::process::Command::new("xdotool")
+                .args(["windowfocus", "--sync", &window, "key", "--clearmodifiers", "ctrl+a"])
+                .status()
+                .context("running xdotool")?;
+            if status.success() {
+                break true;
+            }
+            if Instant::now() > deadline {
+                break false;
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        };
+        ensure!(focused, "the file dialog titled {title:?} could not be focused");
         xdotool(&["type", "--delay", "20", path])?;
         tokio::time::sleep(Duration::from_millis(300)).await;
         xdotool(&["key", "Return"])?;

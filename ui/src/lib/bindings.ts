@@ -46,6 +46,14 @@ export const commands = {
 	getSettings: () => __TAURI_INVOKE<Settings>("get_settings"),
 	/**  Checks and keeps the user's settings. */
 	setSettings: (settings: Settings) => typedError<null, CommandError>(__TAURI_INVOKE("set_settings", { settings })),
+	exportFormats: () => __TAURI_INVOKE<ExportFormatInfo[]>("export_formats"),
+	/**  Asks where to write the export, then writes it; `None` when the user cancels. */
+	export: (request: ExportRequest) => typedError<Exported | null, CommandError>(__TAURI_INVOKE("export", { request })),
+	/**
+	 *  Opens an exported file with the program the desktop uses for it, or (`reveal`) the folder
+	 *  that holds it.
+	 */
+	openExported: (path: string, reveal: boolean) => typedError<null, CommandError>(__TAURI_INVOKE("open_exported", { path, reveal })),
 };
 
 /** Events */
@@ -333,6 +341,36 @@ export type ErrorKind =
 "file" | 
 /**  Something in the app itself failed. */
 "internal";
+
+/**  One format the export dialog offers. */
+export type ExportFormatInfo = {
+	name: string,
+	label: string,
+	extension: string,
+	/**  A picture of the model (the diagram options apply) rather than a report of findings. */
+	diagram: boolean,
+};
+
+/**  What the user chose in the export dialog. */
+export type ExportRequest = {
+	/**  A format's name, as [`export_formats`] gives it. */
+	format: string,
+	highlightLayer: string | null,
+	/**  A finding's id, for its chain. */
+	highlightChain: string | null,
+	bands: boolean,
+	scale: number | null,
+	legend: boolean,
+	/**  Findings with these statuses are left out of reports for people. */
+	hide: FindingStatus[],
+	organisation: string | null,
+	author: string | null,
+};
+
+/**  Where an export went. */
+export type Exported = {
+	path: string,
+};
 
 export type Finding = {
 	/**  `threat:target` (`threat:entry->impact` for paths), the same on every run for the same model. */

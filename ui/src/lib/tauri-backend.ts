@@ -27,4 +27,7 @@ export const tauriBackend: Backend = {
   restoreRevision: (number) => commands.restoreRevision(number),
   settings: () => commands.getSettings(),
   setSettings: (settings) => commands.setSettings(settings),
+  exportFormats: () => commands.exportFormats(),
+  exportTo: (request) => commands.export(request),
+  openExported: (path, reveal) => commands.openExported(path, reveal),
 };

@@ -29,12 +29,3 @@ fn options_are_read_and_mistakes_refused() {
     assert!(parse(&["diff", "a.maestro"]).is_err());
     assert!(parse(&["--help"]).is_err_and(|e| !e.use_stderr()), "help is no mistake");
 }
-
-#[test]
-fn days_since_1970_are_calendar_dates() {
-    use crate::commands::civil_from_days;
-    assert_eq!(civil_from_days(0), (1970, 1, 1));
-    assert_eq!(civil_from_days(59), (1970, 3, 1));
-    assert_eq!(civil_from_days(11_016), (2000, 2, 29));
-    assert_eq!(civil_from_days(20_791), (2026, 12, 4));
-}

@@ -71,6 +71,11 @@ impl ReportFormat {
         }
     }
 
+    /// Whether it is a picture of the model rather than a report of findings.
+    pub fn is_diagram(self) -> bool {
+        matches!(self, ReportFormat::Svg | ReportFormat::Png)
+    }
+
     /// The file extension it is written with.
     pub fn extension(self) -> &'static str {
         match self {

@@ -3,8 +3,8 @@
 // first, only what changed): the UI keeps no model of its own.
 
 import type {
-  AppCommand, Catalog, CommandError, CommandInfo, Edit, ElementId, InitialState, ModelDiff, Position, Reach, ReachDirection, Revision, Sample,
-  Settings, SnapshotUpdate,
+  AppCommand, Catalog, CommandError, CommandInfo, Edit, ElementId, ExportFormatInfo, ExportRequest, Exported, InitialState, ModelDiff,
+  Position, Reach, ReachDirection, Revision, Sample, Settings, SnapshotUpdate,
 } from '../bindings';
 
 export type Outcome = { status: 'ok'; data: SnapshotUpdate } | { status: 'error'; error: CommandError };
@@ -44,4 +44,10 @@ export interface Backend {
   restoreRevision(number: number): Promise<Outcome>;
   settings(): Promise<Settings>;
   setSettings(settings: Settings): Promise<{ status: 'ok'; data: null } | { status: 'error'; error: CommandError }>;
+  /** The formats File › Export writes (the report crate's list). */
+  exportFormats(): Promise<ExportFormatInfo[]>;
+  /** Asks where to write, then writes; `null` data when the user cancelled. */
+  exportTo(request: ExportRequest): Promise<{ status: 'ok'; data: Exported | null } | { status: 'error'; error: CommandError }>;
+  /** Opens an exported file, or (`reveal`) its folder. */
+  openExported(path: string, reveal: boolean): Promise<{ status: 'ok'; data: null } | { status: 'error'; error: CommandError }>;
 }

@@ -10,7 +10,7 @@ import { freeOffset, occupied, type Rect } from './placement';
 /** How far a paste lands from what was copied, when there is room there. */
 const PASTE_STEP = { x: 32, y: 32 };
 import type {
-  AppCommand, Catalog, CommandInfo, Edit, ModelDiff, Reach, ReachDirection, RecoveryOffer, Revision, Sample, Settings, Snapshot,
+  AppCommand, Catalog, CommandInfo, Edit, ExportFormatInfo, ExportRequest, ModelDiff, Reach, ReachDirection, RecoveryOffer, Revision, Sample, Settings, Snapshot,
   SnapshotUpdate,
 } from '../bindings';
 import { applyUpdate } from './snapshot-update';
@@ -34,8 +34,13 @@ function isCanvasAction(command: AppCommand): command is CanvasAction {
   return (CANVAS_ACTIONS as readonly string[]).includes(command);
 }
 
+/** The notice after an export. */
+export function exportedMessage(path: string): string {
+  return `Exported to ${path}`;
+}
+
 /** A dialog of the page's own. */
-export type Dialog = 'shortcuts' | 'about' | 'revisions' | 'settings';
+export type Dialog = 'shortcuts' | 'about' | 'revisions' | 'settings' | 'export';
 
 import type { Backend, Outcome } from './backend';
 
@@ -69,6 +74,12 @@ export class Editor {
   revisions: Revision[] = $state.raw([]);
   /** The user's settings, as last fetched (for the settings dialog). */
   settings: Settings | null = $state.raw(null);
+  /** The formats File › Export writes, as last fetched (for the export dialog). */
+  exportFormats: ExportFormatInfo[] = $state.raw([]);
+  /** Whether an export is being written (the dialog shows it and takes no second one). */
+  exporting = $state(false);
+  /** The file the last export wrote, offered to open or show in its folder. */
+  lastExport: string | null = $state(null);
   /** An auto-layout in progress: how many elements, and the share done (0 to 1). */
   layout: { elements: number; done: number } | null = $state(null);
   #cancelLayout: (() => void) | null = null;
@@ -169,6 +180,11 @@ export class Editor {
       case 'settings':
         this.settings = await this.#backend.settings();
         this.dialog = command;
+        return true;
+      case 'exportReport':
+        if (this.exportFormats.length === 0) this.exportFormats = await this.#backend.exportFormats();
+        if (this.settings === null) this.settings = await this.#backend.settings();
+        this.dialog = 'export';
         return true;
     }
     if (isCanvasAction(command)) {
@@ -415,6 +431,38 @@ export class Editor {
       this.notify(`Revision ${number} restored. Save to record it as a new revision; Undo takes it back.`);
     }
     return restored;
+  }
+
+  /**
+   * Writes an export where the user says (the app asks in its file dialog). Returns why it failed,
+   * or null; on success the dialog closes and the notice offers to open the file.
+   */
+  async exportTo(request: ExportRequest): Promise<string | null> {
+    if (this.exporting) return null;
+    this.exporting = true;
+    try {
+      const outcome = await this.#backend.exportTo(request);
+      if (outcome.status === 'error') return outcome.error.message;
+      if (outcome.data === null) return null;
+      this.dialog = null;
+      this.lastExport = outcome.data.path;
+      this.notify(exportedMessage(outcome.data.path), 12);
+      return null;
+    } finally {
+      this.exporting = false;
+    }
+  }
+
+  /** Whether the notice shown is the one about the last export (it offers to open it). */
+  get showsExport(): boolean {
+    return this.lastExport !== null && this.message === exportedMessage(this.lastExport);
+  }
+
+  /** Opens the last export, or (`reveal`) its folder. */
+  async openLastExport(reveal: boolean): Promise<void> {
+    if (!this.lastExport) return;
+    const outcome = await this.#backend.openExported(this.lastExport, reveal);
+    if (outcome.status === 'error') this.#showError(outcome.error.message);
   }
 
   /** Checks and keeps the user's settings; returns why they were refused, or null. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type {
-  AppCommand, Catalog, CommandError, CommandInfo, Edit, ElementId, Model, ReachDirection, RecoveryOffer, Revision, Settings, Snapshot,
-  SnapshotUpdate,
+  AppCommand, Catalog, CommandError, CommandInfo, Edit, ElementId, ExportRequest, Model, ReachDirection, RecoveryOffer, Revision, Settings,
+  Snapshot, SnapshotUpdate,
 } from '../bindings';
 import type { Backend, Outcome } from './backend';
 import { Editor } from './editor.svelte';
@@ -116,6 +116,22 @@ class FakeBackend implements Backend {
       return { status: 'error' as const, error: { kind: 'invalidEdit' as const, message: 'an author name is one line of text' } };
     }
     this.kept = settings;
+    return { status: 'ok' as const, data: null };
+  };
+  exportFormats = async () => [
+    { name: 'html', label: 'HTML report', extension: 'html', diagram: false },
+    { name: 'svg', label: 'SVG diagram', extension: 'svg', diagram: true },
+  ];
+  exports: ExportRequest[] = [];
+  exportAnswer: string | null = '/tmp/crew diagram.svg';
+  exportTo = async (request: ExportRequest) => {
+    this.exports.push(request);
+    if ((request.scale ?? 1) > 8) return { status: 'error' as const, error: { kind: 'invalidEdit' as const, message: 'a scale is at most 8' } };
+    return { status: 'ok' as const, data: this.exportAnswer === null ? null : { path: this.exportAnswer } };
+  };
+  opened: [string, boolean][] = [];
+  openExported = async (path: string, reveal: boolean) => {
+    this.opened.push([path, reveal]);
     return { status: 'ok' as const, data: null };
   };
 }
@@ -362,5 +378,31 @@ describe('revisions and settings', () => {
     expect(await editor.saveSettings({ author: 'Ada Lovelace' })).toBeNull();
     expect(backend.kept).toEqual({ author: 'Ada Lovelace' });
     expect(editor.dialog).toBeNull();
+  });
+
+  it('exports in the chosen format, keeps the dialog on a refusal and offers the file after', async () => {
+    const backend = new FakeBackend();
+    const editor = new Editor(backend);
+    await editor.run('exportReport');
+    expect(editor.dialog).toBe('export');
+    expect(editor.exportFormats.map((f) => f.name)).toEqual(['html', 'svg']);
+    const request = {
+      format: 'svg', highlightLayer: null, highlightChain: null, bands: false, scale: 9, legend: true, hide: [],
+      organisation: null, author: null,
+    };
+    expect(await editor.exportTo(request)).toBe('a scale is at most 8');
+    expect(editor.dialog).toBe('export');
+    expect(editor.showsExport).toBe(false);
+    backend.exportAnswer = null;
+    expect(await editor.exportTo({ ...request, scale: 1 })).toBeNull();
+    expect(editor.dialog).toBe('export');
+    backend.exportAnswer = '/tmp/crew diagram.svg';
+    expect(await editor.exportTo({ ...request, scale: 1 })).toBeNull();
+    expect(editor.dialog).toBeNull();
+    expect(editor.exporting).toBe(false);
+    expect(editor.message).toBe('Exported to /tmp/crew diagram.svg');
+    expect(editor.showsExport).toBe(true);
+    await editor.openLastExport(true);
+    expect(backend.opened).toEqual([['/tmp/crew diagram.svg', true]]);
   });
 });
