@@ -41,16 +41,11 @@ pub struct ExportRequest {
 
 impl ExportRequest {
     fn options(&self) -> ExportOptions {
-        let highlight = match (&self.highlight_layer, &self.highlight_chain) {
-            (Some(layer), _) => Highlight::Layer(maestro_catalog::LayerId(layer.clone())),
-            (None, Some(finding)) => Highlight::Finding(finding.as_str().into()),
-            (None, None) => Highlight::Nothing,
-        };
         let blank_is_none =
             |text: &Option<String>| text.as_ref().map(|t| t.trim().to_owned()).filter(|t| !t.is_empty());
         ExportOptions {
             diagram: DiagramOptions {
-                highlight,
+                highlight: Highlight::named(self.highlight_layer.as_deref(), self.highlight_chain.as_deref()),
                 arrangement: if self.bands { Arrangement::Bands } else { Arrangement::AsDrawn },
                 scale: self.scale,
                 legend: self.legend,
@@ -59,7 +54,7 @@ impl ExportRequest {
                 hide: self.hide.clone(),
                 organisation: blank_is_none(&self.organisation),
                 author: blank_is_none(&self.author),
-                date: Some(maestro_store::now_utc().chars().take(10).collect()),
+                date: Some(maestro_store::today_utc()),
                 revision: None,
             },
         }

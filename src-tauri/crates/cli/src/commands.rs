@@ -226,24 +226,14 @@ fn report_options(args: &crate::ReportArgs) -> ReportOptions {
         hide,
         organisation: args.organisation.clone(),
         author: args.author.clone(),
-        date: Some(args.date.clone().unwrap_or_else(today)),
+        date: Some(args.date.clone().unwrap_or_else(maestro_store::today_utc)),
         revision: None,
     }
 }
 
-/// Today's date in UTC, as YYYY-MM-DD.
-fn today() -> String {
-    maestro_store::now_utc().chars().take(10).collect()
-}
-
 fn diagram_options(args: &crate::DiagramArgs) -> DiagramOptions {
-    let highlight = match (&args.highlight_layer, &args.highlight_chain) {
-        (Some(layer), _) => Highlight::Layer(maestro_catalog::LayerId(layer.to_ascii_uppercase())),
-        (None, Some(finding)) => Highlight::Finding(finding.as_str().into()),
-        (None, None) => Highlight::Nothing,
-    };
     DiagramOptions {
-        highlight,
+        highlight: Highlight::named(args.highlight_layer.as_deref(), args.highlight_chain.as_deref()),
         arrangement: if args.bands { Arrangement::Bands } else { Arrangement::AsDrawn },
         scale: args.scale,
         legend: !args.no_legend,

@@ -229,13 +229,14 @@ fn layer_chapter(out: &mut String, subject: &Subject, names: &crate::Names, show
         id = escape(layer.as_str()),
         badge = layer_badge(subject, layer),
     );
-    let elements: Vec<_> = subject.analysis.layers.iter().filter(|a| a.touches(layer)).collect();
+    // The analysis assigns layers in model order, one per element.
+    let elements: Vec<_> =
+        subject.model.elements.iter().zip(&subject.analysis.layers).filter(|(_, a)| a.touches(layer)).collect();
     if elements.is_empty() {
         out.push_str("<p class=\"muted\">No element of the model sits in this layer.</p>");
     } else {
         out.push_str("<h3>Elements</h3><table><tr><th>Element</th><th>Kind</th><th>Why here</th></tr>");
-        for a in elements {
-            let Some(element) = subject.model.elements.iter().find(|e| e.id == a.element) else { continue };
+        for (element, a) in elements {
             let kind = subject
                 .catalog
                 .kinds
@@ -267,12 +268,12 @@ fn layer_chapter(out: &mut String, subject: &Subject, names: &crate::Names, show
         out.push_str("<p class=\"muted\">None.</p>");
     }
     for f in findings {
-        finding(out, subject, names, f);
+        finding(out, names, f);
     }
     out.push_str("</section>\n");
 }
 
-fn finding(out: &mut String, subject: &Subject, names: &crate::Names, f: &Finding) {
+fn finding(out: &mut String, names: &crate::Names, f: &Finding) {
     let targets: Vec<String> = f.targets.iter().map(|t| escape(&names.target(t))).collect();
     let _ = write!(
         out,
@@ -289,13 +290,7 @@ fn finding(out: &mut String, subject: &Subject, names: &crate::Names, f: &Findin
     }
     let _ = write!(out, "<p><strong>Why:</strong> {}</p>", escape(&f.explanation));
     if !f.path.is_empty() {
-        let path: Vec<String> = f
-            .path
-            .iter()
-            .filter(|p| subject.model.element(&p.as_str().into()).is_some())
-            .map(|p| escape(&names.target(p)))
-            .collect();
-        let _ = write!(out, "<p><strong>Path:</strong> {}</p>", path.join(" → "));
+        let _ = write!(out, "<p><strong>Path:</strong> {}</p>", element_path(names, f));
     }
     if !f.severity_factors.is_empty() {
         let factors: Vec<String> = f.severity_factors.iter().map(|s| escape(s)).collect();
@@ -319,6 +314,13 @@ fn finding(out: &mut String, subject: &Subject, names: &crate::Names, f: &Findin
         out.push_str("</ul>");
     }
     out.push_str("</article>\n");
+}
+
+/// The elements a finding's path passes through, by name, `A → B → C` (its flows left out).
+fn element_path(names: &crate::Names, f: &Finding) -> String {
+    let elements: Vec<String> =
+        f.path.iter().filter(|p| names.is_element(p)).map(|p| escape(&names.target(p))).collect();
+    elements.join(" → ")
 }
 
 fn effect_word(effect: Effect) -> &'static str {
@@ -345,13 +347,7 @@ fn chains(out: &mut String, subject: &Subject, names: &crate::Names, shown: &[&F
             severity_badge(f.severity),
             layers.join(" → ")
         );
-        let path: Vec<String> = f
-            .path
-            .iter()
-            .filter(|p| subject.model.element(&p.as_str().into()).is_some())
-            .map(|p| escape(&names.target(p)))
-            .collect();
-        let _ = write!(out, "<p>{}</p>", path.join(" → "));
+        let _ = write!(out, "<p>{}</p>", element_path(names, f));
         if i < CHAIN_DIAGRAMS {
             let options =
                 DiagramOptions { highlight: Highlight::Finding(f.id.clone()), legend: false, ..Default::default() };

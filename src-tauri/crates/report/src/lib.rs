@@ -81,6 +81,11 @@ impl<'a> Names<'a> {
         Names { elements, flows }
     }
 
+    /// Whether `id` is one of the model's elements.
+    pub(crate) fn is_element(&self, id: &str) -> bool {
+        self.elements.contains_key(id)
+    }
+
     /// The name of an element or flow (`from → to`), for people; the id itself when it is neither.
     pub(crate) fn target(&self, id: &str) -> String {
         if let Some(name) = self.elements.get(id) {

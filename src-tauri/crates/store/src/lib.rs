@@ -19,7 +19,7 @@ mod write;
 pub use error::{Refusal, StoreError};
 pub use open::MAX_FILE_BYTES;
 pub use replace::process_is_running;
-pub use revisions::{Revision, RevisionError, Revisions, now_utc};
+pub use revisions::{Revision, RevisionError, Revisions, now_utc, today_utc};
 pub use schema::FORMAT_VERSION;
 
 use maestro_model::Model;

@@ -430,6 +430,11 @@ pub fn now_utc() -> String {
     utc_text(secs)
 }
 
+/// Today's date in UTC, as YYYY-MM-DD.
+pub fn today_utc() -> String {
+    now_utc()[..10].to_owned()
+}
+
 /// Seconds since 1970 as RFC 3339 in UTC (civil dates from days, as in Howard Hinnant's
 /// `civil_from_days`).
 fn utc_text(secs: u64) -> String {

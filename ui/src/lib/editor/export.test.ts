@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { exportRequest, type ExportChoices } from './export';
+import { defaultChoices, exportRequest, type ExportChoices } from './export';
 
-const base: ExportChoices = {
-  format: 'svg',
-  highlight: '',
-  bands: false,
-  scale: 1,
-  legend: true,
-  hide: [],
-  organisation: '',
-  author: '',
-};
+const base: ExportChoices = { ...defaultChoices(), format: 'svg' };
 
 describe('export request', () => {
   it('names a highlighted layer or chain, keeping colons in a finding id', () => {

@@ -18,6 +18,11 @@ export interface ExportChoices {
   author: string;
 }
 
+/** What the dialog starts with: the HTML report, the diagram as drawn at its own size. */
+export function defaultChoices(): ExportChoices {
+  return { format: 'html', highlight: '', bands: false, scale: 1, legend: true, hide: [], organisation: '', author: '' };
+}
+
 /** The request for the app: only what the chosen format takes, blanks as nothing. */
 export function exportRequest(choices: ExportChoices): ExportRequest {
   const [kind, ...rest] = choices.highlight.split(':');

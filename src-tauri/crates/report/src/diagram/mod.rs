@@ -34,6 +34,17 @@ pub enum Highlight {
     Finding(FindingId),
 }
 
+impl Highlight {
+    /// What a user named: a layer (`l3` reads as `L3`), else a finding's chain, else nothing.
+    pub fn named(layer: Option<&str>, chain: Option<&str>) -> Highlight {
+        match (layer, chain) {
+            (Some(layer), _) => Highlight::Layer(LayerId(layer.to_ascii_uppercase())),
+            (None, Some(finding)) => Highlight::Finding(finding.into()),
+            (None, None) => Highlight::Nothing,
+        }
+    }
+}
+
 /// Where the elements are drawn.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Arrangement {
